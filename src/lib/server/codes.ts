@@ -1,0 +1,234 @@
+import { and, count, eq, isNotNull, sql } from 'drizzle-orm';
+import { generateCode } from '../participation/codes';
+import * as audit from './audit';
+import { write, type DB } from './db/open';
+import { codeBatch, codeUse, participant, participationCode } from './db/schema';
+import { generateToken, hashToken } from './tokens';
+
+export type Channel = 'online' | 'room' | 'paper' | 'kiosk';
+
+/** A uniform integer in [0, max) from the platform CSPRNG, without modulo bias. */
+export function secureRandomIndex(max: number): number {
+	const limit = Math.floor(0x1_0000_0000 / max) * max;
+	const buf = new Uint32Array(1);
+	for (;;) {
+		crypto.getRandomValues(buf);
+		if (buf[0] < limit) return buf[0] % max;
+	}
+}
+
+/**
+ * Makes a batch of codes and returns them in plain text, once: only their hashes are stored,
+ * so the letters must be printed from this answer.
+ */
+export function createBatch(
+	db: DB,
+	actor: audit.Actor,
+	input: { engagementId: number; label: string; unit: 'household' | 'person'; size: number },
+	now = new Date(),
+	randomIndex: (max: number) => number = secureRandomIndex
+): { batchId: number; codes: string[] } {
+	return write(db, (tx) => {
+		const batch = tx
+			.insert(codeBatch)
+			.values({ ...input, createdBy: actor.id, createdAt: now })
+			.returning({ id: codeBatch.id })
+			.get();
+		const codes: string[] = [];
+		const seen = new Set<string>();
+		while (codes.length < input.size) {
+			const code = generateCode(randomIndex);
+			const hash = hashToken(code);
+			// A repeat is astronomically unlikely, but the unique index would abort the batch.
+			if (
+				seen.has(hash) ||
+				tx
+					.select({ id: participationCode.id })
+					.from(participationCode)
+					.where(eq(participationCode.codeHash, hash))
+					.get()
+			)
+				continue;
+			seen.add(hash);
+			tx.insert(participationCode).values({ batchId: batch.id, codeHash: hash }).run();
+			codes.push(code);
+		}
+		audit.record(
+			tx,
+			actor,
+			{ action: 'codes.create', entityType: 'code_batch', entityId: batch.id, after: { ...input } },
+			now
+		);
+		return { batchId: batch.id, codes };
+	});
+}
+
+export function listBatches(db: DB, engagementId: number) {
+	return db
+		.select({
+			id: codeBatch.id,
+			label: codeBatch.label,
+			unit: codeBatch.unit,
+			size: codeBatch.size,
+			createdAt: codeBatch.createdAt,
+			spoiled: sql<number>`(select count(*) from ${participationCode} where ${participationCode.batchId} = ${codeBatch.id} and ${participationCode.spoiledAt} is not null)`,
+			used: sql<number>`(select count(distinct ${codeUse.codeId}) from ${codeUse} join ${participationCode} on ${participationCode.id} = ${codeUse.codeId} where ${participationCode.batchId} = ${codeBatch.id})`
+		})
+		.from(codeBatch)
+		.where(eq(codeBatch.engagementId, engagementId))
+		.all();
+}
+
+/** Finds a code (already normalised and well-formed) that has not been spoiled. */
+export function findCode(db: DB, code: string) {
+	return db
+		.select({
+			id: participationCode.id,
+			batchId: participationCode.batchId,
+			engagementId: codeBatch.engagementId,
+			spoiledAt: participationCode.spoiledAt
+		})
+		.from(participationCode)
+		.innerJoin(codeBatch, eq(codeBatch.id, participationCode.batchId))
+		.where(eq(participationCode.codeHash, hashToken(code)))
+		.get();
+}
+
+export function spoilCode(db: DB, actor: audit.Actor, code: string, now = new Date()): boolean {
+	return write(db, (tx) => {
+		const found = findCode(tx, code);
+		if (!found || found.spoiledAt) return false;
+		tx.update(participationCode)
+			.set({ spoiledAt: now })
+			.where(eq(participationCode.id, found.id))
+			.run();
+		audit.record(
+			tx,
+			actor,
+			{
+				action: 'codes.spoil',
+				entityType: 'code_batch',
+				entityId: found.batchId,
+				after: { codeId: found.id }
+			},
+			now
+		);
+		return true;
+	});
+}
+
+/**
+ * Spends a code on an activity. Returns false if it was already spent there (on any channel).
+ * Call inside the transaction that writes the ballot or response, so both happen or neither.
+ */
+export function spendCode(
+	tx: DB,
+	codeId: number,
+	activity: string,
+	channel: Channel,
+	now = new Date()
+): boolean {
+	const result = tx
+		.insert(codeUse)
+		.values({ codeId, activity, channel, usedAt: now })
+		.onConflictDoNothing()
+		.run();
+	return result.changes === 1;
+}
+
+export function isCodeSpent(db: DB, codeId: number, activity: string): boolean {
+	return !!db
+		.select({ id: codeUse.id })
+		.from(codeUse)
+		.where(and(eq(codeUse.codeId, codeId), eq(codeUse.activity, activity)))
+		.get();
+}
+
+/** Codes issued, used and spoiled for an engagement, and uses per activity and channel. */
+export function codeCounts(db: DB, engagementId: number) {
+	const issued = db
+		.select({ n: count() })
+		.from(participationCode)
+		.innerJoin(codeBatch, eq(codeBatch.id, participationCode.batchId))
+		.where(eq(codeBatch.engagementId, engagementId))
+		.get()!.n;
+	const spoiled = db
+		.select({ n: count() })
+		.from(participationCode)
+		.innerJoin(codeBatch, eq(codeBatch.id, participationCode.batchId))
+		.where(and(eq(codeBatch.engagementId, engagementId), isNotNull(participationCode.spoiledAt)))
+		.get()!.n;
+	const uses = db
+		.select({ activity: codeUse.activity, channel: codeUse.channel, n: count() })
+		.from(codeUse)
+		.innerJoin(participationCode, eq(participationCode.id, codeUse.codeId))
+		.innerJoin(codeBatch, eq(codeBatch.id, participationCode.batchId))
+		.where(eq(codeBatch.engagementId, engagementId))
+		.groupBy(codeUse.activity, codeUse.channel)
+		.all();
+	return { issued, spoiled, uses };
+}
+
+export const PARTICIPANT_COOKIE = 'cc_participant';
+
+/** The participant behind a cookie token, or undefined. */
+export function findParticipant(db: DB, token: string) {
+	return db
+		.select()
+		.from(participant)
+		.where(eq(participant.tokenHash, hashToken(token)))
+		.get();
+}
+
+/** A new anonymous participant; the caller puts the token in a cookie. */
+export function createParticipant(db: DB, now = new Date()): { token: string; id: number } {
+	const token = generateToken();
+	const row = db
+		.insert(participant)
+		.values({ tokenHash: hashToken(token), createdAt: now, lastSeenAt: now })
+		.returning({ id: participant.id })
+		.get();
+	return { token, id: row.id };
+}
+
+/** Ties a participant to the code they entered (replacing any earlier code). */
+export function attachCode(db: DB, participantId: number, codeId: number, now = new Date()): void {
+	db.update(participant)
+		.set({ codeId, lastSeenAt: now })
+		.where(eq(participant.id, participantId))
+		.run();
+}
+
+/**
+ * How often one address may try a code: ten at once, then one a minute. A council running a
+ * drop-in session behind one address can raise the burst with CODE_ENTRY_BURST.
+ */
+export const CODE_ENTRY_BUCKET = {
+	capacity: Number(process.env.CODE_ENTRY_BURST) || 10,
+	refillMs: 60_000
+};
+
+/**
+ * The participant behind this browser's cookie, creating one (and the cookie) when `create`
+ * is set. The cookie lasts 90 days so a resident can save a survey and come back.
+ */
+export function participantFor(
+	db: DB,
+	cookies: import('@sveltejs/kit').Cookies,
+	secure: boolean,
+	create: boolean,
+	now = new Date()
+) {
+	const token = cookies.get(PARTICIPANT_COOKIE);
+	const found = token ? findParticipant(db, token) : undefined;
+	if (found || !create) return found;
+	const created = createParticipant(db, now);
+	cookies.set(PARTICIPANT_COOKIE, created.token, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure,
+		maxAge: 90 * 24 * 60 * 60
+	});
+	return findParticipant(db, created.token);
+}

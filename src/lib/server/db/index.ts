@@ -1,0 +1,16 @@
+import { env } from '$env/dynamic/private';
+import { openDatabase, type DB } from './open';
+
+export type { DB } from './open';
+export { write } from './open';
+
+let instance: DB | undefined;
+
+/**
+ * The app's database, opened on first use (not at import, so that `vite build` can analyse the
+ * server without creating a database file). `DATABASE_URL` overrides the default file.
+ */
+export function getDb(): DB {
+	instance ??= openDatabase(env.DATABASE_URL || 'data/co-commission.db');
+	return instance;
+}

@@ -1,0 +1,38 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import * as schema from './schema';
+
+export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+/** Where the committed migrations live; the app and the scripts run from the project root. */
+export const MIGRATIONS_FOLDER = resolve(process.env.MIGRATIONS_FOLDER ?? 'drizzle');
+
+/**
+ * Opens (creating if needed) the SQLite database, sets the pragmas every connection needs and
+ * applies the committed migrations. `:memory:` gives a private database for tests.
+ */
+export function openDatabase(path: string): DB {
+	if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+	const sqlite = new Database(path);
+	// WAL lets readers (results pages, exports) run while a ballot is written. :memory: cannot.
+	if (path !== ':memory:') sqlite.pragma('journal_mode = WAL');
+	sqlite.pragma('synchronous = NORMAL');
+	sqlite.pragma('foreign_keys = ON');
+	// Concurrent writers (a second process, a backup) wait instead of failing at once.
+	sqlite.pragma('busy_timeout = 5000');
+	const db = drizzle(sqlite, { schema });
+	migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+	return db;
+}
+
+/**
+ * Runs `fn` in an IMMEDIATE transaction: the write lock is taken up front, so two requests that
+ * read-then-write (spending a code, casting a ballot) serialise instead of both reading the old
+ * state. `fn` must be synchronous: better-sqlite3 cannot roll back an awaited callback.
+ */
+export function write<T>(db: DB, fn: (tx: DB) => T): T {
+	return db.transaction((tx) => fn(tx as unknown as DB), { behavior: 'immediate' });
+}

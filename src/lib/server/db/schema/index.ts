@@ -1,0 +1,4 @@
+// Every table, for drizzle-kit and for queries. Each tool keeps its tables in its own file.
+export * from './core';
+export * from './catalogue';
+export * from './participation';

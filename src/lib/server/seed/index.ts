@@ -1,0 +1,84 @@
+import { count } from 'drizzle-orm';
+import { AGE_BANDS } from '../../catalogue/schemas';
+import { write, type DB } from '../db/open';
+import { area, areaPopulation, engagement, segment, service, user } from '../db/schema';
+import { hashPassword } from '../password';
+import { setSetting } from '../settings';
+import {
+	AREAS,
+	COUNCIL_NAME,
+	DEMO_PASSWORD,
+	ENGAGEMENTS,
+	SEGMENTS,
+	SERVICES,
+	STAFF
+} from './council';
+
+/** What a tool's demo needs from the base seed. */
+export interface SeedContext {
+	now: Date;
+	engagementIds: number[];
+	staffIds: Record<'admin' | 'commissioner' | 'facilitator', number>;
+}
+
+/**
+ * Each tool adds its demo content here (a survey with responses, a finished lab, a closed vote,
+ * an agreed charter). They run in order, in the seed's transaction, and must be deterministic:
+ * a seeded PRNG, and `ctx.now` as the clock.
+ */
+export type ToolSeed = (tx: DB, ctx: SeedContext) => void;
+const toolSeeds: ToolSeed[] = [];
+
+/** A fixed "now" for the demo, so the seed is the same whatever day it runs. */
+export const SEED_NOW = new Date('2026-11-01T10:00:00Z');
+
+/**
+ * Seeds Harbourside Borough Council when the database has no staff accounts. Deterministic:
+ * the same rows (bar the argon2 salts) every time. `SEED_DEMO=false` switches it off.
+ */
+export async function seedIfEmpty(
+	db: DB,
+	options: { log?: boolean; now?: Date } = {}
+): Promise<boolean> {
+	if (db.select({ n: count() }).from(user).get()!.n > 0) return false;
+	const passwordHash = await hashPassword(DEMO_PASSWORD);
+	const now = options.now ?? SEED_NOW;
+	write(db, (tx) => {
+		// Another process may have seeded between the check and the lock.
+		if (tx.select({ n: count() }).from(user).get()!.n > 0) return;
+		setSetting(tx, 'councilName', COUNCIL_NAME);
+		for (const s of SERVICES) tx.insert(service).values(s).run();
+		for (const a of AREAS) {
+			tx.insert(area).values({ id: a.id, name: a.name, nameCy: a.nameCy }).run();
+			for (const band of AGE_BANDS)
+				tx.insert(areaPopulation)
+					.values({ areaId: a.id, ageBand: band, count: a.population[band] })
+					.run();
+		}
+		for (const s of SEGMENTS) tx.insert(segment).values(s).run();
+		const staffIds = {} as SeedContext['staffIds'];
+		for (const s of STAFF) {
+			staffIds[s.role] = tx
+				.insert(user)
+				.values({ ...s, passwordHash, createdAt: now })
+				.returning({ id: user.id })
+				.get().id;
+		}
+		const engagementIds = ENGAGEMENTS.map(
+			(e) =>
+				tx
+					.insert(engagement)
+					.values({ ...e, createdAt: now, updatedAt: now })
+					.returning({ id: engagement.id })
+					.get().id
+		);
+		const ctx: SeedContext = { now, engagementIds, staffIds };
+		for (const seed of toolSeeds) seed(tx, ctx);
+	});
+	if (options.log) {
+		console.log(`Seeded the demo council, ${COUNCIL_NAME}. Staff sign-in at /staff/sign-in:`);
+		for (const s of STAFF)
+			console.log(`  ${s.email.padEnd(36)} password: ${DEMO_PASSWORD}  (${s.role})`);
+	}
+	return true;
+}

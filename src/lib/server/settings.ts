@@ -1,0 +1,20 @@
+import { eq } from 'drizzle-orm';
+import type { DB } from './db/open';
+import { setting } from './db/schema';
+
+const DEFAULT_COUNCIL = 'Your Council';
+
+/** The council's name for every header: COUNCIL_NAME if set, else what the admin saved. */
+export function councilName(db: DB, envName?: string): string {
+	if (envName) return envName;
+	return (
+		db.select().from(setting).where(eq(setting.key, 'councilName')).get()?.value ?? DEFAULT_COUNCIL
+	);
+}
+
+export function setSetting(db: DB, key: string, value: string): void {
+	db.insert(setting)
+		.values({ key, value, updatedAt: new Date() })
+		.onConflictDoUpdate({ target: setting.key, set: { value, updatedAt: new Date() } })
+		.run();
+}

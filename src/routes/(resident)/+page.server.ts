@@ -1,0 +1,7 @@
+import { getDb } from '$lib/server/db';
+import { listOpenActivities } from '$lib/server/activities';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = () => ({
+	activities: listOpenActivities(getDb(), new Date())
+});

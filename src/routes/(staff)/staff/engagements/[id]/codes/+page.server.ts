@@ -1,0 +1,63 @@
+import { error, fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { parseForm, type FieldErrors } from '$lib/forms/parse';
+import { formatCode } from '$lib/participation/codes';
+import { CodeBatchSchema, CodeEntrySchema } from '$lib/participation/schemas';
+import * as catalogue from '$lib/server/catalogue';
+import * as codes from '$lib/server/codes';
+import { getDb } from '$lib/server/db';
+import { actorOf, requireRole } from '$lib/server/guard';
+import { qrSvg } from '$lib/server/qr';
+import type { Actions, PageServerLoad } from './$types';
+
+function engagementOf(param: string) {
+	const engagement = catalogue.getEngagement(getDb(), Number(param));
+	if (!engagement) error(404, 'Engagement not found');
+	return engagement;
+}
+
+export const load: PageServerLoad = ({ params }) => {
+	const engagement = engagementOf(params.id);
+	const db = getDb();
+	return {
+		engagement,
+		batches: codes.listBatches(db, engagement.id),
+		counts: codes.codeCounts(db, engagement.id)
+	};
+};
+
+export const actions: Actions = {
+	create: async ({ request, locals, params, url }) => {
+		const user = requireRole(locals, 'admin', 'commissioner', 'facilitator');
+		const engagement = engagementOf(params.id);
+		const parsed = parseForm(CodeBatchSchema, await request.formData());
+		if (!parsed.ok) return fail(400, { action: 'create', values: parsed.values, errors: parsed.errors });
+		const { batchId, codes: created } = codes.createBatch(getDb(), actorOf(user), {
+			engagementId: engagement.id,
+			...parsed.data
+		});
+		const entryUrl = `${url.origin}/code`;
+		const letters = await Promise.all(
+			created.map(async (code) => ({
+				code: formatCode(code),
+				qr: await qrSvg(`${entryUrl}?c=${formatCode(code)}`)
+			}))
+		);
+		return { action: 'create', created: { batchId, label: parsed.data.label, entryUrl, letters } };
+	},
+	spoil: async ({ request, locals, params }) => {
+		const user = requireRole(locals, 'admin', 'commissioner');
+		engagementOf(params.id);
+		const parsed = parseForm(CodeEntrySchema.extend({ confirm: z.literal('yes', { error: 'Tick to confirm' }) }), await request.formData());
+		if (!parsed.ok) {
+			const errors: FieldErrors = Object.fromEntries(
+				Object.entries(parsed.errors).map(([k, v]) => [k, v.startsWith('err_') ? 'Enter a code in the form ACDE-FGHJ-KMNP' : v])
+			);
+			return fail(400, { action: 'spoil', values: parsed.values, errors });
+		}
+		const spoiled = codes.spoilCode(getDb(), actorOf(user), parsed.data.code);
+		if (!spoiled)
+			return fail(400, { action: 'spoil', values: parsed.values, errors: { code: 'No unspoiled code matches; check it and try again' } as FieldErrors });
+		return { action: 'spoil', spoiled: formatCode(parsed.data.code) };
+	}
+};
