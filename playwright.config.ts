@@ -42,7 +42,10 @@ export default defineConfig({
 	fullyParallel: false,
 	workers: 2,
 	retries: process.env.CI ? 1 : 0,
-	reporter: [['list'], ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? 'reports/e2e.json' }]],
+	reporter: [
+		['list'],
+		['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? 'reports/e2e.json' }]
+	],
 	use: {
 		baseURL: `http://127.0.0.1:${PORT}`,
 		launchOptions: chromium,
@@ -55,10 +58,19 @@ export default defineConfig({
 		server(LIMITS_PORT, 'data/e2e-limits.db')
 	],
 	projects: [
-		{ name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions: chromium }, grepInvert: /@limits/ },
+		{
+			name: 'desktop',
+			use: { ...devices['Desktop Chrome'], launchOptions: chromium },
+			grepInvert: /@limits/
+		},
 		{
 			name: 'phone-320',
-			use: { viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true, launchOptions: chromium },
+			use: {
+				viewport: { width: 320, height: 640 },
+				isMobile: true,
+				hasTouch: true,
+				launchOptions: chromium
+			},
 			grep: /@resident/
 		},
 		{
@@ -68,7 +80,11 @@ export default defineConfig({
 		},
 		{
 			name: 'limits',
-			use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${LIMITS_PORT}`, launchOptions: chromium },
+			use: {
+				...devices['Desktop Chrome'],
+				baseURL: `http://127.0.0.1:${LIMITS_PORT}`,
+				launchOptions: chromium
+			},
 			grep: /@limits/
 		}
 	]

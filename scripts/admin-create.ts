@@ -15,16 +15,28 @@ if (!password) {
 	password = await rl.question('Password (12 to 128 characters): ');
 	rl.close();
 }
-const parsed = CreateAccountSchema.safeParse({ email, name: name ?? email, role: 'admin', password });
+const parsed = CreateAccountSchema.safeParse({
+	email,
+	name: name ?? email,
+	role: 'admin',
+	password
+});
 if (!parsed.success) {
-	for (const issue of parsed.error.issues) console.error(`${issue.path.join('.')}: ${issue.message}`);
-	console.error('Usage: npm run admin:create -- <email> "<name>"  (password from ADMIN_PASSWORD or the prompt)');
+	for (const issue of parsed.error.issues)
+		console.error(`${issue.path.join('.')}: ${issue.message}`);
+	console.error(
+		'Usage: npm run admin:create -- <email> "<name>"  (password from ADMIN_PASSWORD or the prompt)'
+	);
 	process.exit(2);
 }
 const db = openDatabase(process.env.DATABASE_URL ?? 'data/co-commission.db');
 try {
 	const { password: plain, ...rest } = parsed.data;
-	const id = createAccount(db, { id: null, email: 'admin:create' }, { ...rest, passwordHash: await hashPassword(plain) });
+	const id = createAccount(
+		db,
+		{ id: null, email: 'admin:create' },
+		{ ...rest, passwordHash: await hashPassword(plain) }
+	);
 	console.log(`Admin account ${parsed.data.email} created (id ${id}).`);
 } catch (e) {
 	if (e instanceof ConflictError) {

@@ -28,7 +28,13 @@ step('paraglide compile', run('messages', 'npm', ['run', 'paraglide']));
 step('svelte-check', run('type check', 'npm', ['run', 'check']));
 step('lint', run('lint', 'npm', ['run', 'lint']));
 
-run('unit and server tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/vitest.json']);
+run('unit and server tests', 'npx', [
+	'vitest',
+	'run',
+	'--reporter=default',
+	'--reporter=json',
+	'--outputFile.json=reports/vitest.json'
+]);
 if (existsSync('reports/vitest.json')) {
 	const r = JSON.parse(readFileSync('reports/vitest.json', 'utf8'));
 	passed += r.numPassedTests;
@@ -39,7 +45,10 @@ if (existsSync('reports/vitest.json')) {
 const built = run('build', 'npm', ['run', 'build']);
 step('build', built);
 if (built) {
-	run('browser journeys', 'npx', ['playwright', 'test'], { E2E_PREBUILT: '1', PLAYWRIGHT_JSON_OUTPUT_NAME: 'reports/e2e.json' });
+	run('browser journeys', 'npx', ['playwright', 'test'], {
+		E2E_PREBUILT: '1',
+		PLAYWRIGHT_JSON_OUTPUT_NAME: 'reports/e2e.json'
+	});
 	if (existsSync('reports/e2e.json')) {
 		const r = JSON.parse(readFileSync('reports/e2e.json', 'utf8'));
 		passed += r.stats.expected + r.stats.flaky;

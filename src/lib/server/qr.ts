@@ -1,6 +1,10 @@
 import QRCode from 'qrcode';
 
-/** An SVG QR code for a URL, sized by the page; medium error correction survives a crumpled letter. */
-export function qrSvg(text: string): Promise<string> {
-	return QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
+/**
+ * A QR code for a URL as an SVG data URI, for an <img> (no {@html}); medium error correction
+ * survives a crumpled letter or a projector's glare.
+ */
+export async function qrDataUri(text: string): Promise<string> {
+	const svg = await QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
+	return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
 }

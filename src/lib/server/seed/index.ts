@@ -14,20 +14,21 @@ import {
 	STAFF
 } from './council';
 
-/** What a tool's demo needs from the base seed. */
-export interface SeedContext {
-	now: Date;
-	engagementIds: number[];
-	staffIds: Record<'admin' | 'commissioner' | 'facilitator', number>;
-}
+import * as budgetTool from '../budget/registry';
+import * as charterTool from '../charter/registry';
+import * as labTool from '../lab/registry';
+import * as surveyTool from '../survey/registry';
+import type { SeedContext, ToolSeed } from './types';
 
-/**
- * Each tool adds its demo content here (a survey with responses, a finished lab, a closed vote,
- * an agreed charter). They run in order, in the seed's transaction, and must be deterministic:
- * a seeded PRNG, and `ctx.now` as the clock.
- */
-export type ToolSeed = (tx: DB, ctx: SeedContext) => void;
-const toolSeeds: ToolSeed[] = [];
+export type { SeedContext, ToolSeed } from './types';
+
+// In this order: the lab's shortlist becomes proposals in the vote; the charter links to both.
+const toolSeeds: ToolSeed[] = [
+	surveyTool.seedDemo,
+	labTool.seedDemo,
+	budgetTool.seedDemo,
+	charterTool.seedDemo
+];
 
 /** A fixed "now" for the demo, so the seed is the same whatever day it runs. */
 export const SEED_NOW = new Date('2026-11-01T10:00:00Z');

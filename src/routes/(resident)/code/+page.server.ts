@@ -46,8 +46,16 @@ export const actions: Actions = {
 		const parsed = parseForm(CodeEntrySchema, await request.formData());
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
 		const found = codes.findCode(db, parsed.data.code);
-		if (!found) return fail(400, { values: parsed.values, errors: { code: 'err_code_unknown' } as FieldErrors });
-		if (found.spoiledAt) return fail(400, { values: parsed.values, errors: { code: 'err_code_spoiled' } as FieldErrors });
+		if (!found)
+			return fail(400, {
+				values: parsed.values,
+				errors: { code: 'err_code_unknown' } as FieldErrors
+			});
+		if (found.spoiledAt)
+			return fail(400, {
+				values: parsed.values,
+				errors: { code: 'err_code_spoiled' } as FieldErrors
+			});
 		const participant = codes.participantFor(db, cookies, url.protocol === 'https:', true)!;
 		codes.attachCode(db, participant.id, found.id);
 		redirect(303, localizeHref('/code'));

@@ -2,3 +2,4 @@
 export * from './core';
 export * from './catalogue';
 export * from './participation';
+export * from './budget';

@@ -17,14 +17,19 @@ export const actions: Actions = {
 	default: async ({ request, locals }) => {
 		const user = requireRole(locals, 'admin');
 		const parsed = parseForm(CreateAccountSchema, await request.formData());
-		const values = { email: parsed.values.email, name: parsed.values.name, role: parsed.values.role };
+		const values = {
+			email: parsed.values.email,
+			name: parsed.values.name,
+			role: parsed.values.role
+		};
 		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
 		const { password, ...rest } = parsed.data;
 		const passwordHash = await hashPassword(password);
 		try {
 			accounts.createAccount(getDb(), actorOf(user), { ...rest, passwordHash });
 		} catch (e) {
-			if (e instanceof ConflictError) return fail(400, { values, errors: { [e.field]: e.message } });
+			if (e instanceof ConflictError)
+				return fail(400, { values, errors: { [e.field]: e.message } });
 			throw e;
 		}
 		redirect(303, '/staff/accounts');

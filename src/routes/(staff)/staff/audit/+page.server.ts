@@ -8,8 +8,14 @@ const FilterSchema = z.object({
 	actor: z.preprocess(blankToUndefined, z.string().trim().max(254).optional()),
 	entityType: z.preprocess(blankToUndefined, z.string().trim().max(40).optional()),
 	action: z.preprocess(blankToUndefined, z.string().trim().max(60).optional()),
-	from: z.preprocess(blankToUndefined, z.iso.date({ error: 'Enter a date like 2026-11-01' }).optional()),
-	to: z.preprocess(blankToUndefined, z.iso.date({ error: 'Enter a date like 2026-11-30' }).optional()),
+	from: z.preprocess(
+		blankToUndefined,
+		z.iso.date({ error: 'Enter a date like 2026-11-01' }).optional()
+	),
+	to: z.preprocess(
+		blankToUndefined,
+		z.iso.date({ error: 'Enter a date like 2026-11-30' }).optional()
+	),
 	page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(10_000).optional())
 });
 
@@ -35,7 +41,9 @@ export const load: PageServerLoad = ({ url }) => {
 	);
 	return {
 		values: raw,
-		errors: parsed.success ? {} : Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])),
+		errors: parsed.success
+			? {}
+			: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])),
 		entries: entries.slice(0, PAGE),
 		more: entries.length > PAGE,
 		page,

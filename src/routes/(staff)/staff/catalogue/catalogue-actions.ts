@@ -21,7 +21,8 @@ export async function saveCatalogueItem<S extends z.ZodType>(
 	try {
 		save(actorOf(user), parsed.data);
 	} catch (e) {
-		if (e instanceof ConflictError) return fail(400, { values: parsed.values, errors: { [e.field]: e.message } });
+		if (e instanceof ConflictError)
+			return fail(400, { values: parsed.values, errors: { [e.field]: e.message } });
 		throw e;
 	}
 	redirect(303, listHref);

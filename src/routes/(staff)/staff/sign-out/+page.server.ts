@@ -12,7 +12,11 @@ export const actions: Actions = {
 		if (locals.session && locals.user) {
 			// Ends the session on the server, not just in this browser.
 			invalidateSession(db, locals.session.id);
-			audit.record(db, { id: locals.user.id, email: locals.user.email }, { action: 'session.sign-out', entityType: 'account', entityId: locals.user.id });
+			audit.record(
+				db,
+				{ id: locals.user.id, email: locals.user.email },
+				{ action: 'session.sign-out', entityType: 'account', entityId: locals.user.id }
+			);
 		}
 		deleteSessionCookie(cookies, url.protocol === 'https:');
 		redirect(303, '/staff/sign-in');

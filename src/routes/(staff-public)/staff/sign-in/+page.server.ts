@@ -40,7 +40,10 @@ export const actions: Actions = {
 			});
 		}
 		if (!result.ok) {
-			return fail(400, { values, errors: { email: 'Enter a correct email address and password' } as FieldErrors });
+			return fail(400, {
+				values,
+				errors: { email: 'Enter a correct email address and password' } as FieldErrors
+			});
 		}
 		const secure = url.protocol === 'https:';
 		setSessionCookie(cookies, result.token, result.session.expiresAt, secure);
@@ -51,7 +54,11 @@ export const actions: Actions = {
 			secure,
 			maxAge: 365 * 24 * 60 * 60
 		});
-		audit.record(db, { id: result.user.id, email: result.user.email }, { action: 'session.sign-in', entityType: 'account', entityId: result.user.id });
+		audit.record(
+			db,
+			{ id: result.user.id, email: result.user.email },
+			{ action: 'session.sign-in', entityType: 'account', entityId: result.user.id }
+		);
 		redirect(303, safeNext(url.searchParams.get('next')));
 	}
 };

@@ -21,11 +21,17 @@ export const actions: Actions = {
 		const user = requireRole(locals, 'admin');
 		const account = accountOf(params.id);
 		const parsed = parseForm(UpdateAccountSchema, await request.formData());
-		if (!parsed.ok) return fail(400, { action: 'update', values: parsed.values, errors: parsed.errors });
+		if (!parsed.ok)
+			return fail(400, { action: 'update', values: parsed.values, errors: parsed.errors });
 		try {
 			accounts.updateAccount(getDb(), actorOf(user), account.id, parsed.data);
 		} catch (e) {
-			if (e instanceof ConflictError) return fail(400, { action: 'update', values: parsed.values, errors: { [e.field]: e.message } });
+			if (e instanceof ConflictError)
+				return fail(400, {
+					action: 'update',
+					values: parsed.values,
+					errors: { [e.field]: e.message }
+				});
 			throw e;
 		}
 		redirect(303, '/staff/accounts');
@@ -35,7 +41,12 @@ export const actions: Actions = {
 		const account = accountOf(params.id);
 		const parsed = parseForm(ChangePasswordSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { action: 'password', values: {}, errors: parsed.errors });
-		accounts.setPassword(getDb(), actorOf(user), account.id, await hashPassword(parsed.data.password));
+		accounts.setPassword(
+			getDb(),
+			actorOf(user),
+			account.id,
+			await hashPassword(parsed.data.password)
+		);
 		return { action: 'password', done: true };
 	}
 };

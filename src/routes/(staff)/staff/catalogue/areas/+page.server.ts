@@ -8,5 +8,10 @@ export const load: PageServerLoad = () => ({ areas: catalogue.listAreas(getDb())
 
 export const actions: Actions = {
 	default: (event) =>
-		saveCatalogueItem(event, AreaFormSchema, (actor, data) => catalogue.saveArea(getDb(), actor, areaFromForm(data)), '/staff/catalogue/areas')
+		saveCatalogueItem(
+			event,
+			AreaFormSchema,
+			(actor, data) => catalogue.saveArea(getDb(), actor, areaFromForm(data)),
+			'/staff/catalogue/areas'
+		)
 };

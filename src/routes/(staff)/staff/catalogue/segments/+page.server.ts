@@ -8,5 +8,10 @@ export const load: PageServerLoad = () => ({ segments: catalogue.listSegments(ge
 
 export const actions: Actions = {
 	default: (event) =>
-		saveCatalogueItem(event, SegmentSchema, (actor, data) => catalogue.saveSegment(getDb(), actor, data), '/staff/catalogue/segments')
+		saveCatalogueItem(
+			event,
+			SegmentSchema,
+			(actor, data) => catalogue.saveSegment(getDb(), actor, data),
+			'/staff/catalogue/segments'
+		)
 };

@@ -8,5 +8,10 @@ export const load: PageServerLoad = () => ({ services: catalogue.listServices(ge
 
 export const actions: Actions = {
 	default: (event) =>
-		saveCatalogueItem(event, ServiceSchema, (actor, data) => catalogue.saveService(getDb(), actor, data), '/staff/catalogue/services')
+		saveCatalogueItem(
+			event,
+			ServiceSchema,
+			(actor, data) => catalogue.saveService(getDb(), actor, data),
+			'/staff/catalogue/services'
+		)
 };

@@ -28,19 +28,25 @@ export const actions: Actions = {
 	stage: async ({ request, locals, params }) => {
 		const user = requireRole(locals, 'admin', 'commissioner');
 		const parsed = parseForm(StageSchema, await request.formData());
-		if (!parsed.ok) return fail(400, { action: 'stage', values: parsed.values, errors: parsed.errors });
+		if (!parsed.ok)
+			return fail(400, { action: 'stage', values: parsed.values, errors: parsed.errors });
 		catalogue.setStage(getDb(), actorOf(user), engagementId(params.id), parsed.data.stage);
 		redirect(303, `/staff/engagements/${params.id}`);
 	},
 	edit: async ({ request, locals, params }) => {
 		const user = requireRole(locals, 'admin', 'commissioner');
 		const parsed = parseForm(EngagementSchema, await request.formData());
-		if (!parsed.ok) return fail(400, { action: 'edit', values: parsed.values, errors: parsed.errors });
+		if (!parsed.ok)
+			return fail(400, { action: 'edit', values: parsed.values, errors: parsed.errors });
 		try {
 			catalogue.updateEngagement(getDb(), actorOf(user), engagementId(params.id), parsed.data);
 		} catch (e) {
 			if (e instanceof catalogue.ConflictError)
-				return fail(400, { action: 'edit', values: parsed.values, errors: { [e.field]: e.message } });
+				return fail(400, {
+					action: 'edit',
+					values: parsed.values,
+					errors: { [e.field]: e.message }
+				});
 			throw e;
 		}
 		redirect(303, `/staff/engagements/${params.id}`);

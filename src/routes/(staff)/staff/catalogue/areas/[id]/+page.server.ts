@@ -10,7 +10,14 @@ export const load: PageServerLoad = ({ params }) => {
 	if (!area) error(404, 'Area not found');
 	return {
 		area,
-		values: { id: area.id, name: area.name, nameCy: area.nameCy, ...Object.fromEntries(Object.entries(area.population).map(([b, n]) => [`pop_${b}`, String(n)])) }
+		values: {
+			id: area.id,
+			name: area.name,
+			nameCy: area.nameCy,
+			...Object.fromEntries(
+				Object.entries(area.population).map(([b, n]) => [`pop_${b}`, String(n)])
+			)
+		}
 	};
 };
 
@@ -19,7 +26,13 @@ export const actions: Actions = {
 		saveCatalogueItem(
 			event,
 			AreaFormSchema,
-			(actor, data) => catalogue.saveArea(getDb(), actor, { ...areaFromForm(data), id: event.params.id }, event.params.id),
+			(actor, data) =>
+				catalogue.saveArea(
+					getDb(),
+					actor,
+					{ ...areaFromForm(data), id: event.params.id },
+					event.params.id
+				),
 			'/staff/catalogue/areas'
 		)
 };

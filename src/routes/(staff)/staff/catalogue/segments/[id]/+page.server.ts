@@ -16,7 +16,8 @@ export const actions: Actions = {
 		saveCatalogueItem(
 			event,
 			SegmentSchema.omit({ id: true }),
-			(actor, data) => catalogue.saveSegment(getDb(), actor, { ...data, id: event.params.id }, event.params.id),
+			(actor, data) =>
+				catalogue.saveSegment(getDb(), actor, { ...data, id: event.params.id }, event.params.id),
 			'/staff/catalogue/segments'
 		)
 };

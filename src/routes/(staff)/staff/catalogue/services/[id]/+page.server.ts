@@ -16,7 +16,8 @@ export const actions: Actions = {
 		saveCatalogueItem(
 			event,
 			ServiceSchema.omit({ id: true }),
-			(actor, data) => catalogue.saveService(getDb(), actor, { ...data, id: event.params.id }, event.params.id),
+			(actor, data) =>
+				catalogue.saveService(getDb(), actor, { ...data, id: event.params.id }, event.params.id),
 			'/staff/catalogue/services'
 		)
 };

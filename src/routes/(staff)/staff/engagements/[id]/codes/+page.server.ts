@@ -7,7 +7,7 @@ import * as catalogue from '$lib/server/catalogue';
 import * as codes from '$lib/server/codes';
 import { getDb } from '$lib/server/db';
 import { actorOf, requireRole } from '$lib/server/guard';
-import { qrSvg } from '$lib/server/qr';
+import { qrDataUri } from '$lib/server/qr';
 import type { Actions, PageServerLoad } from './$types';
 
 function engagementOf(param: string) {
@@ -31,7 +31,8 @@ export const actions: Actions = {
 		const user = requireRole(locals, 'admin', 'commissioner', 'facilitator');
 		const engagement = engagementOf(params.id);
 		const parsed = parseForm(CodeBatchSchema, await request.formData());
-		if (!parsed.ok) return fail(400, { action: 'create', values: parsed.values, errors: parsed.errors });
+		if (!parsed.ok)
+			return fail(400, { action: 'create', values: parsed.values, errors: parsed.errors });
 		const { batchId, codes: created } = codes.createBatch(getDb(), actorOf(user), {
 			engagementId: engagement.id,
 			...parsed.data
@@ -40,7 +41,7 @@ export const actions: Actions = {
 		const letters = await Promise.all(
 			created.map(async (code) => ({
 				code: formatCode(code),
-				qr: await qrSvg(`${entryUrl}?c=${formatCode(code)}`)
+				qr: await qrDataUri(`${entryUrl}?c=${formatCode(code)}`)
 			}))
 		);
 		return { action: 'create', created: { batchId, label: parsed.data.label, entryUrl, letters } };
@@ -48,16 +49,26 @@ export const actions: Actions = {
 	spoil: async ({ request, locals, params }) => {
 		const user = requireRole(locals, 'admin', 'commissioner');
 		engagementOf(params.id);
-		const parsed = parseForm(CodeEntrySchema.extend({ confirm: z.literal('yes', { error: 'Tick to confirm' }) }), await request.formData());
+		const parsed = parseForm(
+			CodeEntrySchema.extend({ confirm: z.literal('yes', { error: 'Tick to confirm' }) }),
+			await request.formData()
+		);
 		if (!parsed.ok) {
 			const errors: FieldErrors = Object.fromEntries(
-				Object.entries(parsed.errors).map(([k, v]) => [k, v.startsWith('err_') ? 'Enter a code in the form ACDE-FGHJ-KMNP' : v])
+				Object.entries(parsed.errors).map(([k, v]) => [
+					k,
+					v.startsWith('err_') ? 'Enter a code in the form ACDE-FGHJ-KMNP' : v
+				])
 			);
 			return fail(400, { action: 'spoil', values: parsed.values, errors });
 		}
 		const spoiled = codes.spoilCode(getDb(), actorOf(user), parsed.data.code);
 		if (!spoiled)
-			return fail(400, { action: 'spoil', values: parsed.values, errors: { code: 'No unspoiled code matches; check it and try again' } as FieldErrors });
+			return fail(400, {
+				action: 'spoil',
+				values: parsed.values,
+				errors: { code: 'No unspoiled code matches; check it and try again' } as FieldErrors
+			});
 		return { action: 'spoil', spoiled: formatCode(parsed.data.code) };
 	}
 };
