@@ -1,7 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 
-const PORT = 4173;
-const LIMITS_PORT = 4174;
+// E2E_PORT lets two checkouts' suites run at once without sharing servers.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const LIMITS_PORT = PORT + 1;
 const chromium = {
 	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 	args: [
@@ -16,9 +17,10 @@ const chromium = {
 };
 
 /** A fresh database per run; `node build` from the project root so migrations are found. */
-function server(port: number, db: string, env: Record<string, string> = {}) {
+function server(port: number, db: string, env: Record<string, string>, build: boolean) {
 	return {
-		command: `${process.env.E2E_PREBUILT ? '' : 'npm run build && '}rm -f ${db} ${db}-wal ${db}-shm && node scripts/start.js`,
+		// Servers start one after the other: only the first builds (unless npm test already did).
+		command: `${build && !process.env.E2E_PREBUILT ? 'npm run build && ' : ''}rm -f ${db} ${db}-wal ${db}-shm && node scripts/start.js`,
 		port,
 		reuseExistingServer: false,
 		timeout: 180_000,
@@ -53,9 +55,9 @@ export default defineConfig({
 	},
 	webServer: [
 		// The everyday server: rate limits raised, since every test browser shares 127.0.0.1.
-		server(PORT, 'data/e2e.db', { SIGN_IN_IP_BURST: '1000', CODE_ENTRY_BURST: '1000' }),
+		server(PORT, `data/e2e-${PORT}.db`, { SIGN_IN_IP_BURST: '1000', CODE_ENTRY_BURST: '1000' }, true),
 		// The same app with production limits, for the tests that prove them.
-		server(LIMITS_PORT, 'data/e2e-limits.db')
+		server(LIMITS_PORT, `data/e2e-${LIMITS_PORT}.db`, {}, false)
 	],
 	projects: [
 		{

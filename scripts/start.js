@@ -11,9 +11,10 @@ process.env.DATABASE_URL ??= 'data/co-commission.db';
 // Large enough for a proposal image, small enough that nobody can fill the disk with one post.
 process.env.BODY_SIZE_LIMIT ??= '2M';
 
-if (!existsSync('build/index.js')) {
+const buildDir = process.env.BUILD_DIR ?? 'build';
+if (!existsSync(`${buildDir}/index.js`)) {
 	console.error('No build found: run `npm run build` first (or `npm start`, which builds).');
 	process.exit(1);
 }
 console.log(`Co-Commission on ${process.env.ORIGIN} (database ${process.env.DATABASE_URL})`);
-await import('../build/index.js');
+await import(`../${buildDir}/index.js`);

@@ -71,11 +71,15 @@ export function listBatches(db: DB, engagementId: number) {
 			unit: codeBatch.unit,
 			size: codeBatch.size,
 			createdAt: codeBatch.createdAt,
-			spoiled: sql<number>`(select count(*) from ${participationCode} where ${participationCode.batchId} = ${codeBatch.id} and ${participationCode.spoiledAt} is not null)`,
-			used: sql<number>`(select count(distinct ${codeUse.codeId}) from ${codeUse} join ${participationCode} on ${participationCode.id} = ${codeUse.codeId} where ${participationCode.batchId} = ${codeBatch.id})`
+			spoiled: sql<number>`count(distinct case when ${participationCode.spoiledAt} is not null then ${participationCode.id} end)`,
+			used: sql<number>`count(distinct ${codeUse.codeId})`
 		})
 		.from(codeBatch)
+		.leftJoin(participationCode, eq(participationCode.batchId, codeBatch.id))
+		.leftJoin(codeUse, eq(codeUse.codeId, participationCode.id))
 		.where(eq(codeBatch.engagementId, engagementId))
+		.groupBy(codeBatch.id)
+		.orderBy(codeBatch.id)
 		.all();
 }
 

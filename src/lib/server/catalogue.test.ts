@@ -1,0 +1,92 @@
+import { count } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { staffUser, testDb, withCatalogue } from '../test/db';
+import * as catalogue from './catalogue';
+import { auditLog, engagement, service } from './db/schema';
+
+describe('catalogue', () => {
+	it('adds a service and records who did it, before and after', () => {
+		const db = testDb();
+		const u = staffUser(db);
+		catalogue.saveService(db, { id: u.id, email: u.email }, { id: 'museums', name: 'Museums' });
+		catalogue.saveService(
+			db,
+			{ id: u.id, email: u.email },
+			{ id: 'museums', name: 'Museums and galleries' },
+			'museums'
+		);
+		expect(catalogue.getService(db, 'museums')?.name).toBe('Museums and galleries');
+		const entries = db.select().from(auditLog).all();
+		expect(entries.map((e) => e.action)).toEqual(['service.create', 'service.update']);
+		expect(JSON.parse(entries[1].before!).name).toBe('Museums');
+		expect(JSON.parse(entries[1].after!).name).toBe('Museums and galleries');
+	});
+
+	it('refuses a duplicate id and writes nothing, not even an audit entry', () => {
+		const db = withCatalogue(testDb());
+		const u = staffUser(db);
+		const before = db.select({ n: count() }).from(service).get()!.n;
+		expect(() =>
+			catalogue.saveService(db, { id: u.id, email: u.email }, { id: 'libraries', name: 'Again' })
+		).toThrow(catalogue.ConflictError);
+		expect(db.select({ n: count() }).from(service).get()!.n).toBe(before);
+		expect(db.select({ n: count() }).from(auditLog).get()!.n).toBe(0);
+		expect(catalogue.getService(db, 'libraries')?.name).toBe('Libraries');
+	});
+
+	it('refuses an engagement for a service that does not exist, writing nothing', () => {
+		const db = withCatalogue(testDb());
+		const u = staffUser(db);
+		expect(() =>
+			catalogue.createEngagement(
+				db,
+				{ id: u.id, email: u.email },
+				{ title: 'X', serviceId: 'nope' }
+			)
+		).toThrow(/Choose a service/);
+		expect(db.select({ n: count() }).from(engagement).get()!.n).toBe(0);
+	});
+
+	it('keeps population counts per area and age band, replacing them on save', () => {
+		const db = testDb();
+		const u = staffUser(db);
+		const actor = { id: u.id, email: u.email };
+		catalogue.saveArea(db, actor, {
+			id: 'quay',
+			name: 'Quay',
+			population: { '16-24': 100, '75+': 50 }
+		});
+		catalogue.saveArea(
+			db,
+			actor,
+			{ id: 'quay', name: 'Quay', population: { '16-24': 120 } },
+			'quay'
+		);
+		expect(catalogue.listAreas(db)).toMatchObject([
+			{ id: 'quay', population: { '16-24': 120 }, total: 120 }
+		]);
+	});
+
+	it('moves an engagement through its stages, audited', () => {
+		const db = withCatalogue(testDb());
+		const u = staffUser(db);
+		const actor = { id: u.id, email: u.email };
+		const id = catalogue.createEngagement(db, actor, { title: 'Parks', serviceId: 'parks' });
+		expect(catalogue.getEngagement(db, id)?.stage).toBe('understand');
+		catalogue.setStage(db, actor, id, 'decide');
+		expect(catalogue.getEngagement(db, id)?.stage).toBe('decide');
+	});
+});
+
+describe('the audit log', () => {
+	it('cannot be changed or deleted, even by direct SQL', () => {
+		const db = testDb();
+		const u = staffUser(db);
+		catalogue.saveService(db, { id: u.id, email: u.email }, { id: 'museums', name: 'Museums' });
+		expect(() =>
+			db.$client.prepare("update audit_log set actor_email = 'someone-else'").run()
+		).toThrow(/append-only/);
+		expect(() => db.$client.prepare('delete from audit_log').run()).toThrow(/append-only/);
+		expect(db.select({ n: count() }).from(auditLog).get()!.n).toBe(1);
+	});
+});

@@ -1,0 +1,109 @@
+import { count } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../random/prng';
+import { staffUser, testDb, withCatalogue } from '../test/db';
+import * as catalogue from './catalogue';
+import * as codes from './codes';
+import { write } from './db/open';
+import { auditLog, codeUse, participationCode } from './db/schema';
+import { hashToken } from './tokens';
+
+function setUp() {
+	const db = withCatalogue(testDb());
+	const staff = staffUser(db);
+	const actor = { id: staff.id, email: staff.email };
+	const engagementId = catalogue.createEngagement(db, actor, {
+		title: 'Libraries',
+		serviceId: 'libraries'
+	});
+	return { db, actor, engagementId };
+}
+
+describe('participation codes', () => {
+	it('are stored only as hashes and found by the plain code', () => {
+		const { db, actor, engagementId } = setUp();
+		const { codes: made } = codes.createBatch(db, actor, {
+			engagementId,
+			label: 'Test',
+			unit: 'household',
+			size: 5
+		});
+		expect(made).toHaveLength(5);
+		const stored = db.select().from(participationCode).all();
+		expect(stored.map((r) => r.codeHash).sort()).toEqual(made.map(hashToken).sort());
+		for (const code of made) {
+			expect(JSON.stringify(stored)).not.toContain(code);
+			expect(codes.findCode(db, code)?.engagementId).toBe(engagementId);
+		}
+		expect(codes.findCode(db, 'ACDEFGHJKMNP')).toBeUndefined();
+	});
+
+	it('are unique within a batch even when the random source repeats itself', () => {
+		const { db, actor, engagementId } = setUp();
+		const rng = mulberry32(1);
+		let calls = 0;
+		// The first 24 draws repeat the same code twice.
+		const repeating = (max: number) =>
+			calls++ < 24 ? (calls % 12) % max : Math.floor(rng() * max);
+		const { codes: made } = codes.createBatch(
+			db,
+			actor,
+			{ engagementId, label: 'T', unit: 'person', size: 3 },
+			new Date(),
+			repeating
+		);
+		expect(new Set(made).size).toBe(3);
+	});
+
+	it('can be spent once per activity, whatever the channel', () => {
+		const { db, actor, engagementId } = setUp();
+		const { codes: made } = codes.createBatch(db, actor, {
+			engagementId,
+			label: 'T',
+			unit: 'person',
+			size: 1
+		});
+		const codeId = codes.findCode(db, made[0])!.id;
+		expect(write(db, (tx) => codes.spendCode(tx, codeId, 'vote:1', 'paper'))).toBe(true);
+		expect(write(db, (tx) => codes.spendCode(tx, codeId, 'vote:1', 'online'))).toBe(false);
+		expect(write(db, (tx) => codes.spendCode(tx, codeId, 'survey:1', 'online'))).toBe(true);
+		expect(db.select({ n: count() }).from(codeUse).get()!.n).toBe(2);
+		expect(codes.isCodeSpent(db, codeId, 'vote:1')).toBe(true);
+	});
+
+	it('a spoiled code is marked, and the batch, spoiling and uses are counted', () => {
+		const { db, actor, engagementId } = setUp();
+		const { codes: made } = codes.createBatch(db, actor, {
+			engagementId,
+			label: 'T',
+			unit: 'person',
+			size: 3
+		});
+		expect(codes.spoilCode(db, actor, made[0])).toBe(true);
+		expect(codes.spoilCode(db, actor, made[0])).toBe(false);
+		write(db, (tx) => codes.spendCode(tx, codes.findCode(db, made[1])!.id, 'vote:1', 'online'));
+		expect(codes.listBatches(db, engagementId)).toMatchObject([{ size: 3, spoiled: 1, used: 1 }]);
+		expect(codes.codeCounts(db, engagementId)).toMatchObject({
+			issued: 3,
+			spoiled: 1,
+			uses: [{ activity: 'vote:1', channel: 'online', n: 1 }]
+		});
+	});
+
+	it('every batch and spoiling is in the audit log', () => {
+		const { db, actor, engagementId } = setUp();
+		const { codes: made } = codes.createBatch(db, actor, {
+			engagementId,
+			label: 'T',
+			unit: 'person',
+			size: 1
+		});
+		codes.spoilCode(db, actor, made[0]);
+		const actions = db
+			.select()
+			.from(auditLog)
+			.all()
+			.map((e) => e.action);
+		expect(actions).toEqual(['engagement.create', 'codes.create', 'codes.spoil']);
+	});
+});

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { testDb } from '../test/db';
+import { user } from './db/schema';
+import { hashPassword } from './password';
+import { ACCOUNT_BUCKET, signIn } from './sign-in';
+
+const T0 = new Date('2026-11-01T09:00:00Z');
+
+async function withAccount(disabled = false) {
+	const db = testDb();
+	db.insert(user)
+		.values({
+			email: 'ann@council.example',
+			name: 'Ann',
+			role: 'commissioner',
+			passwordHash: await hashPassword('correct horse battery'),
+			disabled,
+			createdAt: T0
+		})
+		.run();
+	return db;
+}
+
+describe('signIn', () => {
+	it('accepts the right password and makes a session', async () => {
+		const db = await withAccount();
+		const result = await signIn(
+			db,
+			{ email: 'ANN@council.example', password: 'correct horse battery', ip: '1' },
+			T0
+		);
+		expect(result.ok).toBe(true);
+	});
+
+	it.each([
+		{ name: 'a wrong password', email: 'ann@council.example', password: 'wrong horse battery' },
+		{ name: 'an unknown email', email: 'bob@council.example', password: 'correct horse battery' }
+	])('refuses $name with the same answer', async ({ email, password }) => {
+		const db = await withAccount();
+		expect(await signIn(db, { email, password, ip: '1' }, T0)).toEqual({
+			ok: false,
+			reason: 'invalid'
+		});
+	});
+
+	it('refuses a disabled account even with the right password', async () => {
+		const db = await withAccount(true);
+		const result = await signIn(
+			db,
+			{ email: 'ann@council.example', password: 'correct horse battery', ip: '1' },
+			T0
+		);
+		expect(result).toEqual({ ok: false, reason: 'invalid' });
+	});
+
+	it('limits guesses at one account from many addresses, but not its owner on a known device', async () => {
+		const db = await withAccount();
+		const first = await signIn(
+			db,
+			{ email: 'ann@council.example', password: 'correct horse battery', ip: 'owner' },
+			T0
+		);
+		if (!first.ok) throw new Error('owner could not sign in');
+		for (let i = 0; i < ACCOUNT_BUCKET.capacity; i++)
+			await signIn(
+				db,
+				{ email: 'ann@council.example', password: `guess ${i} is wrong`, ip: `attacker-${i}` },
+				T0
+			);
+		const blocked = await signIn(
+			db,
+			{ email: 'ann@council.example', password: 'correct horse battery', ip: 'elsewhere' },
+			T0
+		);
+		expect(blocked).toMatchObject({ ok: false, reason: 'rate' });
+		const owner = await signIn(
+			db,
+			{
+				email: 'ann@council.example',
+				password: 'correct horse battery',
+				ip: 'owner',
+				deviceCookie: first.deviceCookie
+			},
+			T0
+		);
+		expect(owner.ok).toBe(true);
+	});
+
+	it('does not accept a forged device cookie', async () => {
+		const db = await withAccount();
+		for (let i = 0; i < ACCOUNT_BUCKET.capacity; i++)
+			await signIn(db, { email: 'ann@council.example', password: 'wrong password', ip: 'x' }, T0);
+		const forged = await signIn(
+			db,
+			{
+				email: 'ann@council.example',
+				password: 'correct horse battery',
+				ip: 'x',
+				deviceCookie: '1.abc.def'
+			},
+			T0
+		);
+		expect(forged).toMatchObject({ ok: false, reason: 'rate' });
+	});
+});
