@@ -38,7 +38,8 @@ describe('participation codes', () => {
 				(draws) => {
 					let i = 0;
 					const code = generateCode((max) => draws[i++] % max);
-					return isWellFormedCode(code) && normaliseCode(formatCode(code)) === code;
+					expect(isWellFormedCode(code)).toBe(true);
+					expect(normaliseCode(formatCode(code))).toBe(code);
 				}
 			)
 		);
