@@ -4,9 +4,19 @@ import { expect, test, type Page } from '@playwright/test';
 export const DEMO_PASSWORD = 'harbourside-demo';
 export type Role = 'admin' | 'commissioner' | 'facilitator';
 
+/**
+ * Opens a page and, where JavaScript runs, waits for hydration: typing into a form before
+ * Svelte hydrates it can be undone.
+ */
+export async function open(page: Page, url: string): Promise<void> {
+	await page.goto(url);
+	if (test.info().project.use.javaScriptEnabled !== false)
+		await page.locator('body[data-hydrated]').waitFor({ state: 'attached' });
+}
+
 /** Signs in as one of the demo staff accounts and waits for the staff home page. */
 export async function signIn(page: Page, role: Role): Promise<void> {
-	await page.goto('/staff/sign-in');
+	await open(page, '/staff/sign-in');
 	await page.getByLabel('Email address').fill(`${role}@harbourside.example`);
 	await page.getByLabel('Password').fill(DEMO_PASSWORD);
 	await page.getByRole('button', { name: 'Sign in' }).click();

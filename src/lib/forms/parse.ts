@@ -63,9 +63,8 @@ export function text(label: string, min: number, max: number) {
 	return z
 		.string({ error: `Enter ${label}` })
 		.trim()
-		.min(min, {
-			error: min <= 1 ? `Enter ${label}` : `${cap(label)} must be at least ${min} characters`
-		})
+		.min(1, { error: `Enter ${label}` })
+		.min(min, { error: `${cap(label)} must be at least ${min} characters` })
 		.max(max, { error: `${cap(label)} must be ${max} characters or fewer` });
 }
 
