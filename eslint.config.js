@@ -32,7 +32,10 @@ export default ts.config(
 			// Links go through Paraglide's localizeHref (resident pages) or are plain staff paths;
 			// the app is never served under a base path, so resolve() would add nothing.
 			'svelte/no-navigation-without-resolve': 'off',
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_' }
+			]
 		}
 	},
 	{

@@ -55,7 +55,12 @@ export default defineConfig({
 	},
 	webServer: [
 		// The everyday server: rate limits raised, since every test browser shares 127.0.0.1.
-		server(PORT, `data/e2e-${PORT}.db`, { SIGN_IN_IP_BURST: '1000', CODE_ENTRY_BURST: '1000' }, true),
+		server(
+			PORT,
+			`data/e2e-${PORT}.db`,
+			{ SIGN_IN_IP_BURST: '1000', CODE_ENTRY_BURST: '1000' },
+			true
+		),
 		// The same app with production limits, for the tests that prove them.
 		server(LIMITS_PORT, `data/e2e-${LIMITS_PORT}.db`, {}, false)
 	],

@@ -1,4 +1,10 @@
-import { error, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import {
+	error,
+	redirect,
+	type Handle,
+	type HandleServerError,
+	type ServerInit
+} from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { env } from '$env/dynamic/private';
 import { paraglideMiddleware } from '$lib/paraglide/server';
@@ -74,7 +80,10 @@ const auth: Handle = async ({ event, resolve }) => {
 	if (isStaffRoute(event.route.id)) {
 		if (!event.locals.user) {
 			if (event.request.method === 'GET')
-				redirect(303, `/staff/sign-in?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+				redirect(
+					303,
+					`/staff/sign-in?next=${encodeURIComponent(event.url.pathname + event.url.search)}`
+				);
 			error(401, 'Sign in to continue');
 		}
 		if (isAdminRoute(event.route.id) && event.locals.user.role !== 'admin')

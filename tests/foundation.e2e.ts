@@ -165,6 +165,10 @@ test.describe('staff', () => {
 		);
 		await expect(resident.getByText('Libraries as community hubs')).toBeVisible();
 		await expectAccessible(resident);
+		// The QR code on a letter opens the page with the code filled in.
+		await resident.getByRole('link', { name: 'Enter a different code' }).click();
+		await open(resident, `/code?c=${codes[1]}`);
+		await expect(resident.getByLabel('Your code')).toHaveValue(codes[1]);
 		await residentContext.close();
 	});
 

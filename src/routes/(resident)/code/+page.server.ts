@@ -13,8 +13,11 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ cookies, url }) => {
 	const db = getDb();
+	// The QR code on a letter carries the code (?c=...): fill the box, but let the resident submit.
+	const prefill = (url.searchParams.get('c') ?? '').slice(0, 64);
+	if (url.searchParams.has('c') || url.searchParams.has('new')) return { accepted: null, prefill };
 	const participant = codes.participantFor(db, cookies, url.protocol === 'https:', false);
-	if (!participant?.codeId) return { accepted: null };
+	if (!participant?.codeId) return { accepted: null, prefill };
 	const batch = db
 		.select({ engagementId: codeBatch.engagementId })
 		.from(participationCode)
@@ -22,8 +25,9 @@ export const load: PageServerLoad = ({ cookies, url }) => {
 		.where(eq(participationCode.id, participant.codeId))
 		.get();
 	const engagement = batch ? catalogue.getEngagement(db, batch.engagementId) : undefined;
-	if (!engagement) return { accepted: null };
+	if (!engagement) return { accepted: null, prefill };
 	return {
+		prefill,
 		accepted: {
 			engagementTitle: engagement.title,
 			activities: listOpenActivities(db, new Date(), engagement.id).filter((a) => a.acceptsCodes)
