@@ -163,7 +163,7 @@ test.describe('staff', () => {
 		await expect(resident.getByRole('heading', { level: 1 })).toHaveText(
 			'Your code is ready to use'
 		);
-		await expect(resident.getByText('Libraries as community hubs')).toBeVisible();
+		await expect(resident.getByText(/Your code is for: Libraries as community hubs/)).toBeVisible();
 		await expectAccessible(resident);
 		// The QR code on a letter opens the page with the code filled in.
 		await resident.getByRole('link', { name: 'Enter a different code' }).click();

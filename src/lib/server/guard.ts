@@ -3,7 +3,11 @@ import type { Actor } from './audit';
 import type { Role, SessionUser } from './session';
 
 /** Route ids only admins may reach (checked in hooks, for pages and actions alike). */
-export const ADMIN_ROUTES = ['/(staff)/staff/accounts', '/(staff)/staff/audit'];
+export const ADMIN_ROUTES = [
+	'/(staff)/staff/accounts',
+	'/(staff)/staff/audit',
+	'/(staff)/staff/api-tokens'
+];
 
 export function isStaffRoute(routeId: string | null): boolean {
 	return !!routeId && routeId.startsWith('/(staff)/');
