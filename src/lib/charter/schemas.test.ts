@@ -155,7 +155,7 @@ describe('invalid forms say what to fix', () => {
 			input: { name: 'J', role: '', confirm: 'on', versionHash: HASH },
 			errors: {
 				name: 'Your name must be at least 2 characters',
-				role: 'Your role must be at least 2 characters'
+				role: 'Enter your role'
 			}
 		},
 		{
@@ -230,7 +230,7 @@ describe('invalid forms say what to fix', () => {
 			schema: WithdrawSigningSchema,
 			input: { reason: '' },
 			errors: {
-				reason: 'A reason must be at least 3 characters'
+				reason: 'Enter a reason'
 			}
 		}
 	])('$name', ({ schema, input, errors: expected }) => {
