@@ -1,0 +1,177 @@
+/**
+ * Open data for an engagement: one ZIP anyone can download from the report and publish. It
+ * holds anonymised, suppressed tables, the vote as anonymised ballots (JSON, recountable with
+ * the CLI) and as Pabulib, the rules, and a README saying how to recount. No codes, tokens,
+ * receipts, names or times; special-category segments (disability, health, ethnicity,
+ * religion) never at ballot level.
+ */
+import { zipSync, strToU8 } from 'fflate';
+import { csvFile } from '../../csv/csv';
+import { anonymisedInput } from '../../report/anonymise';
+import * as audit from '../audit';
+import { csvExport, pabulibExport, prepareExport } from '../budget/exports';
+import type { DB } from '../db/open';
+import { prioritiesCsv } from './priorities-export';
+import { specialSegments, type EngagementReport } from './report';
+
+function readme(report: EngagementReport, openDigest: string | null, files: string[]): string {
+	const v = report.vote;
+	return [
+		`# Open data: ${report.engagement.title}`,
+		'',
+		`Published by the council with Co-Commission. Service: ${report.engagement.serviceName}.`,
+		'',
+		'## Files',
+		...files.map((f) => `- \`${f}\``),
+		'',
+		'Every table suppresses figures from fewer than 10 ballots or responses. Nothing here',
+		'identifies a person: no participation codes, tokens, receipts, names or times, and',
+		'special-category answers (disability, health, ethnicity, religion) only in aggregate.',
+		'',
+		...(v
+			? [
+					'## Recount the vote',
+					'',
+					'With the Co-Commission source code (Node 22.17 or later):',
+					'',
+					'```sh',
+					'npm install',
+					'npm run count -- vote-ballots.json --json',
+					'```',
+					'',
+					`The printed \`digest\` is \`${openDigest}\`, the open-data digest on the report. The`,
+					`official count (digest \`${v.result.digest}\`) also used the special-category answers,`,
+					'which are left out of this file; decisions that depended only on them are marked in',
+					'`vote-proposals.csv` (protected by a special-category group) and cannot be repeated from',
+					'open data alone. Everything else repeats exactly.',
+					'',
+					'`vote.pb` is the same vote in the Pabulib format (pabulib.org): each proposal is a',
+					'project costing its amount; each voter approves the proposals they marked Want; the',
+					"extra `dont_want` column lists those they marked Don't want, which Pabulib tools ignore.",
+					''
+				]
+			: []),
+		'## Rules',
+		'',
+		'`rules.json` holds the counting rules fixed before the vote opened: limits on marks, the',
+		'budget and savings target, the method, and the minority-protection settings.'
+	].join('\n');
+}
+
+/** Builds the ZIP and records the export in the audit log. */
+export function openDataZip(
+	db: DB,
+	actor: audit.Actor,
+	report: EngagementReport,
+	councilName: string
+): Uint8Array {
+	const files: Record<string, Uint8Array> = {};
+	const add = (name: string, text: string) => (files[name] = strToU8(text));
+	add('priorities.csv', prioritiesCsv(report));
+	let openDigest: string | null = null;
+	const v = report.vote;
+	if (v && v.status === 'closed' && v.officialDigest) {
+		const data = prepareExport(db, actor, v.id, 'pb', councilName);
+		const anon = anonymisedInput(data.input, specialSegments(db));
+		openDigest = v.openDigest;
+		add('vote-ballots.json', JSON.stringify({ name: v.title, ...anon }, null, 1));
+		add('vote-proposals.csv', csvExport(data));
+		add('vote.pb', pabulibExport(data));
+		add('rules.json', JSON.stringify(data.vote.rules, null, 1));
+	}
+	const s = report.survey;
+	if (s) {
+		add(
+			'survey-services.csv',
+			csvFile([
+				[
+					'service',
+					'importance_mean',
+					'satisfaction_mean',
+					'quadrant',
+					'contributing_share',
+					'willing_share',
+					'n'
+				],
+				...s.analysis.services.map((r) => [
+					s.names.services[r.serviceId] ?? r.serviceId,
+					r.importance.mean,
+					r.satisfaction.mean,
+					s.analysis.priority.services.find((p) => p.serviceId === r.serviceId)?.quadrant ?? null,
+					r.contributing.share,
+					r.willing.share,
+					r.importance.n
+				])
+			])
+		);
+		for (const [name, table, labels] of [
+			['survey-willing-by-segment.csv', s.analysis.community.bySegment, s.names.segments],
+			['survey-willing-by-area.csv', s.analysis.community.byArea, s.names.areas]
+		] as const) {
+			add(
+				name,
+				csvFile([
+					['group', 'respondents', ...table.serviceIds.map((id) => s.names.services[id] ?? id)],
+					...table.groupIds.map((g, i) => [
+						labels[g] ?? g,
+						table.respondents[i],
+						...table.cells[i].map((c) => c.willing.share)
+					])
+				])
+			);
+		}
+	}
+	if (report.labs.length)
+		add(
+			'lab-shortlist.csv',
+			csvFile([
+				['lab', 'item', 'dots', 'proposals'],
+				...report.labs.flatMap((l) =>
+					l.shortlist.map((i) => [l.title, i.label, i.dots, i.proposals.join('; ')])
+				)
+			])
+		);
+	const c = report.charter;
+	if (c)
+		add(
+			'charter.json',
+			JSON.stringify(
+				{
+					title: c.title,
+					status: c.status,
+					version: c.version,
+					outcomes: c.content.outcomes,
+					// Organisations and roles only: contact names and emails stay with the council.
+					parties: c.content.parties.map((p) => ({
+						id: p.id,
+						kind: p.kind,
+						organisation: p.organisation,
+						role: p.role
+					})),
+					commitments: c.content.commitments,
+					standards: c.content.standards,
+					review: c.review.rows.map((r) => ({
+						item: r.label,
+						party: r.party,
+						status: r.latest?.status ?? null,
+						note: r.latest?.note ?? null,
+						date: r.latest?.date ?? null
+					}))
+				},
+				null,
+				1
+			)
+		);
+	add('README.md', readme(report, openDigest, Object.keys(files).sort()));
+	audit.record(db, actor, {
+		action: 'report.export.open-data',
+		entityType: 'engagement',
+		entityId: report.engagement.id,
+		after: { files: Object.keys(files).sort(), openDigest }
+	});
+	// A fixed timestamp keeps the ZIP byte-for-byte the same for the same data.
+	const mtime = new Date('2026-01-01T00:00:00Z');
+	return zipSync(Object.fromEntries(Object.entries(files).map(([k, d]) => [k, [d, { mtime }]])), {
+		level: 6
+	});
+}

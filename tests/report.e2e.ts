@@ -1,0 +1,50 @@
+import { expect, test } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
+import { expectAccessible, signIn } from './support';
+
+test('a commissioner reads the engagement report and downloads the priorities and open data', async ({
+	page
+}) => {
+	await signIn(page, 'commissioner');
+	await page.getByRole('link', { name: 'Day services for adults: redesign for 2027' }).click();
+	await page.getByRole('link', { name: 'Read the engagement report' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Day services for adults: redesign for 2027'
+	);
+	for (const heading of [
+		'Ranked priorities',
+		'What residents value, and how satisfied they are',
+		'What the co-production lab proposed',
+		'How the community budget vote ranked the proposals',
+		'What the charter commits each party to, and how it is going',
+		'Method notes and sample sizes'
+	])
+		await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
+	const firstPriority = page
+		.getByRole('table', { name: 'Ranked priorities' })
+		.getByRole('row')
+		.nth(1);
+	await expect(firstPriority).toContainText('Protect: do not make this saving');
+	await expectAccessible(page);
+
+	const base = page.url();
+	const xlsx = await page.request.get(`${base}/priorities.xlsx`);
+	expect(xlsx.status()).toBe(200);
+	const wb = new ExcelJS.Workbook();
+	await wb.xlsx.load((await xlsx.body()) as unknown as ArrayBuffer);
+	expect(wb.worksheets.map((w) => w.name)).toContain('Priorities');
+	expect(String(wb.getWorksheet('Priorities')!.getRow(2).getCell(2).value)).toBe(
+		'Protect: do not make this saving'
+	);
+
+	const zip = await page.request.get(`${base}/open-data.zip`);
+	expect(zip.headers()['content-type']).toBe('application/zip');
+	const files = unzipSync(new Uint8Array(await zip.body()));
+	const openDigest = (await page.locator('code').last().textContent())!;
+	expect(strFromU8(files['README.md'])).toContain(openDigest);
+	expect(Object.keys(files)).toContain('vote.pb');
+
+	await page.goto('/staff/audit?action=report.export');
+	await expect(page.getByRole('cell', { name: 'report.export.xlsx' }).first()).toBeVisible();
+});
