@@ -45,6 +45,10 @@ test('a commissioner reads the engagement report and downloads the priorities an
 	expect(strFromU8(files['README.md'])).toContain(openDigest);
 	expect(Object.keys(files)).toContain('vote.pb');
 
+	// Every export is in the audit log, which admins read.
+	await page.getByRole('button', { name: 'Sign out' }).click();
+	await signIn(page, 'admin');
 	await page.goto('/staff/audit?action=report.export');
 	await expect(page.getByRole('cell', { name: 'report.export.xlsx' }).first()).toBeVisible();
+	await expect(page.getByRole('cell', { name: 'report.export.open-data' }).first()).toBeVisible();
 });

@@ -5,7 +5,7 @@ import { count } from '../../budget/count';
 import { ScenarioSchema, scenarioInput } from '../../budget/schemas';
 import { testDb } from '../../test/db';
 import type { DB } from '../db/open';
-import { participationCode, user } from '../db/schema';
+import { auditLog, participationCode, user } from '../db/schema';
 import { seedIfEmpty } from '../seed';
 import { openDataZip } from './open-data';
 import {
