@@ -1,9 +1,47 @@
 // How the survey plugs into the shared pages: what residents can open, the engagement page's
-// step, and the demo seed. Filled in by the survey tool.
-import type { ActivitySource } from '../activities';
+// step, and the demo seed.
+import { eq } from 'drizzle-orm';
+import { STATE_LABELS, surveyState } from '../../survey/status';
+import type { Activity, ActivitySource } from '../activities';
+import { survey } from '../db/schema';
 import type { StepSource } from '../steps';
 import type { ToolSeed } from '../seed/types';
+import { seedDemoSurveys } from './seed';
+import { listSurveys } from './surveys';
 
-export const activities: ActivitySource = () => [];
-export const step: StepSource | undefined = undefined;
-export const seedDemo: ToolSeed = () => {};
+/** Surveys taking answers now (open, between their dates). */
+export const activities: ActivitySource = (db, now) => {
+	const found: Activity[] = [];
+	for (const s of db
+		.select()
+		.from(survey)
+		.where(eq(survey.status, 'open'))
+		.orderBy(survey.id)
+		.all()) {
+		if (surveyState(s, now) !== 'open') continue;
+		found.push({
+			kind: 'survey',
+			engagementId: s.engagementId,
+			href: `/survey/${s.id}`,
+			title: s.title,
+			titleCy: s.titleCy,
+			closesAt: s.closesAt,
+			acceptsCodes: s.access !== 'open'
+		});
+	}
+	return found;
+};
+
+export const step: StepSource = (db, engagementId) => ({
+	tool: 'survey',
+	title: 'Community survey',
+	purpose: 'Which services people value, how satisfied they are, and who would do more.',
+	items: listSurveys(db, new Date(), engagementId).map((s) => ({
+		label: s.title,
+		href: `/staff/surveys/${s.id}`,
+		status: `${STATE_LABELS[s.state]}, ${s.responses} ${s.responses === 1 ? 'response' : 'responses'}`
+	})),
+	newHref: `/staff/surveys/new?engagement=${engagementId}`
+});
+
+export const seedDemo: ToolSeed = (tx, ctx) => seedDemoSurveys(tx, ctx);

@@ -1,0 +1,272 @@
+/**
+ * Residents' answers: who may answer (an open link or a participation code), the draft saved
+ * page by page so they can come back, and the submission, which moves the answers into an
+ * untraceable response row and spends the code, in one transaction.
+ */
+import { and, eq } from 'drizzle-orm';
+import { parsePageAnswers } from '../../survey/schemas';
+import { keepVisibleAnswers, visibleQuestions } from '../../survey/show-if';
+import { splitForStorage } from '../../survey/special';
+import { dayOf } from '../../survey/dates';
+import { surveyState } from '../../survey/status';
+import { buildPages, type AnswerValue, type Answers, type Page } from '../../survey/template';
+import * as codes from '../codes';
+import { write, type DB } from '../db/open';
+import {
+	codeBatch,
+	participant,
+	participationCode,
+	surveyDraft,
+	surveyResponse,
+	surveyResponseSpecial
+} from '../db/schema';
+import type { Survey } from './surveys';
+
+export type Participant = typeof participant.$inferSelect;
+
+/** The code-use activity of a survey: a code answers each survey once. */
+export function activityKey(surveyId: number): string {
+	return `survey:${surveyId}`;
+}
+
+export type Entry =
+	| { ok: true; viaCode: false }
+	| { ok: true; viaCode: true; codeId: number }
+	| { ok: false; reason: 'needCode' | 'codeUsed' };
+
+/** The participant's code, if it is unspoiled and from a letter of this survey's engagement. */
+function engagementCode(db: DB, codeId: number | null, engagementId: number): number | null {
+	if (codeId === null) return null;
+	const row = db
+		.select({ id: participationCode.id, spoiledAt: participationCode.spoiledAt })
+		.from(participationCode)
+		.innerJoin(codeBatch, eq(codeBatch.id, participationCode.batchId))
+		.where(and(eq(participationCode.id, codeId), eq(codeBatch.engagementId, engagementId)))
+		.get();
+	return row && !row.spoiledAt ? row.id : null;
+}
+
+/**
+ * Whether this browser may answer. An open survey takes anyone; a survey by code needs a code
+ * from the engagement's letters that has not answered it yet; "both" uses the code when the
+ * browser has one and is open otherwise.
+ */
+export function entryFor(db: DB, s: Survey, p: Participant | undefined): Entry {
+	if (s.access === 'open') return { ok: true, viaCode: false };
+	const codeId = engagementCode(db, p?.codeId ?? null, s.engagementId);
+	if (codeId !== null) {
+		return codes.isCodeSpent(db, codeId, activityKey(s.id))
+			? { ok: false, reason: 'codeUsed' }
+			: { ok: true, viaCode: true, codeId };
+	}
+	return s.access === 'both' ? { ok: true, viaCode: false } : { ok: false, reason: 'needCode' };
+}
+
+export interface Draft {
+	id: number;
+	participantId: number;
+	answers: Record<string, AnswerValue>;
+	/** The furthest page (0-based) reached. */
+	lastPage: number;
+	submitted: boolean;
+}
+
+function toDraft(row: typeof surveyDraft.$inferSelect): Draft {
+	return {
+		id: row.id,
+		participantId: row.participantId,
+		answers: JSON.parse(row.answers) as Record<string, AnswerValue>,
+		lastPage: row.lastPage,
+		submitted: row.submitted
+	};
+}
+
+/** This browser's draft (or submitted marker) for the survey. */
+export function findDraft(db: DB, surveyId: number, participantId: number): Draft | undefined {
+	const row = db
+		.select()
+		.from(surveyDraft)
+		.where(and(eq(surveyDraft.surveyId, surveyId), eq(surveyDraft.participantId, participantId)))
+		.get();
+	return row ? toDraft(row) : undefined;
+}
+
+/** An unsubmitted draft started on another device with the same code, if any. */
+export function findDraftByCode(db: DB, surveyId: number, codeId: number): Draft | undefined {
+	const row = db
+		.select({ draft: surveyDraft })
+		.from(surveyDraft)
+		.innerJoin(participant, eq(participant.id, surveyDraft.participantId))
+		.where(
+			and(
+				eq(surveyDraft.surveyId, surveyId),
+				eq(participant.codeId, codeId),
+				eq(surveyDraft.submitted, false)
+			)
+		)
+		.get();
+	return row ? toDraft(row.draft) : undefined;
+}
+
+/**
+ * The draft this participant answers in: their own, or one started elsewhere with the same
+ * code (which moves to this browser), or a new one.
+ */
+export function startDraft(db: DB, s: Survey, p: Participant, now = new Date()): Draft {
+	return write(db, (tx) => {
+		const own = findDraft(tx, s.id, p.id);
+		if (own) return own;
+		const codeId = engagementCode(tx, p.codeId, s.engagementId);
+		const elsewhere = codeId === null ? undefined : findDraftByCode(tx, s.id, codeId);
+		if (elsewhere) {
+			tx.update(surveyDraft)
+				.set({ participantId: p.id, updatedAt: now })
+				.where(eq(surveyDraft.id, elsewhere.id))
+				.run();
+			return { ...elsewhere, participantId: p.id };
+		}
+		const row = tx
+			.insert(surveyDraft)
+			.values({ surveyId: s.id, participantId: p.id, createdAt: now, updatedAt: now })
+			.returning()
+			.get();
+		return toDraft(row);
+	});
+}
+
+export class DraftError extends Error {
+	constructor(readonly reason: 'submitted' | 'missing' | 'closed') {
+		super(reason);
+	}
+}
+
+/**
+ * Saves one page's parsed answers over the draft's. Answers to questions that the change
+ * hides (show-if) are dropped, so the draft never holds answers the resident cannot see.
+ */
+export function savePage(
+	db: DB,
+	s: Survey,
+	draftId: number,
+	pageIndex: number,
+	pageAnswers: Readonly<Record<string, AnswerValue>>,
+	now = new Date()
+): Draft {
+	return write(db, (tx) => {
+		const row = tx.select().from(surveyDraft).where(eq(surveyDraft.id, draftId)).get();
+		if (!row || row.surveyId !== s.id) throw new DraftError('missing');
+		if (row.submitted) throw new DraftError('submitted');
+		const pages = buildPages(s.definition);
+		const page = pages[pageIndex];
+		if (!page) throw new RangeError(`No page ${pageIndex}`);
+		const merged: Record<string, AnswerValue | undefined> = JSON.parse(row.answers);
+		for (const q of page.questions) delete merged[q.id];
+		Object.assign(merged, pageAnswers);
+		const answers = keepVisibleAnswers(pages, merged);
+		const lastPage = Math.max(row.lastPage, nextShownPage(pages, answers, pageIndex));
+		tx.update(surveyDraft)
+			.set({ answers: JSON.stringify(answers), lastPage, updatedAt: now })
+			.where(eq(surveyDraft.id, draftId))
+			.run();
+		return { ...toDraft(row), answers, lastPage };
+	});
+}
+
+/**
+ * The first page after `after` (0-based) with a question to show given these answers, or
+ * `pages.length` (the check page) when none is left.
+ */
+export function nextShownPage(pages: readonly Page[], answers: Answers, after: number): number {
+	const kept = keepVisibleAnswers(pages, answers);
+	for (let i = after + 1; i < pages.length; i++) {
+		if (visibleQuestions(pages[i], kept).length > 0) return i;
+	}
+	return pages.length;
+}
+
+/**
+ * How far the resident may go: the first page from `lastPage` on that has a question to show
+ * (pages hidden by show-if are passed over), or `pages.length` when only the check page is
+ * left. Pages up to this one may be visited; later ones wait.
+ */
+export function frontier(pages: readonly Page[], answers: Answers, lastPage: number): number {
+	return nextShownPage(pages, answers, lastPage - 1);
+}
+
+/**
+ * The first page (0-based) whose answers would not pass its form now (a required question
+ * unanswered), or -1 when every page is complete.
+ */
+export function firstIncompletePage(s: Survey, answers: Answers): number {
+	const pages = buildPages(s.definition);
+	const kept = keepVisibleAnswers(pages, answers);
+	for (let i = 0; i < pages.length; i++) {
+		const page = pages[i];
+		if (visibleQuestions(page, kept).length === 0) continue;
+		const input: Record<string, AnswerValue> = {};
+		for (const q of page.questions) if (kept[q.id] !== undefined) input[q.id] = kept[q.id]!;
+		if (!parsePageAnswers(page, input, kept).success) return i;
+	}
+	return -1;
+}
+
+export type SubmitResult =
+	| { ok: true; responseId: number }
+	| { ok: false; reason: 'submitted' }
+	| { ok: false; reason: 'closed' }
+	| { ok: false; reason: 'codeUsed' }
+	| { ok: false; reason: 'missing'; pageIndex: number };
+
+/**
+ * Submits the draft: checks every page, spends the code when entry was by code, writes the
+ * response (no participant, the day only) and its special-category part apart, and empties
+ * the draft, keeping only the fact that this browser has answered. All or nothing.
+ */
+export function submitDraft(
+	db: DB,
+	s: Survey,
+	draftId: number,
+	entry: Entry & { ok: true },
+	now = new Date()
+): SubmitResult {
+	return write(db, (tx): SubmitResult => {
+		const row = tx.select().from(surveyDraft).where(eq(surveyDraft.id, draftId)).get();
+		if (!row || row.surveyId !== s.id || row.submitted) return { ok: false, reason: 'submitted' };
+		if (surveyState(s, now) !== 'open') return { ok: false, reason: 'closed' };
+		const pages = buildPages(s.definition);
+		const answers = keepVisibleAnswers(pages, JSON.parse(row.answers));
+		const missing = firstIncompletePage(s, answers);
+		if (missing >= 0) return { ok: false, reason: 'missing', pageIndex: missing };
+		if (entry.viaCode && !codes.spendCode(tx, entry.codeId, activityKey(s.id), 'online', now))
+			return { ok: false, reason: 'codeUsed' };
+		const stored = splitForStorage(answers, s.definition);
+		const response = tx
+			.insert(surveyResponse)
+			.values({
+				surveyId: s.id,
+				answers: JSON.stringify(stored.answers),
+				profile: JSON.stringify(stored.profile),
+				area: stored.area,
+				ageBand: stored.ageBand,
+				segments: JSON.stringify(stored.segments),
+				viaCode: entry.viaCode,
+				submittedOn: dayOf(now)
+			})
+			.returning({ id: surveyResponse.id })
+			.get();
+		if (Object.keys(stored.special).length > 0) {
+			tx.insert(surveyResponseSpecial)
+				.values({
+					responseId: response.id,
+					answers: JSON.stringify(stored.special),
+					segments: JSON.stringify(stored.specialSegments)
+				})
+				.run();
+		}
+		tx.update(surveyDraft)
+			.set({ answers: '{}', submitted: true, updatedAt: now })
+			.where(eq(surveyDraft.id, draftId))
+			.run();
+		return { ok: true, responseId: response.id };
+	});
+}

@@ -1,0 +1,54 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { answerText, presentPage } from '$lib/survey/present';
+import { keepVisibleAnswers, visibleQuestions } from '$lib/survey/show-if';
+import { buildPages } from '$lib/survey/template';
+import { presentContext } from '$lib/server/survey/labels';
+import * as responses from '$lib/server/survey/responses';
+import { answering, href, locale, titleOf } from '../../resident';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ params, cookies, url }) => {
+	const { db, s, draft } = answering(params.id, cookies, url);
+	const pages = buildPages(s.definition);
+	const reach = responses.frontier(pages, draft.answers, draft.lastPage);
+	if (reach < pages.length) redirect(303, href(s.id, `/page/${reach + 1}`));
+	const lang = locale();
+	const ctx = presentContext(db, lang);
+	const answers = keepVisibleAnswers(pages, draft.answers);
+	const sections = pages.flatMap((page, index) => {
+		const visible = visibleQuestions(page, answers);
+		if (visible.length === 0) return [];
+		const shown = presentPage(page, index, ctx, visible);
+		return [
+			{
+				n: index + 1,
+				title: shown.title,
+				href: href(s.id, `/page/${index + 1}`),
+				rows: shown.questions.map((q) => ({
+					id: q.id,
+					label: q.label,
+					answer: answerText(q, answers[q.id]) ?? null
+				}))
+			}
+		];
+	});
+	return { survey: { id: s.id, title: titleOf(s, lang) }, sections };
+};
+
+export const actions: Actions = {
+	submit: ({ params, cookies, url }) => {
+		const { db, s, participant, draft } = answering(params.id, cookies, url);
+		const entry = responses.entryFor(db, s, participant);
+		if (!entry.ok) return fail(400, { errors: { _: m.survey_code_used() } });
+		const result = responses.submitDraft(db, s, draft.id, entry);
+		if (result.ok || result.reason === 'submitted') redirect(303, href(s.id, '/done'));
+		if (result.reason === 'codeUsed') return fail(400, { errors: { _: m.survey_code_used() } });
+		if (result.reason === 'closed') return fail(400, { errors: { _: m.survey_err_closed() } });
+		const page = buildPages(s.definition)[result.pageIndex];
+		const title = presentPage(page, result.pageIndex, presentContext(db, locale())).title;
+		return fail(400, {
+			errors: { [`page-${result.pageIndex + 1}`]: m.survey_err_incomplete({ page: title }) }
+		});
+	}
+};

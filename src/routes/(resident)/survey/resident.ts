@@ -1,0 +1,44 @@
+// What every resident survey page needs: the survey (drafts are not public), this browser's
+// participant and draft, and links in the resident's language.
+import { error, redirect, type Cookies } from '@sveltejs/kit';
+import { getLocale, localizeHref } from '$lib/paraglide/runtime';
+import { localText, type Locale } from '$lib/survey/present';
+import { surveyState } from '$lib/survey/status';
+import * as codes from '$lib/server/codes';
+import { getDb } from '$lib/server/db';
+import * as responses from '$lib/server/survey/responses';
+import * as surveys from '$lib/server/survey/surveys';
+
+export function locale(): Locale {
+	return getLocale() === 'cy' ? 'cy' : 'en';
+}
+
+/** The survey, or a 404 for a missing id or a survey staff have not opened yet. */
+export function publicSurvey(param: string): surveys.Survey {
+	const id = Number(param);
+	const found = Number.isInteger(id) && id > 0 ? surveys.getSurvey(getDb(), id) : undefined;
+	if (!found || found.status === 'draft') error(404, 'Survey not found');
+	return found;
+}
+
+export function href(surveyId: number, path = ''): string {
+	return localizeHref(`/survey/${surveyId}${path}`);
+}
+
+export function titleOf(s: surveys.Survey, lang: Locale): string {
+	return localText({ en: s.title, cy: s.titleCy ?? '' }, lang);
+}
+
+/**
+ * The open survey and this browser's unsubmitted draft, or a redirect to the survey's start
+ * page (which explains why: closed, not started, already sent).
+ */
+export function answering(param: string, cookies: Cookies, url: URL) {
+	const s = publicSurvey(param);
+	const db = getDb();
+	if (surveyState(s, new Date()) !== 'open') redirect(303, href(s.id));
+	const participant = codes.participantFor(db, cookies, url.protocol === 'https:', false);
+	const draft = participant ? responses.findDraft(db, s.id, participant.id) : undefined;
+	if (!participant || !draft || draft.submitted) redirect(303, href(s.id));
+	return { db, s, participant, draft };
+}
