@@ -6,6 +6,7 @@
  * religion) never at ballot level.
  */
 import { zipSync, strToU8 } from 'fflate';
+import { count } from '../../budget/count';
 import { csvFile } from '../../csv/csv';
 import { anonymisedInput } from '../../report/anonymise';
 import * as audit from '../audit';
@@ -73,7 +74,8 @@ export function openDataZip(
 	if (v && v.status === 'closed' && v.officialDigest) {
 		const data = prepareExport(db, actor, v.id, 'pb', councilName);
 		const anon = anonymisedInput(data.input, specialSegments(db));
-		openDigest = v.openDigest;
+		// Counted afresh: the open data must recount to exactly what the README promises.
+		openDigest = count(anon).digest;
 		add('vote-ballots.json', JSON.stringify({ name: v.title, ...anon }, null, 1));
 		add('vote-proposals.csv', csvExport(data));
 		add('vote.pb', pabulibExport(data));

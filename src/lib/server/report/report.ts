@@ -7,8 +7,6 @@ import { reviewBoard, type ReviewBoard } from '../../charter/review';
 import { publishedVersion } from '../../charter/state';
 import type { CharterContent } from '../../charter/charter';
 import type { CountResult } from '../../budget/types';
-import { count } from '../../budget/count';
-import { anonymisedInput } from '../../report/anonymise';
 import {
 	rankPriorities,
 	type Priority,
@@ -53,8 +51,6 @@ export interface VoteSection {
 	/** Proposal id -> service name. */
 	serviceOf: Record<string, string>;
 	officialDigest: string | null;
-	/** What a recount of the published (anonymised) ballots gives: see open-data.ts. */
-	openDigest: string;
 }
 
 export interface CharterSection {
@@ -149,8 +145,7 @@ function voteSection(db: DB, engagementId: number): VoteSection | null {
 		result: results.countVote(db, chosen.id),
 		services,
 		serviceOf,
-		officialDigest: results.officialResult(db, chosen.id)?.digest ?? null,
-		openDigest: count(anonymisedInput(results.countInput(db, chosen), specialSegments(db))).digest
+		officialDigest: results.officialResult(db, chosen.id)?.digest ?? null
 	};
 }
 
