@@ -1,0 +1,779 @@
+// The community charter's server side: every change loads the charter's rows into its state,
+// asks the pure life cycle (src/lib/charter/lifecycle.ts) whether it may happen, and appends
+// the result in the same IMMEDIATE transaction as its audit entry.
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import {
+	emptyContent,
+	type CharterContent,
+	type CharterLinks,
+	type Commitment,
+	type Governance,
+	type Outcome,
+	type Party,
+	type Standard
+} from '../../charter/charter';
+import type { CommentResponse } from '../../charter/consultation';
+import {
+	newCharter,
+	transition,
+	type Actor as LifecycleActor,
+	type CharterAction
+} from '../../charter/lifecycle';
+import type { RagStatus, ReviewTargetKind } from '../../charter/review';
+import { signingPage, type SigningPage } from '../../charter/signing';
+import { signingVersion, type CharterState } from '../../charter/state';
+import * as audit from '../audit';
+import { write, type DB } from '../db/open';
+import { charter, charterSigningLink, charterVersion, engagement, service } from '../db/schema';
+import { generateToken, hashToken } from '../tokens';
+import {
+	loadCharter,
+	loadCharterBySlug,
+	parseContent,
+	saveChanges,
+	type LoadedCharter
+} from './rows';
+
+export type { LoadedCharter } from './rows';
+
+/** What every change answers: done, or every reason it could not be done, in plain English. */
+export type Result<T = void> = { ok: true; value: T } | { ok: false; reasons: string[] };
+
+const refused = (...reasons: string[]): { ok: false; reasons: string[] } => ({
+	ok: false,
+	reasons
+});
+
+/** A random item id for an outcome, party, commitment or standard (stable across versions). */
+export function newItemId(prefix: string): string {
+	return `${prefix}-${generateToken().slice(0, 10)}`;
+}
+
+/** The public address's last part: 80 random bits, so a draft's link cannot be guessed. */
+export function newSlug(): string {
+	return generateToken().slice(0, 16);
+}
+
+export function getCharter(db: DB, id: number): LoadedCharter | undefined {
+	return loadCharter(db, id);
+}
+
+export function getCharterBySlug(db: DB, slug: string): LoadedCharter | undefined {
+	return loadCharterBySlug(db, slug);
+}
+
+export interface CharterSummary {
+	id: number;
+	engagementId: number;
+	engagementTitle: string;
+	serviceName: string;
+	title: string;
+	status: CharterState['status'];
+	slug: string;
+	updatedAt: Date;
+}
+
+/** Every charter (of one engagement, when given), newest first. */
+export function listCharters(db: DB, engagementId?: number): CharterSummary[] {
+	return db
+		.select({
+			id: charter.id,
+			engagementId: charter.engagementId,
+			engagementTitle: engagement.title,
+			serviceName: service.name,
+			status: charter.status,
+			content: charter.content,
+			slug: charter.slug,
+			updatedAt: charter.updatedAt
+		})
+		.from(charter)
+		.innerJoin(engagement, eq(engagement.id, charter.engagementId))
+		.innerJoin(service, eq(service.id, charter.serviceId))
+		.where(engagementId === undefined ? undefined : eq(charter.engagementId, engagementId))
+		.orderBy(desc(charter.id))
+		.all()
+		.map(({ content, ...row }) => ({ ...row, title: parseContent(content).title }));
+}
+
+/**
+ * Starts a charter for an engagement: an empty draft naming the engagement's service. Returns
+ * the new charter's id, or why it could not be made.
+ */
+export function createCharter(
+	db: DB,
+	actor: audit.Actor,
+	input: { engagementId: number; title: string },
+	now = new Date(),
+	slug = newSlug()
+): Result<number> {
+	return write(db, (tx) => {
+		const found = tx
+			.select({ serviceId: engagement.serviceId, serviceName: service.name })
+			.from(engagement)
+			.innerJoin(service, eq(service.id, engagement.serviceId))
+			.where(eq(engagement.id, input.engagementId))
+			.get();
+		if (!found) return refused('Choose an engagement from the list.');
+		const content: CharterContent = {
+			...emptyContent(),
+			title: input.title,
+			service: found.serviceName
+		};
+		const state = newCharter(content);
+		const id = tx
+			.insert(charter)
+			.values({
+				engagementId: input.engagementId,
+				serviceId: found.serviceId,
+				status: state.status,
+				content: JSON.stringify(state.content),
+				slug,
+				createdBy: actor.id,
+				createdAt: now,
+				updatedAt: now
+			})
+			.returning({ id: charter.id })
+			.get().id;
+		audit.record(
+			tx,
+			actor,
+			{ action: 'charter.create', entityType: 'charter', entityId: id, after: input },
+			now
+		);
+		return { ok: true, value: id };
+	});
+}
+
+/** Who is acting, as the server knows them. */
+type Who =
+	| { kind: 'staff'; actor: audit.Actor }
+	| { kind: 'public' }
+	| { kind: 'signatory'; partyId: string; versionNumber: number };
+
+function lifecycleActor(who: Who): LifecycleActor {
+	if (who.kind === 'signatory')
+		return { kind: 'signatory', partyId: who.partyId, versionNumber: who.versionNumber };
+	return { kind: who.kind };
+}
+
+/**
+ * The one way a charter changes: load its state, build the action from it (inside the
+ * transaction, so two staff editing at once each apply to the latest text), run the life
+ * cycle, append the difference and the audit entry. Public comments are not audited: the
+ * audit log records staff (and signatories), not residents.
+ */
+function act(
+	db: DB,
+	charterId: number,
+	who: Who,
+	auditAction: string,
+	build: (state: CharterState) => CharterAction | { refuse: string[] },
+	now: Date
+): Result<CharterState> {
+	return write(db, (tx) => actIn(tx, charterId, who, auditAction, build, now));
+}
+
+/** `act` inside a transaction the caller holds. */
+function actIn(
+	tx: DB,
+	charterId: number,
+	who: Who,
+	auditAction: string,
+	build: (state: CharterState) => CharterAction | { refuse: string[] },
+	now: Date
+): Result<CharterState> {
+	const loaded = loadCharter(tx, charterId);
+	if (!loaded) return refused('That charter was not found.');
+	const action = build(loaded.state);
+	if ('refuse' in action) return refused(...action.refuse);
+	const result = transition(loaded.state, action, {
+		actor: lifecycleActor(who),
+		now: now.toISOString()
+	});
+	if (!result.ok) return refused(...result.reasons);
+	saveChanges(
+		tx,
+		loaded,
+		loaded.state,
+		result.state,
+		now,
+		who.kind === 'staff' ? who.actor.id : null
+	);
+	if (who.kind !== 'public') {
+		// A signatory has no account: the audit names the party the link was made for.
+		const actor =
+			who.kind === 'staff'
+				? who.actor
+				: { id: null, email: `signing link for ${partyName(result.state, who.partyId)}` };
+		audit.record(
+			tx,
+			actor,
+			{
+				action: auditAction,
+				entityType: 'charter',
+				entityId: charterId,
+				before: summarise(loaded.state, action),
+				after: summarise(result.state, action)
+			},
+			now
+		);
+	}
+	return { ok: true, value: result.state };
+}
+
+function partyName(state: CharterState, partyId: string): string {
+	for (const v of state.versions) {
+		const party = v.content.parties.find((p) => p.id === partyId);
+		if (party) return party.organisation;
+	}
+	return partyId;
+}
+
+/** What the audit entry keeps: the status, and the text when the text changed. */
+function summarise(state: CharterState, action: CharterAction) {
+	return {
+		status: state.status,
+		versions: state.versions.length,
+		...(action.type === 'edit' ? { content: state.content } : {})
+	};
+}
+
+const staff = (actor: audit.Actor): Who => ({ kind: 'staff', actor });
+
+// ---- Drafting ---------------------------------------------------------------------------
+
+/** Changes the working text with `change` (which may refuse), through the life cycle's `edit`. */
+function editContent(
+	db: DB,
+	actor: audit.Actor,
+	charterId: number,
+	auditAction: string,
+	change: (content: CharterContent) => CharterContent | string[],
+	now: Date
+): Result {
+	const result = act(
+		db,
+		charterId,
+		staff(actor),
+		auditAction,
+		(state) => {
+			const content = change(structuredClone(state.content));
+			return Array.isArray(content) ? { refuse: content } : { type: 'edit', content };
+		},
+		now
+	);
+	return result.ok ? { ok: true, value: undefined } : result;
+}
+
+export function saveBasics(
+	db: DB,
+	actor: audit.Actor,
+	charterId: number,
+	basics: Pick<CharterContent, 'title' | 'service' | 'summary'>,
+	now = new Date()
+): Result {
+	const { title, service, summary } = basics;
+	return editContent(
+		db,
+		actor,
+		charterId,
+		'charter.edit.basics',
+		(c) => ({ ...c, title, service, summary }),
+		now
+	);
+}
+
+export function saveGovernance(
+	db: DB,
+	actor: audit.Actor,
+	charterId: number,
+	governance: Governance,
+	now = new Date()
+): Result {
+	return editContent(
+		db,
+		actor,
+		charterId,
+		'charter.edit.governance',
+		(c) => ({
+			...c,
+			governance: {
+				forum: governance.forum,
+				membership: governance.membership,
+				meetingFrequency: governance.meetingFrequency,
+				decides: governance.decides,
+				disputes: governance.disputes,
+				concerns: governance.concerns
+			}
+		}),
+		now
+	);
+}
+
+export function saveLinks(
+	db: DB,
+	actor: audit.Actor,
+	charterId: number,
+	links: CharterLinks,
+	now = new Date()
+): Result {
+	return editContent(
+		db,
+		actor,
+		charterId,
+		'charter.edit.links',
+		(c) => ({
+			...c,
+			links: {
+				surveyIds: [...links.surveyIds],
+				labIds: [...links.labIds],
+				voteIds: [...links.voteIds]
+			}
+		}),
+		now
+	);
+}
+
+/** The lists of a charter that are edited item by item. */
+export type ListSection = 'outcomes' | 'parties' | 'commitments' | 'standards';
+export type ItemFields = {
+	outcomes: Omit<Outcome, 'id'>;
+	parties: Omit<Party, 'id'>;
+	commitments: Omit<Commitment, 'id'>;
+	standards: Omit<Standard, 'id'>;
+};
+const ID_PREFIX: Record<ListSection, string> = {
+	outcomes: 'o',
+	parties: 'p',
+	commitments: 'c',
+	standards: 's'
+};
+const ITEM_NAMES: Record<ListSection, string> = {
+	outcomes: 'outcome',
+	parties: 'party',
+	commitments: 'commitment',
+	standards: 'service standard'
+};
+
+type AnyItem = { id: string };
+
+/** The fields each item keeps: anything else a caller passes is dropped, not signed. */
+const ITEM_FIELDS: { [S in ListSection]: readonly (keyof ItemFields[S])[] } = {
+	outcomes: ['title', 'indicator', 'baseline', 'target'],
+	parties: [
+		'kind',
+		'organisation',
+		'contactName',
+		'contactEmail',
+		'role',
+		'signatoryName',
+		'signatoryRole'
+	],
+	commitments: ['partyId', 'what', 'kind', 'owner', 'measure', 'date', 'dateKind'],
+	standards: ['text']
+};
+
+function item<S extends ListSection>(section: S, fields: ItemFields[S], id: string): AnyItem {
+	const picked: Record<string, unknown> = { id };
+	for (const key of ITEM_FIELDS[section]) picked[key as string] = fields[key];
+	return picked as AnyItem;
+}
+
+function listOf(content: CharterContent, section: ListSection): AnyItem[] {
+	return content[section];
+}
+
+function withList(content: CharterContent, section: ListSection, items: AnyItem[]): CharterContent {
+	return { ...content, [section]: items } as CharterContent;
+}
+
+/** A commitment must belong to a party that is in the charter. */
+function partyProblem(content: CharterContent, section: ListSection, fields: object): string[] {
+	if (section !== 'commitments') return [];
+	const partyId = (fields as ItemFields['commitments']).partyId;
+	return content.parties.some((p) => p.id === partyId) ? [] : ['Choose a party from the list.'];
+}
+
+/** Adds an item at the end of a list; returns its new id. */
+export function addItem<S extends ListSection>(
+	db: DB,
+	actor: audit.Actor,
+	charterId: number,
+	section: S,
+	fields: ItemFields[S],
+	now = new Date(),
+	id = newItemId(ID_PREFIX[section])
+): Result<string> {
+	const result = editContent(
+		db,
+		actor,
+		charterId,
+		`charter.edit.${section}`,
+		(c) => {
+			const problems = partyProblem(c, section, fields);
+			if (problems.length) return problems;
+			return withList(c, section, [...listOf(c, section), item(section, fields, id)]);
+		},
+		now
+	);
+	return result.ok ? { ok: true, value: id } : result;
+}
+
+/** Rewrites one item of a list, keeping its id and place. */
+export function updateItem<S extends ListSection>(
+	db: DB,
+	actor: audit.Actor,
+	charterId: number,
+	section: S,
+	itemId: string,
+	fields: ItemFields[S],
+	now = new Date()
+): Result {
+	return editContent(
+		db,
+		actor,
+		charterId,
+		`charter.edit.${section}`,
+		(c) => {
+			const items = listOf(c, section);
+			if (!items.some((i) => i.id === itemId))
+				return [`That ${ITEM_NAMES[section]} is no longer in the charter.`];
+			const problems = partyProblem(c, section, fields);
+			if (problems.length) return problems;
+			return withList(
+				c,
+				section,
+				items.map((i) => (i.id === itemId ? item(section, fields, itemId) : i))
+			);
+		},
+		now
+	);
+}
+
+/** Removes one item. A party is only removed once it has no commitments left. */
+export function removeItem(
+	db: DB,
+	actor: audit.Actor,
+	charterId: number,
+	section: ListSection,
+	itemId: string,
+	now = new Date()
+): Result {
+	return editContent(
+		db,
+		actor,
+		charterId,
+		`charter.edit.${section}`,
+		(c) => {
+			const items = listOf(c, section);
+			if (!items.some((i) => i.id === itemId))
+				return [`That ${ITEM_NAMES[section]} is no longer in the charter.`];
+			if (section === 'parties' && c.commitments.some((k) => k.partyId === itemId))
+				return [
+					'This party still has commitments: remove them or give them to another party first.'
+				];
+			return withList(
+				c,
+				section,
+				items.filter((i) => i.id !== itemId)
+			);
+		},
+		now
+	);
+}
+
+/** Moves an item one place up or down (the order is part of what is signed). */
+export function moveItem(
+	db: DB,
+	actor: audit.Actor,
+	charterId: number,
+	section: ListSection,
+	itemId: string,
+	direction: 'up' | 'down',
+	now = new Date()
+): Result {
+	return editContent(
+		db,
+		actor,
+		charterId,
+		`charter.edit.${section}`,
+		(c) => {
+			const items = [...listOf(c, section)];
+			const i = items.findIndex((item) => item.id === itemId);
+			if (i < 0) return [`That ${ITEM_NAMES[section]} is no longer in the charter.`];
+			const j = direction === 'up' ? i - 1 : i + 1;
+			if (j < 0 || j >= items.length) return c;
+			[items[i], items[j]] = [items[j], items[i]];
+			return withList(c, section, items);
+		},
+		now
+	);
+}
+
+// ---- Life cycle -------------------------------------------------------------------------
+
+function simple(
+	db: DB,
+	actor: audit.Actor,
+	charterId: number,
+	action: CharterAction,
+	now: Date
+): Result {
+	const result = act(db, charterId, staff(actor), `charter.${action.type}`, () => action, now);
+	return result.ok ? { ok: true, value: undefined } : result;
+}
+
+export function openConsultation(db: DB, actor: audit.Actor, charterId: number, now = new Date()) {
+	return simple(db, actor, charterId, { type: 'openConsultation' }, now);
+}
+
+/** Freezes the working text as the next version and revokes nothing: links are made per version. */
+export function openSigning(db: DB, actor: audit.Actor, charterId: number, now = new Date()) {
+	return simple(db, actor, charterId, { type: 'openSigning' }, now);
+}
+
+/** Takes the version back out of signing; its signing links stop working with it. */
+export function withdrawSigning(
+	db: DB,
+	actor: audit.Actor,
+	charterId: number,
+	reason: string,
+	now = new Date()
+) {
+	return simple(db, actor, charterId, { type: 'withdrawSigning', reason }, now);
+}
+
+export function publish(db: DB, actor: audit.Actor, charterId: number, now = new Date()) {
+	return simple(db, actor, charterId, { type: 'publish' }, now);
+}
+
+export function startAmendment(db: DB, actor: audit.Actor, charterId: number, now = new Date()) {
+	return simple(db, actor, charterId, { type: 'startAmendment' }, now);
+}
+
+export function discardAmendment(db: DB, actor: audit.Actor, charterId: number, now = new Date()) {
+	return simple(db, actor, charterId, { type: 'discardAmendment' }, now);
+}
+
+/** Anyone with the link comments while the charter is open for comments. */
+export function addComment(
+	db: DB,
+	charterId: number,
+	input: { name: string; text: string },
+	now = new Date(),
+	id = generateToken().slice(0, 12)
+): Result<string> {
+	const result = act(
+		db,
+		charterId,
+		{ kind: 'public' },
+		'charter.comment',
+		() => ({ type: 'comment', id, authorName: input.name, text: input.text }),
+		now
+	);
+	return result.ok ? { ok: true, value: id } : result;
+}
+
+export function answerComment(
+	db: DB,
+	actor: audit.Actor,
+	charterId: number,
+	input: { commentId: string; response: CommentResponse; answer: string },
+	now = new Date()
+) {
+	return simple(db, actor, charterId, { type: 'answerComment', ...input }, now);
+}
+
+export function recordReview(
+	db: DB,
+	actor: audit.Actor,
+	charterId: number,
+	input: { targetKind: ReviewTargetKind; targetId: string; status: RagStatus; note: string },
+	now = new Date(),
+	id = generateToken().slice(0, 12)
+) {
+	return simple(
+		db,
+		actor,
+		charterId,
+		{
+			type: 'recordReview',
+			id,
+			target: { kind: input.targetKind, id: input.targetId },
+			status: input.status,
+			note: input.note
+		},
+		now
+	);
+}
+
+// ---- Signing links ----------------------------------------------------------------------
+
+export interface IssuedLink {
+	partyId: string;
+	organisation: string;
+	signatoryName: string;
+	contactEmail: string;
+	/** The token, in plain text this once: only its hash is stored. */
+	token: string;
+}
+
+/**
+ * Makes a personal signing link for each of `partyIds` (every party still to sign, when
+ * empty) on the version being signed. A party's earlier link for the same version stops
+ * working. The tokens are returned once and never stored.
+ */
+export function issueSigningLinks(
+	db: DB,
+	actor: audit.Actor,
+	charterId: number,
+	partyIds: string[],
+	now = new Date()
+): Result<IssuedLink[]> {
+	return write(db, (tx) => {
+		const loaded = loadCharter(tx, charterId);
+		if (!loaded) return refused('That charter was not found.');
+		const version = signingVersion(loaded.state);
+		if (!version)
+			return refused('The charter is not being signed, so no signing links can be made.');
+		const versionId = loaded.versionIds.get(version.number)!;
+		const signed = new Set(version.signatures.map((s) => s.partyId));
+		const wanted = partyIds.length
+			? partyIds
+			: version.content.parties.filter((p) => !signed.has(p.id)).map((p) => p.id);
+		const issued: IssuedLink[] = [];
+		for (const partyId of wanted) {
+			const party = version.content.parties.find((p) => p.id === partyId);
+			if (!party) return refused('That party is not in the version being signed.');
+			if (signed.has(partyId))
+				return refused(`${party.organisation} has already signed version ${version.number}.`);
+			tx.update(charterSigningLink)
+				.set({ revokedAt: now })
+				.where(
+					and(
+						eq(charterSigningLink.versionId, versionId),
+						eq(charterSigningLink.partyId, partyId),
+						isNull(charterSigningLink.revokedAt)
+					)
+				)
+				.run();
+			const token = generateToken();
+			tx.insert(charterSigningLink)
+				.values({
+					versionId,
+					partyId,
+					tokenHash: hashToken(token),
+					createdBy: actor.id,
+					createdAt: now
+				})
+				.run();
+			issued.push({
+				partyId,
+				organisation: party.organisation,
+				signatoryName: party.signatoryName,
+				contactEmail: party.contactEmail,
+				token
+			});
+		}
+		audit.record(
+			tx,
+			actor,
+			{
+				action: 'charter.signing-links',
+				entityType: 'charter',
+				entityId: charterId,
+				after: { version: version.number, parties: issued.map((i) => i.partyId) }
+			},
+			now
+		);
+		return { ok: true, value: issued };
+	});
+}
+
+/** When each party's current link for the version being signed was made (null: none yet). */
+export function liveLinks(db: DB, loaded: LoadedCharter): Map<string, Date> {
+	const version = signingVersion(loaded.state);
+	if (!version) return new Map();
+	const rows = db
+		.select({ partyId: charterSigningLink.partyId, createdAt: charterSigningLink.createdAt })
+		.from(charterSigningLink)
+		.where(
+			and(
+				eq(charterSigningLink.versionId, loaded.versionIds.get(version.number)!),
+				isNull(charterSigningLink.revokedAt)
+			)
+		)
+		.orderBy(asc(charterSigningLink.id))
+		.all();
+	return new Map(rows.map((r) => [r.partyId, r.createdAt]));
+}
+
+export type SigningLinkView =
+	| { found: false }
+	| { found: true; replaced: true; charter: LoadedCharter }
+	| { found: true; replaced: false; charter: LoadedCharter; page: SigningPage };
+
+/** What a signing link opens: nothing, a link replaced by a newer one, or the signing page. */
+export function openSigningLink(db: DB, token: string): SigningLinkView {
+	const link = db
+		.select()
+		.from(charterSigningLink)
+		.where(eq(charterSigningLink.tokenHash, hashToken(token)))
+		.get();
+	if (!link) return { found: false };
+	const loaded = charterOfVersion(db, link.versionId);
+	if (!loaded) return { found: false };
+	if (link.revokedAt) return { found: true, replaced: true, charter: loaded };
+	const versionNumber = [...loaded.versionIds].find(([, id]) => id === link.versionId)![0];
+	const page = signingPage(loaded.state, { partyId: link.partyId, versionNumber });
+	if (!page) return { found: false };
+	return { found: true, replaced: false, charter: loaded, page };
+}
+
+function charterOfVersion(db: DB, versionId: number): LoadedCharter | undefined {
+	const row = db
+		.select({ charterId: charterVersion.charterId })
+		.from(charterVersion)
+		.where(eq(charterVersion.id, versionId))
+		.get();
+	return row ? loadCharter(db, row.charterId) : undefined;
+}
+
+/**
+ * Signs the version a link names, for the party it names, with the hash of the text the page
+ * showed. A replaced link cannot sign; the unique index makes a double signature impossible.
+ */
+export function sign(
+	db: DB,
+	token: string,
+	input: { name: string; role: string; versionHash: string },
+	now = new Date()
+): Result<{ everyoneSigned: boolean }> {
+	return write(db, (tx) => {
+		const link = tx
+			.select()
+			.from(charterSigningLink)
+			.where(eq(charterSigningLink.tokenHash, hashToken(token)))
+			.get();
+		if (!link) return refused('This signing link is not valid.');
+		if (link.revokedAt)
+			return refused(
+				'This signing link has been replaced by a newer one. Use the latest link you were sent.'
+			);
+		const version = tx
+			.select({ charterId: charterVersion.charterId, number: charterVersion.number })
+			.from(charterVersion)
+			.where(eq(charterVersion.id, link.versionId))
+			.get()!;
+		const result = actIn(
+			tx,
+			version.charterId,
+			{ kind: 'signatory', partyId: link.partyId, versionNumber: version.number },
+			'charter.sign',
+			() => ({ type: 'sign', ...input }),
+			now
+		);
+		if (!result.ok) return result;
+		return { ok: true, value: { everyoneSigned: result.value.status === 'agreed' } };
+	});
+}

@@ -1,0 +1,77 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { diffContent } from '$lib/charter/diff';
+import { CommentSchema } from '$lib/charter/schemas';
+import { publishedVersion } from '$lib/charter/state';
+import { parseForm, type FieldErrors } from '$lib/forms/parse';
+import { localizeHref } from '$lib/paraglide/runtime';
+import * as charters from '$lib/server/charter/charters';
+import { getDb } from '$lib/server/db';
+import { consume } from '$lib/server/rate-limit';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Ten comments at once from one address, then one a minute: enough for a drop-in session. */
+const COMMENT_BUCKET = {
+	capacity: Number(process.env.CHARTER_COMMENT_BURST) || 10,
+	refillMs: 60_000
+};
+
+/** Resident errors are message keys, so they read in English or Welsh. */
+const ERROR_KEYS: Record<string, string> = {
+	text: 'charter_err_comment_text',
+	name: 'charter_err_comment_name'
+};
+
+function charterOf(slug: string) {
+	const loaded = charters.getCharterBySlug(getDb(), slug);
+	// Comments exist only once a charter has been put out for comment.
+	if (!loaded || (loaded.state.status === 'draft' && loaded.state.versions.length === 0))
+		error(404, 'Charter not found');
+	return loaded;
+}
+
+export const load: PageServerLoad = ({ params, url }) => {
+	const { state, slug } = charterOf(params.slug);
+	const inForce = publishedVersion(state);
+	const open = state.status === 'consultation';
+	return {
+		slug,
+		open,
+		sent: url.searchParams.has('sent'),
+		amendment: inForce !== null,
+		inForceNumber: inForce?.number ?? null,
+		draft: state.content,
+		inForce: inForce?.content ?? null,
+		changes: inForce && open ? diffContent(inForce.content, state.content) : [],
+		comments: state.comments
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ params, request, getClientAddress, setHeaders }) => {
+		const db = getDb();
+		const loaded = charterOf(params.slug);
+		const verdict = consume(db, `charter-comment:ip:${getClientAddress()}`, COMMENT_BUCKET);
+		if (!verdict.ok) {
+			setHeaders({ 'Retry-After': String(verdict.retryAfterSeconds) });
+			return fail(429, {
+				values: {} as Record<string, string | string[]>,
+				errors: { text: 'err_rate_limited' } as FieldErrors,
+				retryMinutes: Math.ceil(verdict.retryAfterSeconds / 60)
+			});
+		}
+		const parsed = parseForm(CommentSchema, await request.formData());
+		if (!parsed.ok) {
+			const errors: FieldErrors = {};
+			for (const field of Object.keys(parsed.errors))
+				errors[field] = ERROR_KEYS[field] ?? 'charter_err_comment_text';
+			return fail(400, { values: parsed.values, errors });
+		}
+		const result = charters.addComment(db, loaded.id, parsed.data);
+		if (!result.ok)
+			return fail(400, {
+				values: parsed.values,
+				errors: { _: 'charter_err_comments_closed' } as FieldErrors
+			});
+		redirect(303, localizeHref(`/charter/${loaded.slug}/comments?sent=1`) + '#comments');
+	}
+};

@@ -1,0 +1,170 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { z } from 'zod';
+import { EDITABLE_STATUSES } from '$lib/charter/state';
+import {
+	CharterBasicsSchema,
+	CharterLinksSchema,
+	CommitmentSchema,
+	GovernanceSchema,
+	OutcomeSchema,
+	PartySchema,
+	StandardSchema
+} from '$lib/charter/schemas';
+import { formValues, parseForm } from '$lib/forms/parse';
+import * as charters from '$lib/server/charter/charters';
+import { linkOptions } from '$lib/server/charter/links';
+import { getDb } from '$lib/server/db';
+import { actorOf, requireRole } from '$lib/server/guard';
+import { charterOf } from '../../../charter-of';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+const LIST_SECTIONS = ['outcomes', 'parties', 'commitments', 'standards'] as const;
+const WHOLE_SECTIONS = ['basics', 'governance', 'links'] as const;
+type ListSection = (typeof LIST_SECTIONS)[number];
+type Section = ListSection | (typeof WHOLE_SECTIONS)[number];
+
+const ITEM_SCHEMAS: Record<ListSection, z.ZodType> = {
+	outcomes: OutcomeSchema,
+	parties: PartySchema,
+	commitments: CommitmentSchema,
+	standards: StandardSchema
+};
+
+function sectionOf(param: string): Section {
+	if (
+		(LIST_SECTIONS as readonly string[]).includes(param) ||
+		(WHOLE_SECTIONS as readonly string[]).includes(param)
+	)
+		return param as Section;
+	error(404, 'No such part of the charter');
+}
+
+function isList(section: Section): section is ListSection {
+	return (LIST_SECTIONS as readonly string[]).includes(section);
+}
+
+export const load: PageServerLoad = ({ params, locals, url }) => {
+	requireRole(locals, 'admin', 'commissioner');
+	const db = getDb();
+	const loaded = charterOf(db, params.id);
+	const section = sectionOf(params.section);
+	return {
+		charter: {
+			id: loaded.id,
+			status: loaded.state.status,
+			content: loaded.state.content,
+			editable: EDITABLE_STATUSES.includes(loaded.state.status)
+		},
+		section,
+		editing: url.searchParams.get('item'),
+		saved: url.searchParams.has('saved'),
+		linkOptions: section === 'links' ? linkOptions(db, loaded.engagementId) : null
+	};
+};
+
+/** The signed-in commissioner, the charter and the section of a form post. */
+function context(event: RequestEvent) {
+	const user = requireRole(event.locals, 'admin', 'commissioner');
+	const loaded = charterOf(getDb(), event.params.id);
+	return { actor: actorOf(user), loaded, section: sectionOf(event.params.section) };
+}
+
+const back = (id: number, section: string) => `/staff/charters/${id}/edit/${section}?saved`;
+
+function refused(action: string, values: unknown, reasons: string[], itemId = '') {
+	return fail(400, {
+		action,
+		itemId,
+		values: values as Record<string, string | string[]>,
+		errors: { _: reasons.join(' ') } as Record<string, string>
+	});
+}
+
+export const actions: Actions = {
+	save: async (event) => {
+		const { actor, loaded, section } = context(event);
+		const formData = await event.request.formData();
+		const db = getDb();
+		let result: charters.Result;
+		if (section === 'basics') {
+			const parsed = parseForm(CharterBasicsSchema, formData);
+			if (!parsed.ok)
+				return fail(400, { action: 'save', values: parsed.values, errors: parsed.errors });
+			result = charters.saveBasics(db, actor, loaded.id, parsed.data);
+		} else if (section === 'governance') {
+			const parsed = parseForm(GovernanceSchema, formData);
+			if (!parsed.ok)
+				return fail(400, { action: 'save', values: parsed.values, errors: parsed.errors });
+			result = charters.saveGovernance(db, actor, loaded.id, parsed.data);
+		} else if (section === 'links') {
+			const parsed = parseForm(CharterLinksSchema, formData);
+			if (!parsed.ok)
+				return fail(400, { action: 'save', values: parsed.values, errors: parsed.errors });
+			// Only what the tools list for this engagement (or was linked already) can be linked.
+			const options = linkOptions(db, loaded.engagementId);
+			const current = loaded.state.content.links;
+			const keep = (kind: keyof typeof options, ids: string[]) =>
+				ids.filter((id) => options[kind].some((o) => o.id === id) || current[kind].includes(id));
+			result = charters.saveLinks(db, actor, loaded.id, {
+				surveyIds: keep('surveyIds', parsed.data.surveyIds),
+				labIds: keep('labIds', parsed.data.labIds),
+				voteIds: keep('voteIds', parsed.data.voteIds)
+			});
+		} else error(404, 'No such part of the charter');
+		if (!result.ok) return refused('save', formValues(formData), result.reasons);
+		redirect(303, `/staff/charters/${loaded.id}`);
+	},
+	add: async (event) => {
+		const { actor, loaded, section } = context(event);
+		if (!isList(section)) error(404, 'No such list');
+		const parsed = parseForm(ITEM_SCHEMAS[section], await event.request.formData());
+		if (!parsed.ok)
+			return fail(400, { action: 'add', values: parsed.values, errors: parsed.errors });
+		const result = charters.addItem(
+			getDb(),
+			actor,
+			loaded.id,
+			section,
+			parsed.data as charters.ItemFields[typeof section]
+		);
+		if (!result.ok) return refused('add', parsed.values, result.reasons);
+		redirect(303, back(loaded.id, section));
+	},
+	update: async (event) => {
+		const { actor, loaded, section } = context(event);
+		if (!isList(section)) error(404, 'No such list');
+		const formData = await event.request.formData();
+		const itemId = String(formData.get('itemId') ?? '');
+		const parsed = parseForm(ITEM_SCHEMAS[section], formData);
+		if (!parsed.ok)
+			return fail(400, { action: 'update', itemId, values: parsed.values, errors: parsed.errors });
+		const result = charters.updateItem(
+			getDb(),
+			actor,
+			loaded.id,
+			section,
+			itemId,
+			parsed.data as charters.ItemFields[typeof section]
+		);
+		if (!result.ok) return refused('update', parsed.values, result.reasons, itemId);
+		redirect(303, back(loaded.id, section));
+	},
+	remove: async (event) => {
+		const { actor, loaded, section } = context(event);
+		if (!isList(section)) error(404, 'No such list');
+		const itemId = String((await event.request.formData()).get('itemId') ?? '');
+		const result = charters.removeItem(getDb(), actor, loaded.id, section, itemId);
+		if (!result.ok) return refused('remove', {}, result.reasons);
+		redirect(303, back(loaded.id, section));
+	},
+	move: async (event) => {
+		const { actor, loaded, section } = context(event);
+		if (!isList(section)) error(404, 'No such list');
+		const formData = await event.request.formData();
+		const itemId = String(formData.get('itemId') ?? '');
+		const direction = formData.get('direction') === 'up' ? 'up' : 'down';
+		const result = charters.moveItem(getDb(), actor, loaded.id, section, itemId, direction);
+		if (!result.ok) return refused('move', {}, result.reasons);
+		redirect(303, back(loaded.id, section));
+	}
+};

@@ -1,0 +1,68 @@
+import { fail } from '@sveltejs/kit';
+import { PARTY_KIND_LABELS } from '$lib/charter/charter';
+import { signingVersion } from '$lib/charter/state';
+import { versionProgress } from '$lib/charter/signing';
+import * as charters from '$lib/server/charter/charters';
+import { getDb } from '$lib/server/db';
+import { actorOf, requireRole } from '$lib/server/guard';
+import { charterOf } from '../../charter-of';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ params }) => {
+	const db = getDb();
+	const loaded = charterOf(db, params.id);
+	const version = signingVersion(loaded.state) ?? loaded.state.versions.at(-1) ?? null;
+	const links = charters.liveLinks(db, loaded);
+	return {
+		charter: {
+			id: loaded.id,
+			title: loaded.state.content.title,
+			status: loaded.state.status
+		},
+		version: version
+			? {
+					number: version.number,
+					hash: version.hash,
+					parties: versionProgress(version).map((p) => {
+						const party = version.content.parties.find((x) => x.id === p.partyId)!;
+						return {
+							...p,
+							kind: PARTY_KIND_LABELS[party.kind],
+							signatoryName: party.signatoryName,
+							signatoryRole: party.signatoryRole,
+							contactEmail: party.contactEmail,
+							linkMadeAt: links.get(p.partyId) ?? null
+						};
+					})
+				}
+			: null
+	};
+};
+
+export const actions: Actions = {
+	/**
+	 * Makes signing links (one party's, or everyone's still to sign) and shows them once: only
+	 * their hashes are stored, so a lost link is replaced, not looked up.
+	 */
+	issue: async ({ request, locals, params, url }) => {
+		const user = requireRole(locals, 'admin', 'commissioner');
+		const loaded = charterOf(getDb(), params.id);
+		const partyId = String((await request.formData()).get('partyId') ?? '').slice(0, 64);
+		const result = charters.issueSigningLinks(
+			getDb(),
+			actorOf(user),
+			loaded.id,
+			partyId ? [partyId] : []
+		);
+		if (!result.ok) return fail(400, { reasons: result.reasons });
+		return {
+			issued: result.value.map((l) => ({
+				partyId: l.partyId,
+				organisation: l.organisation,
+				signatoryName: l.signatoryName,
+				contactEmail: l.contactEmail,
+				url: `${url.origin}/charter/sign/${l.token}`
+			}))
+		};
+	}
+};
