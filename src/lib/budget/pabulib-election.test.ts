@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { parsePabulib } from './pabulib';
+import {
+	compareCodePoints,
+	lexicographicRank,
+	pabulibCountInput,
+	pabulibElection
+} from './pabulib-election';
+
+const pb = (opts: { budget?: string; costs?: string[]; type?: string; votes?: string[] } = {}) => {
+	const costs = opts.costs ?? ['60', '50', '10'];
+	const votes = opts.votes ?? [
+		'1;a,b;internet;North',
+		'2;b,a;paper;North',
+		'3;c;internet;',
+		'4;;internet;South'
+	];
+	return parsePabulib(
+		[
+			'META',
+			'key;value',
+			`budget;${opts.budget ?? '100'}`,
+			`vote_type;${opts.type ?? 'approval'}`,
+			'PROJECTS',
+			'project_id;cost;name',
+			...['a', 'b', 'c'].map((id, i) => `${id};${costs[i]};Project ${id}`),
+			'VOTES',
+			'voter_id;vote;voting_method;neighborhood',
+			...votes
+		].join('\n')
+	);
+};
+
+describe('pabulibElection', () => {
+	it('groups identical approval sets whatever their order in the file', () => {
+		// a,b and b,a are the same set: one group of 2; c: 1; the empty vote: 1.
+		const el = pabulibElection(pb());
+		const groups = el.profile.voters.map((v) => [
+			v.approvals.map((p) => el.profile.ids[p]).join(','),
+			v.weight
+		]);
+		expect(groups.sort()).toEqual([
+			['', 1],
+			['a,b', 2],
+			['c', 1]
+		]);
+		expect(el.voterCount).toBe(4);
+		expect(el.distinctBallots).toBe(3);
+	});
+
+	it('turns decimal costs into whole units of the smallest decimal', () => {
+		// 100.5 and 60.25: two decimals, so everything is counted in hundredths.
+		const el = pabulibElection(pb({ budget: '100,5', costs: ['60.25', '50', '10'] }));
+		expect(el.profile.budget).toBe(10050);
+		expect(el.profile.costs).toEqual([6025, 5000, 1000]);
+		expect(el.unit).toBe(100);
+	});
+
+	it('refuses vote types these rules do not count', () => {
+		expect(() => pabulibElection(pb({ type: 'ordinal' }))).toThrow(/ordinal votes/);
+	});
+
+	it.each([
+		// Compared as strings, as pabutools does: "11" comes before "2".
+		{ ids: ['2', '11', '1'], rank: [2, 1, 0] },
+		{ ids: ['L10', 'L9', 'c1'], rank: [0, 1, 2] }
+	])('ranks ids as strings: $ids', ({ ids, rank }) => {
+		expect(lexicographicRank(ids)).toEqual(rank);
+	});
+
+	it('compares by code point, beyond the basic plane too', () => {
+		// U+FF5E (one UTF-16 unit) sorts before U+1F600 by code point, though not by UTF-16 unit.
+		expect(compareCodePoints('\uff5e', '\u{1f600}')).toBeLessThan(0);
+	});
+});
+
+describe('pabulibCountInput', () => {
+	it('makes every project a development and every approval a want', () => {
+		const { input } = pabulibCountInput(pb());
+		expect(input.proposals.map((p) => [p.id, p.kind, p.amount])).toEqual([
+			['a', 'development', 60],
+			['b', 'development', 50],
+			['c', 'development', 10]
+		]);
+		expect(input.rules.developmentBudget).toBe(100);
+		// Voters 1 and 2 want the same, from the same area but by different channels: two ballots.
+		const ballots = [...input.ballots];
+		expect(ballots.length).toBe(4);
+		expect(ballots[0]).toEqual({
+			marks: { a: 'want', b: 'want' },
+			uses: [],
+			segments: [],
+			area: 'North',
+			channel: 'online',
+			count: 1
+		});
+		expect(ballots[1].channel).toBe('paper');
+		expect(ballots[2].area).toBeNull();
+	});
+});

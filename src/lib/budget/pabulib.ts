@@ -1,0 +1,385 @@
+/**
+ * Reader and writer for Pabulib `.pb` files (https://pabulib.org/format; pitfalls in
+ * refdata/FORMAT.md): three sections, META, PROJECTS and VOTES, each a title line, a header line
+ * and `;`-separated rows with CSV quoting. LF or CRLF line ends, an optional BOM and blank lines
+ * are accepted. Anything malformed is an error naming the line and what was wrong: a count
+ * must never run on part of a file.
+ */
+
+export interface PabulibSection {
+	/** Column names from the header line. */
+	columns: string[];
+	/** Data rows, one value per column, trimmed. */
+	rows: string[][];
+	/** The 1-based line on which each row starts, for error messages. */
+	lines: number[];
+}
+
+export interface PabulibFile {
+	/** META key / value pairs in file order. */
+	meta: [string, string][];
+	/** The line of each META pair. */
+	metaLines: number[];
+	projects: PabulibSection;
+	votes: PabulibSection;
+}
+
+/** A malformed `.pb` file: the message starts with the line number when there is one. */
+export class PabulibError extends Error {
+	/** 1-based line number the problem was found on (0 when it concerns the whole file). */
+	readonly line: number;
+	constructor(line: number, problem: string) {
+		super(line > 0 ? `Line ${line}: ${problem}` : problem);
+		this.name = 'PabulibError';
+		this.line = line;
+	}
+}
+
+const SECTIONS = ['meta', 'projects', 'votes'] as const;
+type SectionName = (typeof SECTIONS)[number];
+
+const VOTE_TYPES = ['approval', 'choose-1', 'ordinal', 'cumulative', 'scoring'];
+
+/** A non-negative decimal: digits, optionally a `.` or `,` and more digits (pabutools accepts both). */
+const DECIMAL = /^\d+(?:[.,]\d+)?$/;
+
+/** Reads the quoted fields of a line that contains `"`; may pull in following lines. */
+function splitQuoted(
+	text: string,
+	start: number,
+	lineNo: number
+): { fields: string[]; next: number; lines: number } {
+	const fields: string[] = [];
+	let field = '';
+	let i = start;
+	let lines = 1;
+	const n = text.length;
+	let quoted = false;
+	let atFieldStart = true;
+	for (;;) {
+		if (i >= n) {
+			if (quoted) throw new PabulibError(lineNo, 'a quoted field is never closed');
+			fields.push(field);
+			return { fields, next: n, lines };
+		}
+		const ch = text[i];
+		if (quoted) {
+			if (ch === '"') {
+				if (text[i + 1] === '"') {
+					field += '"';
+					i += 2;
+				} else {
+					quoted = false;
+					i++;
+				}
+			} else {
+				if (ch === '\n') lines++;
+				field += ch;
+				i++;
+			}
+			continue;
+		}
+		if (ch === '"' && atFieldStart) {
+			quoted = true;
+			atFieldStart = false;
+			i++;
+			continue;
+		}
+		if (ch === ';') {
+			fields.push(field);
+			field = '';
+			atFieldStart = true;
+			i++;
+			continue;
+		}
+		if (ch === '\n' || (ch === '\r' && text[i + 1] === '\n')) {
+			fields.push(field);
+			return { fields, next: ch === '\n' ? i + 1 : i + 2, lines };
+		}
+		// As in Python's csv module (which pabutools uses), a quote opens a quoted field only
+		// as the field's first character; elsewhere it is an ordinary character.
+		atFieldStart = false;
+		field += ch;
+		i++;
+	}
+}
+
+/**
+ * Parses the text of a `.pb` file.
+ * @throws PabulibError naming the line and the problem
+ */
+export function parsePabulib(text: string): PabulibFile {
+	if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+	const file: PabulibFile = {
+		meta: [],
+		metaLines: [],
+		projects: { columns: [], rows: [], lines: [] },
+		votes: { columns: [], rows: [], lines: [] }
+	};
+	let section: SectionName | null = null;
+	let headerDone = false;
+	const seen = new Set<SectionName>();
+	let lineNo = 0;
+	let pos = 0;
+	const n = text.length;
+	while (pos < n) {
+		lineNo++;
+		let fields: string[];
+		const here = lineNo;
+		let end = text.indexOf('\n', pos);
+		if (end < 0) end = n;
+		let raw = text.slice(pos, end);
+		if (raw.includes('"')) {
+			const r = splitQuoted(text, pos, lineNo);
+			fields = r.fields.map((f) => f.trim());
+			lineNo += r.lines - 1;
+			pos = r.next;
+		} else {
+			if (raw.endsWith('\r')) raw = raw.slice(0, -1);
+			pos = end + 1;
+			if (raw.trim() === '') continue;
+			fields = raw.split(';');
+			for (let k = 0; k < fields.length; k++) fields[k] = fields[k].trim();
+		}
+		if (fields.length === 1) {
+			const title = fields[0].toLowerCase();
+			if (title === '') continue;
+			if ((SECTIONS as readonly string[]).includes(title)) {
+				const name = title as SectionName;
+				if (seen.has(name)) throw new PabulibError(here, `a second ${name.toUpperCase()} section`);
+				const expected = SECTIONS[seen.size];
+				if (name !== expected) {
+					throw new PabulibError(
+						here,
+						`the ${name.toUpperCase()} section comes before ${expected.toUpperCase()}; the order is META, PROJECTS, VOTES`
+					);
+				}
+				seen.add(name);
+				section = name;
+				headerDone = false;
+				continue;
+			}
+		}
+		if (section === null) {
+			throw new PabulibError(here, 'the file must start with a META section title');
+		}
+		if (!headerDone) {
+			readHeader(file, section, fields, here);
+			headerDone = true;
+			continue;
+		}
+		if (section === 'meta') {
+			if (fields.length !== 2) {
+				throw new PabulibError(
+					here,
+					`a META line needs a key and a value separated by ";", found ${fields.length} fields (quote values that contain ";")`
+				);
+			}
+			file.meta.push([fields[0], fields[1]]);
+			file.metaLines.push(here);
+		} else {
+			const s = section === 'projects' ? file.projects : file.votes;
+			if (fields.length !== s.columns.length) {
+				throw new PabulibError(
+					here,
+					`expected ${s.columns.length} fields (${s.columns.join(';')}), found ${fields.length}`
+				);
+			}
+			s.rows.push(fields);
+			s.lines.push(here);
+		}
+	}
+	for (const name of SECTIONS) {
+		if (!seen.has(name)) throw new PabulibError(0, `The file has no ${name.toUpperCase()} section`);
+	}
+	if (!file.projects.columns.length)
+		throw new PabulibError(0, 'The PROJECTS section has no header');
+	if (!file.votes.columns.length) throw new PabulibError(0, 'The VOTES section has no header');
+	validate(file);
+	return file;
+}
+
+function readHeader(file: PabulibFile, section: SectionName, fields: string[], line: number): void {
+	const dup = fields.find((f, i) => fields.indexOf(f) !== i);
+	if (dup !== undefined) throw new PabulibError(line, `the column "${dup}" appears twice`);
+	if (fields.some((f) => f === '')) throw new PabulibError(line, 'a column name is empty');
+	if (section === 'meta') {
+		if (fields.length !== 2 || fields[0] !== 'key' || fields[1] !== 'value') {
+			throw new PabulibError(line, 'the META header must be "key;value"');
+		}
+		return;
+	}
+	const required = section === 'projects' ? ['project_id', 'cost'] : ['voter_id', 'vote'];
+	for (const r of required) {
+		if (!fields.includes(r)) {
+			throw new PabulibError(line, `the ${section.toUpperCase()} header has no "${r}" column`);
+		}
+	}
+	if (section === 'projects') file.projects.columns = fields;
+	else file.votes.columns = fields;
+}
+
+/** The value of a META key, or undefined. */
+export function metaValue(file: PabulibFile, key: string): string | undefined {
+	for (const [k, v] of file.meta) if (k === key) return v;
+	return undefined;
+}
+
+function metaLine(file: PabulibFile, key: string): number {
+	const i = file.meta.findIndex(([k]) => k === key);
+	return i < 0 ? 0 : file.metaLines[i];
+}
+
+/** The vote type, lower-cased. */
+export function voteType(file: PabulibFile): string {
+	return (metaValue(file, 'vote_type') ?? '').toLowerCase();
+}
+
+/**
+ * Checks one comma-separated vote: every id names a project, none twice.
+ * @returns how many projects it names
+ */
+function checkVote(
+	vote: string,
+	index: ReadonlyMap<string, number>,
+	stamp: Int32Array,
+	voteNo: number,
+	line: number
+): number {
+	if (vote === '') return 0;
+	let count = 0;
+	let from = 0;
+	for (;;) {
+		const comma = vote.indexOf(',', from);
+		const raw = comma < 0 ? vote.slice(from) : vote.slice(from, comma);
+		const id = raw.trim();
+		if (id === '') throw new PabulibError(line, `the vote "${vote}" has an empty project id`);
+		const p = index.get(id);
+		if (p === undefined) {
+			throw new PabulibError(line, `the vote names project "${id}", which is not in PROJECTS`);
+		}
+		if (stamp[p] === voteNo) throw new PabulibError(line, `the vote names project "${id}" twice`);
+		stamp[p] = voteNo;
+		count++;
+		if (comma < 0) return count;
+		from = comma + 1;
+	}
+}
+
+/** Checks what a count relies on: budget, vote type, ids, costs and votes that name real projects. */
+function validate(file: PabulibFile): void {
+	const metaKeys = new Set<string>();
+	file.meta.forEach(([k], i) => {
+		if (metaKeys.has(k))
+			throw new PabulibError(file.metaLines[i], `the META key "${k}" appears twice`);
+		metaKeys.add(k);
+	});
+	const budget = metaValue(file, 'budget');
+	if (budget === undefined) throw new PabulibError(0, 'The META section has no budget');
+	if (!DECIMAL.test(budget)) {
+		throw new PabulibError(metaLine(file, 'budget'), `the budget "${budget}" is not a number`);
+	}
+	const type = voteType(file);
+	if (!type) throw new PabulibError(0, 'The META section has no vote_type');
+	if (!VOTE_TYPES.includes(type)) {
+		throw new PabulibError(
+			metaLine(file, 'vote_type'),
+			`unknown vote_type "${type}" (expected one of ${VOTE_TYPES.join(', ')})`
+		);
+	}
+
+	const pr = file.projects;
+	const idCol = pr.columns.indexOf('project_id');
+	const costCol = pr.columns.indexOf('cost');
+	const ids = new Set<string>();
+	pr.rows.forEach((row, i) => {
+		const id = row[idCol];
+		if (id === '') throw new PabulibError(pr.lines[i], 'a project has no project_id');
+		if (ids.has(id)) throw new PabulibError(pr.lines[i], `the project_id "${id}" appears twice`);
+		ids.add(id);
+		if (!DECIMAL.test(row[costCol])) {
+			throw new PabulibError(
+				pr.lines[i],
+				`the cost "${row[costCol]}" of project ${id} is not a number`
+			);
+		}
+	});
+
+	const vs = file.votes;
+	const voterCol = vs.columns.indexOf('voter_id');
+	const voteCol = vs.columns.indexOf('vote');
+	const pointsCol = vs.columns.indexOf('points');
+	const scored = type === 'cumulative' || type === 'scoring';
+	if (scored && pointsCol < 0) {
+		throw new PabulibError(0, `A ${type} file needs a "points" column in VOTES`);
+	}
+	const index = new Map<string, number>();
+	pr.rows.forEach((row, i) => index.set(row[idCol], i));
+	// Identical vote strings are common (city-wide votes repeat the popular choices): check each
+	// distinct one once, remembering how many projects it names.
+	const checked = new Map<string, number>();
+	const stamp = new Int32Array(pr.rows.length).fill(-1);
+	const voters = new Set<string>();
+	for (let i = 0; i < vs.rows.length; i++) {
+		const row = vs.rows[i];
+		const line = vs.lines[i];
+		const voter = row[voterCol];
+		if (voter === '') throw new PabulibError(line, 'a vote has no voter_id');
+		if (voters.has(voter)) throw new PabulibError(line, `the voter_id "${voter}" appears twice`);
+		voters.add(voter);
+		const vote = row[voteCol];
+		let length = checked.get(vote);
+		if (length === undefined) {
+			length = checkVote(vote, index, stamp, i, line);
+			if (type === 'choose-1' && length > 1) {
+				throw new PabulibError(line, 'a choose-1 vote names more than one project');
+			}
+			checked.set(vote, length);
+		}
+		if (scored) {
+			const points = row[pointsCol] === '' ? 0 : row[pointsCol].split(',').length;
+			if (points !== length) {
+				throw new PabulibError(
+					line,
+					`the vote names ${length} projects but gives ${points} points`
+				);
+			}
+		}
+	}
+
+	const counts: [string, number, string][] = [
+		['num_projects', pr.rows.length, 'projects'],
+		['num_votes', vs.rows.length, 'votes']
+	];
+	for (const [key, actual, what] of counts) {
+		const declared = metaValue(file, key);
+		if (declared === undefined) continue;
+		if (!/^\d+$/.test(declared) || Number(declared) !== actual) {
+			throw new PabulibError(
+				metaLine(file, key),
+				`${key} says ${declared} but the file has ${actual} ${what} (is it cut short?)`
+			);
+		}
+	}
+}
+
+/** Quotes a field when it contains the separator, a quote or a line break. */
+function quote(field: string): string {
+	if (!/[;"\r\n]/.test(field)) return field;
+	return `"${field.replaceAll('"', '""')}"`;
+}
+
+/**
+ * Writes a parsed file back as `.pb` text: sections in order, one line per row, LF line ends
+ * unless `crlf` is set, a final line end, fields quoted only where they must be.
+ */
+export function writePabulib(file: PabulibFile, options: { crlf?: boolean } = {}): string {
+	const eol = options.crlf ? '\r\n' : '\n';
+	const out: string[] = ['META', 'key;value'];
+	for (const [k, v] of file.meta) out.push(`${quote(k)};${quote(v)}`);
+	out.push('PROJECTS', file.projects.columns.map(quote).join(';'));
+	for (const row of file.projects.rows) out.push(row.map(quote).join(';'));
+	out.push('VOTES', file.votes.columns.map(quote).join(';'));
+	for (const row of file.votes.rows) out.push(row.map(quote).join(';'));
+	return out.join(eol) + eol;
+}

@@ -1,0 +1,85 @@
+/**
+ * What the staff forms of a vote may send: the vote's details and schedule, a proposal, a room
+ * round, a kiosk, a paper ballot's serial number. Messages are plain English for staff.
+ */
+import { z } from 'zod';
+import { manyOf, optionalText, text } from '../forms/parse';
+
+const LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?$/;
+
+const localDateTime = z.preprocess(
+	(v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+	z
+		.string()
+		.regex(LOCAL, { error: 'Enter a date and time, for example 30/06/2027 17:00' })
+		.optional()
+);
+
+export const VoteFormSchema = z
+	.object({
+		title: text('a title', 3, 160),
+		titleCy: optionalText('the Welsh title', 160),
+		description: optionalText('the description', 2000),
+		descriptionCy: optionalText('the Welsh description', 2000),
+		opensAt: localDateTime,
+		closesAt: localDateTime,
+		eligibility: z.enum(['codes', 'open', 'both'], { error: 'Choose who can vote' })
+	})
+	.refine((v) => !v.opensAt || !v.closesAt || v.opensAt < v.closesAt, {
+		error: 'The closing time must be after the opening time',
+		path: ['closesAt']
+	});
+
+export const NewVoteSchema = z.object({
+	engagementId: z.coerce
+		.number({ error: 'Choose an engagement' })
+		.int({ error: 'Choose an engagement' })
+		.min(1, { error: 'Choose an engagement' }),
+	title: text('a title', 3, 160)
+});
+
+export const ProposalFormSchema = z.object({
+	title: text('a title', 3, 160),
+	titleCy: optionalText('the Welsh title', 160),
+	description: text('a plain-English description', 10, 2000),
+	descriptionCy: optionalText('the Welsh description', 2000),
+	kind: z.enum(['saving', 'development'], { error: 'Choose whether it saves or costs money' }),
+	amount: z.preprocess(
+		(v) => (typeof v === 'string' ? v.replace(/[£,\s]/g, '') : v),
+		z.coerce
+			.number({ error: 'Enter the amount in pounds' })
+			.min(1, { error: 'Enter the amount in pounds, at least £1' })
+			.max(1_000_000_000, { error: 'The amount must be £1,000,000,000 or less' })
+			.refine((n) => Number.isInteger(Math.round(n * 100 * 1000) / 1000), {
+				error: 'Enter the amount in pounds and pence, like 125000 or 99.50'
+			})
+	),
+	serviceId: z.string({ error: 'Choose a service' }).min(1, { error: 'Choose a service' }).max(40),
+	affects: manyOf(z.string().max(40), 50),
+	imageAlt: optionalText('the picture description', 300)
+});
+
+export const RoundFormSchema = z.object({
+	title: text('a name for the round', 3, 120)
+});
+
+export const KioskFormSchema = z.object({
+	label: text('a name for the device', 2, 80)
+});
+
+export const PaperSerialSchema = z.object({
+	serial: z
+		.string({ error: 'Enter the number printed on the paper ballot' })
+		.trim()
+		.toUpperCase()
+		.min(1, { error: 'Enter the number printed on the paper ballot' })
+		.max(20, { error: 'The ballot number must be 20 characters or fewer' })
+		.regex(/^[A-Z0-9-]+$/, {
+			error: 'The ballot number can only use letters, numbers and hyphens'
+		}),
+	code: z.preprocess(
+		(v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+		z.string().max(64).optional()
+	),
+	spoilt: z.preprocess((v) => v === 'yes', z.boolean())
+});
