@@ -3,3 +3,8 @@ export * from './core';
 export * from './catalogue';
 export * from './participation';
 export * from './budget';
+export * from './charter';
+export * from './survey';
+export * from './lab';
+export * from './ballots';
+export * from './api';

@@ -1,0 +1,212 @@
+import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { user } from './core';
+import { participationCode } from './participation';
+import { proposal, vote } from './budget';
+
+const CHANNELS = ['online', 'room', 'paper', 'kiosk'] as const;
+const ASSURANCE = ['code', 'open'] as const;
+
+/**
+ * A live round in a meeting: phones join with `code` (the room code on the projector) and their
+ * ballots are marked channel `room` with this round. Results show on the projector only once the
+ * facilitator reveals them.
+ */
+export const voteRound = sqliteTable(
+	'vote_round',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		voteId: integer('vote_id')
+			.notNull()
+			.references(() => vote.id),
+		title: text('title').notNull(),
+		/** Six characters from the participation-code alphabet. */
+		code: text('code').notNull(),
+		status: text('status', { enum: ['open', 'closed'] })
+			.notNull()
+			.default('open'),
+		openedAt: integer('opened_at', { mode: 'timestamp_ms' }).notNull(),
+		closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+		revealedAt: integer('revealed_at', { mode: 'timestamp_ms' }),
+		createdBy: integer('created_by').references(() => user.id)
+	},
+	(t) => [uniqueIndex('vote_round_code_idx').on(t.code), index('vote_round_vote_idx').on(t.voteId)]
+);
+
+/**
+ * A shared device (library, one-stop shop) that takes ballot after ballot and forgets each one.
+ * Only the SHA-256 of the device's cookie token is kept.
+ */
+export const voteKiosk = sqliteTable(
+	'vote_kiosk',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		voteId: integer('vote_id')
+			.notNull()
+			.references(() => vote.id),
+		label: text('label').notNull(),
+		tokenHash: text('token_hash').notNull(),
+		startedBy: integer('started_by').references(() => user.id),
+		startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+		endedAt: integer('ended_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [
+		uniqueIndex('vote_kiosk_token_idx').on(t.tokenHash),
+		index('vote_kiosk_vote_idx').on(t.voteId)
+	]
+);
+
+/**
+ * The ballot that counts for one voter: the latest they submitted. `voterKey` is who may replace
+ * it (`code:<codeId>`, `participant:<id>`, `paper:<serial>`, `kiosk:<kioskId>:<receipt>`), and
+ * the unique index makes two current ballots for one voter impossible however requests race.
+ * Marks are JSON: proposal id -> `want` | `dontWant` (absent = no view).
+ */
+export const ballot = sqliteTable(
+	'ballot',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		voteId: integer('vote_id')
+			.notNull()
+			.references(() => vote.id),
+		voterKey: text('voter_key').notNull(),
+		/** The latest version's receipt reference: random, never derived from the code. */
+		receipt: text('receipt').notNull(),
+		version: integer('version').notNull().default(1),
+		channel: text('channel', { enum: CHANNELS }).notNull(),
+		assurance: text('assurance', { enum: ASSURANCE }).notNull(),
+		roundId: integer('round_id').references(() => voteRound.id),
+		kioskId: integer('kiosk_id').references(() => voteKiosk.id),
+		marks: text('marks').notNull(),
+		/** JSON array of proposal ids whose service the voter or their household uses. */
+		uses: text('uses').notNull().default('[]'),
+		area: text('area'),
+		ageBand: text('age_band'),
+		/** JSON array of segment ids the voter said they belong to. */
+		segments: text('segments').notNull().default('[]'),
+		firstAt: integer('first_at', { mode: 'timestamp_ms' }).notNull(),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [
+		uniqueIndex('ballot_voter_idx').on(t.voteId, t.voterKey),
+		uniqueIndex('ballot_receipt_idx').on(t.receipt),
+		index('ballot_round_idx').on(t.roundId)
+	]
+);
+
+/**
+ * Every version of every ballot, as submitted. Append-only (triggers in the migration): a
+ * changed ballot adds a row here and replaces the current one in `ballot`.
+ */
+export const ballotHistory = sqliteTable(
+	'ballot_history',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		ballotId: integer('ballot_id')
+			.notNull()
+			.references(() => ballot.id),
+		voteId: integer('vote_id')
+			.notNull()
+			.references(() => vote.id),
+		version: integer('version').notNull(),
+		receipt: text('receipt').notNull(),
+		channel: text('channel', { enum: CHANNELS }).notNull(),
+		assurance: text('assurance', { enum: ASSURANCE }).notNull(),
+		roundId: integer('round_id'),
+		kioskId: integer('kiosk_id'),
+		marks: text('marks').notNull(),
+		uses: text('uses').notNull(),
+		area: text('area'),
+		ageBand: text('age_band'),
+		segments: text('segments').notNull(),
+		/** The staff member who keyed it in (paper), otherwise null. */
+		enteredBy: integer('entered_by'),
+		submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [
+		index('ballot_history_vote_idx').on(t.voteId, t.id),
+		index('ballot_history_ballot_idx').on(t.ballotId),
+		uniqueIndex('ballot_history_receipt_idx').on(t.receipt)
+	]
+);
+
+/**
+ * A ballot being filled in, page by page (marks, then profile, then check answers), so that the
+ * journey works with JavaScript off. `draftKey` is the browser's participant or the kiosk; the
+ * row is deleted when the ballot is cast (a kiosk forgets the last person at once).
+ */
+export const ballotDraft = sqliteTable(
+	'ballot_draft',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		voteId: integer('vote_id')
+			.notNull()
+			.references(() => vote.id),
+		draftKey: text('draft_key').notNull(),
+		/** JSON `BallotDraft` from src/lib/budget/ballot.ts. */
+		content: text('content').notNull(),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [uniqueIndex('ballot_draft_key_idx').on(t.voteId, t.draftKey)]
+);
+
+/**
+ * One keying of one paper ballot. Each paper form carries a serial number; it is keyed twice by
+ * two different staff members (`first`, `second`) and becomes a ballot when both agree, or when a
+ * third keying (`resolution`) settles a mismatch. Append-only.
+ */
+export const paperEntry = sqliteTable(
+	'paper_entry',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		voteId: integer('vote_id')
+			.notNull()
+			.references(() => vote.id),
+		serial: text('serial').notNull(),
+		stage: text('stage', { enum: ['first', 'second', 'resolution'] }).notNull(),
+		enteredBy: integer('entered_by')
+			.notNull()
+			.references(() => user.id),
+		/** The participation code printed on the form, if any (spent on the paper channel). */
+		codeId: integer('code_id').references(() => participationCode.id),
+		/** JSON `BallotContent` (marks, uses, profile). */
+		content: text('content').notNull(),
+		spoilt: integer('spoilt', { mode: 'boolean' }).notNull().default(false),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [uniqueIndex('paper_entry_once_idx').on(t.voteId, t.serial, t.stage)]
+);
+
+/**
+ * The count of a vote as last computed, keyed by the vote's state (ballots, last history row,
+ * rules): the results page and the exports read it instead of counting 100,000 ballots again.
+ * A cache, not a record: it may be dropped at any time.
+ */
+export const voteCount = sqliteTable('vote_count', {
+	voteId: integer('vote_id')
+		.primaryKey()
+		.references(() => vote.id),
+	stateKey: text('state_key').notNull(),
+	result: text('result').notNull(),
+	digest: text('digest').notNull(),
+	computedAt: integer('computed_at', { mode: 'timestamp_ms' }).notNull()
+});
+
+/** The official count recorded when a vote closed. Never updated (trigger): recounts compare. */
+export const voteResult = sqliteTable('vote_result', {
+	voteId: integer('vote_id')
+		.primaryKey()
+		.references(() => vote.id),
+	digest: text('digest').notNull(),
+	ballots: integer('ballots').notNull(),
+	countedAt: integer('counted_at', { mode: 'timestamp_ms' }).notNull(),
+	countedBy: integer('counted_by').references(() => user.id)
+});
+
+/** An optional picture for a proposal, kept in the database so a backup has everything. */
+export const proposalImage = sqliteTable('proposal_image', {
+	proposalId: integer('proposal_id')
+		.primaryKey()
+		.references(() => proposal.id, { onDelete: 'cascade' }),
+	mime: text('mime').notNull(),
+	bytes: blob('bytes', { mode: 'buffer' }).notNull()
+});
