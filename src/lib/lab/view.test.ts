@@ -5,7 +5,6 @@ import { idea, log } from './test-builders';
 import {
 	applyLiveEvent,
 	boardView,
-	countedTotal,
 	groupedIdeas,
 	itemKey,
 	latestIdeas,
@@ -84,12 +83,6 @@ describe('boardView', () => {
 			['theme', 't1', 1]
 		]);
 		expect(shortlist.ranking[0].byRole).toMatchObject({ carer: 1, none: 1 });
-	});
-
-	it('totals the dots that count for an item, merged duplicates included', () => {
-		const { board, dots } = input();
-		expect(countedTotal(board, dots, { type: 'idea', id: 'i3' })).toBe(2);
-		expect(countedTotal(board, dots, { type: 'theme', id: 't1' })).toBe(1);
 	});
 });
 

@@ -10,7 +10,6 @@
  * hide reasons are never in the view: they are for the facilitator and the export.
  */
 import type { Dot } from './dots';
-import { countedItem, dotIndex } from './dots';
 import type { IdeaKind, ItemRef, Participant, ParticipantRole } from './ideas';
 import type { BoardIdea, BoardState } from './moderation';
 import type { Phase } from './phases';
@@ -192,18 +191,6 @@ export function boardView(input: ViewInput): BoardView {
 	};
 }
 
-/**
- * The dots now counted for the item a dot was placed on or taken from, for a `dots` event:
- * every dot whose counted item (after merges) is the same.
- */
-export function countedTotal(board: BoardState, dots: readonly Dot[], item: ItemRef): number {
-	const index = dotIndex(board);
-	const key = itemKey(countedItem(index, item));
-	let n = 0;
-	for (const dot of dots) if (itemKey(countedItem(index, dot.item)) === key) n++;
-	return n;
-}
-
 /** What the live stream carries. `version` is the lab's version after the change. */
 export type LiveEvent =
 	| { type: 'snapshot'; version: number; view: BoardView }
@@ -303,9 +290,7 @@ export function voteItems(view: BoardView, byDots = false): VoteItem[] {
 }
 
 /** Ideas grouped for display: each theme with its visible ideas, then the ungrouped ones. */
-export function groupedIdeas(
-	view: BoardView
-): { theme: ViewTheme | null; ideas: ViewIdea[] }[] {
+export function groupedIdeas(view: BoardView): { theme: ViewTheme | null; ideas: ViewIdea[] }[] {
 	const groups = view.themes.map((theme) => ({
 		theme: theme as ViewTheme | null,
 		ideas: view.ideas.filter((i) => i.themeId === theme.id)

@@ -1,9 +1,31 @@
 // How the lab tool plugs into the shared pages: what residents can open, the engagement page's
-// step, and the demo seed. Filled in by the lab tool.
+// step, and the demo seed.
 import type { ActivitySource } from '../activities';
 import type { StepSource } from '../steps';
 import type { ToolSeed } from '../seed/types';
+import { listLabs, listOpenLabs, phaseLabel } from './labs';
+import { seedDemo as seedLabs } from './seed';
 
-export const activities: ActivitySource = () => [];
-export const step: StepSource | undefined = undefined;
-export const seedDemo: ToolSeed = () => {};
+/** Labs still running: anyone with the link (or the code on the wall) can join from a phone. */
+export const activities: ActivitySource = (db) =>
+	listOpenLabs(db).map((l) => ({
+		kind: 'lab',
+		engagementId: l.engagementId,
+		href: `/lab/${l.joinCode}`,
+		title: l.title,
+		acceptsCodes: false
+	}));
+
+export const step: StepSource = (db, engagementId) => ({
+	tool: 'lab',
+	title: 'Co-production lab',
+	purpose: 'Ideas for designing costs out and improving outcomes, dot-voted in the room.',
+	items: listLabs(db, engagementId).map((l) => ({
+		label: l.title,
+		href: `/staff/labs/${l.id}`,
+		status: `${phaseLabel(l.phase)}${l.paused ? ', paused' : ''}: ${l.ideas} ideas, ${l.participants} people`
+	})),
+	newHref: `/staff/labs/new?engagement=${engagementId}`
+});
+
+export const seedDemo: ToolSeed = seedLabs;

@@ -1,0 +1,491 @@
+import { and, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { isJoinCode } from '../../lab/join-code';
+import type { LiveEvent } from '../../lab/view';
+import { staffUser, testDb, withCatalogue } from '../../test/db';
+import * as catalogue from '../catalogue';
+import { createParticipant } from '../codes';
+import { auditLog, labEvent, labIdea, proposal, proposalSource, vote } from '../db/schema';
+import { getLab, loadBoard, loadView } from './board';
+import { csvOf, exportBoard } from './export';
+import * as fanout from './fanout';
+import * as labs from './labs';
+import { moderate } from './moderation';
+import { addDot, joinLab, postIdea, takeBackDot } from './participation';
+import { createDraftVote, createProposal, listLabProposals, shortlistOf } from './proposals';
+import { activities, step } from './registry';
+
+const T0 = new Date('2026-10-14T10:00:00Z');
+const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
+
+function setUp(options: { rolesEnabled?: boolean } = {}) {
+	const db = withCatalogue(testDb());
+	const staff = staffUser(db, 'facilitator');
+	const actor = { id: staff.id, email: staff.email };
+	const engagementId = catalogue.createEngagement(db, actor, {
+		title: 'Day services',
+		serviceId: 'adult-social-care'
+	});
+	const labId = labs.createLab(
+		db,
+		actor,
+		{
+			engagementId,
+			serviceId: 'adult-social-care',
+			title: 'Designing costs out',
+			prompts: ['How could we design costs out of day services?', 'What could we do ourselves?'],
+			kinds: ['savesMoney', 'improvesOutcomes', 'communityCanDo'],
+			dotsPerParticipant: 5,
+			maxDotsPerIdea: 2,
+			rolesEnabled: options.rolesEnabled ?? true
+		},
+		T0
+	);
+	const events: LiveEvent[] = [];
+	const unsubscribe = fanout.subscribe(labId, (e) => events.push(e));
+	/** Joins a new browser and returns its lab participant id. */
+	const join = (
+		role: 'serviceUser' | 'carer' | 'staff' | null = null,
+		name: string | null = null
+	) => {
+		const browser = createParticipant(db, T0);
+		const joined = joinLab(db, labId, browser.id, { displayName: name, role }, T0);
+		if (!joined.ok) throw new Error(joined.reason);
+		return joined.member.id;
+	};
+	const post = (memberId: number, text: string, seconds = 0) => {
+		const posted = postIdea(
+			db,
+			labId,
+			{ kind: 'participant', labParticipantId: memberId },
+			{ text, kind: 'savesMoney', contribution: null, promptId: 'p1' },
+			at(seconds)
+		);
+		if (!posted.ok) throw new Error(posted.reason);
+		return String(posted.ideaId);
+	};
+	const phase = (to: 'ideas' | 'group' | 'vote' | 'shortlist' | 'closed') => {
+		const done = labs.changePhase(db, actor, labId, to, T0);
+		if (!done.ok) throw new Error(done.reason);
+	};
+	return { db, actor, engagementId, labId, events, unsubscribe, join, post, phase };
+}
+
+describe('creating a lab', () => {
+	it('draws a join code from the lab alphabet, numbers the prompts and audits it', () => {
+		const { db, labId } = setUp();
+		const record = getLab(db, labId)!;
+		expect(isJoinCode(record.joinCode)).toBe(true);
+		expect(record.prompts.map((p) => p.id)).toEqual(['p1', 'p2']);
+		expect(record.session).toEqual({ phase: 'ideas', paused: false, countdown: null });
+		const entry = db.select().from(auditLog).where(eq(auditLog.action, 'lab.create')).get();
+		expect(entry?.entityId).toBe(String(labId));
+	});
+
+	it('never hands out a code another lab has', () => {
+		const { db, actor, engagementId } = setUp();
+		const taken = labs.listLabs(db)[0].joinCode;
+		// A "random" source that first spells the taken code, then something else.
+		const sequence = [...taken, ...'ACEFHK'].map((c) => 'ACEFHKMNPRTWXY3479'.indexOf(c));
+		let i = 0;
+		const id = labs.createLab(
+			db,
+			actor,
+			{
+				engagementId,
+				serviceId: 'libraries',
+				title: 'Second',
+				prompts: ['Anything?'],
+				kinds: ['savesMoney'],
+				dotsPerParticipant: 5,
+				maxDotsPerIdea: 2,
+				rolesEnabled: false
+			},
+			T0,
+			() => sequence[i++]
+		);
+		expect(getLab(db, id)!.joinCode).toBe('ACEFHK');
+	});
+
+	it('shows on the engagement page and, while open, to residents', () => {
+		const { db, engagementId, phase } = setUp();
+		const s = step!(db, engagementId);
+		expect(s.items).toHaveLength(1);
+		expect(s.items[0].status).toContain('ideas');
+		expect(s.newHref).toBe(`/staff/labs/new?engagement=${engagementId}`);
+		expect(activities(db, T0)).toHaveLength(1);
+		phase('closed');
+		expect(activities(db, T0)).toHaveLength(0);
+	});
+});
+
+describe('joining and posting', () => {
+	it('publishes a joined event and each new idea with the next version', () => {
+		const { db, labId, events, join, post } = setUp();
+		const start = getLab(db, labId)!.version;
+		const me = join('carer', 'Sue');
+		const ideaId = post(me, 'Share taxis with friends');
+		expect(events.map((e) => [e.type, e.version])).toEqual([
+			['joined', start + 1],
+			['idea', start + 2]
+		]);
+		const idea = events[1].type === 'idea' ? events[1].idea : null;
+		expect(idea).toMatchObject({
+			id: ideaId,
+			text: 'Share taxis with friends',
+			role: 'carer',
+			name: 'Sue'
+		});
+		expect(loadView(db, labId)!.version).toBe(start + 2);
+	});
+
+	it('joins each browser once; joining again updates the name and role', () => {
+		const { db, labId } = setUp();
+		const browser = createParticipant(db, T0);
+		const first = joinLab(db, labId, browser.id, { displayName: null, role: null }, T0);
+		const again = joinLab(db, labId, browser.id, { displayName: 'Dan', role: 'serviceUser' }, T0);
+		expect(first.ok && again.ok && first.member.id === again.member.id).toBe(true);
+		expect(again.ok && again.isNew).toBe(false);
+		expect(loadBoard(db, labId)!.members).toEqual([
+			expect.objectContaining({ name: 'Dan', role: 'serviceUser' })
+		]);
+	});
+
+	it('drops roles when the lab has them switched off', () => {
+		const { db, labId } = setUp({ rolesEnabled: false });
+		const browser = createParticipant(db, T0);
+		const joined = joinLab(db, labId, browser.id, { displayName: null, role: 'carer' }, T0);
+		expect(joined.ok && joined.member.role).toBe(null);
+	});
+
+	it('holds a participant to five ideas a minute, with the wait in seconds', () => {
+		const { db, labId, join, post } = setUp();
+		const me = join();
+		for (let i = 0; i < 5; i++) post(me, `Idea number ${i}`, i);
+		const refused = postIdea(
+			db,
+			labId,
+			{ kind: 'participant', labParticipantId: me },
+			{ text: 'One more', kind: 'savesMoney', contribution: null, promptId: 'p1' },
+			at(10)
+		);
+		expect(refused).toMatchObject({ ok: false, code: 'rate', retryAfterSeconds: 50 });
+		expect(post(me, 'After the minute', 61)).toBeTruthy();
+	});
+
+	it('refuses posts while paused, outside the ideas phase, or from someone who has not joined', () => {
+		const { db, actor, labId, join } = setUp();
+		const me = join();
+		const idea = {
+			text: 'A fine idea',
+			kind: 'savesMoney' as const,
+			contribution: null,
+			promptId: 'p1'
+		};
+		const asMe = { kind: 'participant' as const, labParticipantId: me };
+		expect(labs.pause(db, actor, labId, true, T0).ok).toBe(true);
+		expect(postIdea(db, labId, asMe, idea, T0)).toMatchObject({ ok: false, code: 'paused' });
+		// The facilitator typing in a sticky note is not stopped by the pause.
+		const staff = postIdea(db, labId, { kind: 'staff', actor, role: 'carer' }, idea, T0);
+		expect(staff.ok).toBe(true);
+		expect(labs.pause(db, actor, labId, false, T0).ok).toBe(true);
+		expect(labs.changePhase(db, actor, labId, 'group', T0).ok).toBe(true);
+		expect(postIdea(db, labId, asMe, idea, T0)).toMatchObject({ ok: false, code: 'phase' });
+		const stranger = { kind: 'participant' as const, labParticipantId: 9999 };
+		expect(postIdea(db, labId, stranger, idea, T0)).toMatchObject({ ok: false, code: 'notJoined' });
+		expect(postIdea(db, labId, asMe, { ...idea, promptId: 'p9' }, T0)).toMatchObject({
+			ok: false,
+			code: 'invalid'
+		});
+		expect(
+			db.select().from(auditLog).where(eq(auditLog.action, 'lab.idea.post')).all()
+		).toHaveLength(1);
+	});
+});
+
+describe('moderation', () => {
+	it('hides with a reason kept for the export but never shown on the screens', () => {
+		const { db, actor, labId, join, post, phase, events } = setUp();
+		const me = join('staff');
+		const keep = post(me, 'Merge the Friday groups');
+		const off = post(me, 'Fix the potholes on Harbour Road', 1);
+		phase('group');
+		const hidden = moderate(
+			db,
+			actor,
+			labId,
+			{ type: 'hide', ideaId: off, reason: 'Off topic' },
+			T0
+		);
+		expect(hidden.ok).toBe(true);
+		const last = events.at(-1)!;
+		expect(last.type).toBe('snapshot');
+		const view = last.type === 'snapshot' ? last.view : null;
+		expect(view!.ideas.map((i) => i.id)).toEqual([keep]);
+		expect(JSON.stringify(view)).not.toContain('Off topic');
+		const exported = exportBoard(db, actor, labId, 'csv', T0)!;
+		const csv = csvOf(exported.rows);
+		expect(csv).toContain('Fix the potholes on Harbour Road');
+		expect(csv).toContain('Off topic');
+		expect(db.select().from(auditLog).where(eq(auditLog.action, 'lab.export')).all()).toHaveLength(
+			1
+		);
+		// The idea row is still there, untouched, and cannot be deleted.
+		expect(() =>
+			db
+				.delete(labIdea)
+				.where(eq(labIdea.id, Number(off)))
+				.run()
+		).toThrow(/never deleted/);
+		expect(() => db.delete(labEvent).run()).toThrow(/append-only/);
+	});
+
+	it('groups, merges, undoes and redoes, each as a new event in the log', () => {
+		const { db, actor, labId, join, post, phase } = setUp();
+		const me = join();
+		const a = post(me, 'Volunteer drivers');
+		const b = post(me, 'Volunteers could drive people', 1);
+		phase('group');
+		const theme = moderate(db, actor, labId, { type: 'createTheme', name: 'Transport' }, T0);
+		expect(theme.ok && theme.themeId).toBeTruthy();
+		const themeId = theme.ok ? theme.themeId! : '';
+		expect(moderate(db, actor, labId, { type: 'moveToTheme', ideaId: a, themeId }, T0).ok).toBe(
+			true
+		);
+		expect(moderate(db, actor, labId, { type: 'merge', sourceId: b, targetId: a }, T0).ok).toBe(
+			true
+		);
+		let view = loadView(db, labId)!;
+		expect(view.ideas).toEqual([
+			expect.objectContaining({ id: a, themeId, also: ['Volunteers could drive people'] })
+		]);
+
+		expect(moderate(db, actor, labId, { type: 'undo', eventId: null }, T0).ok).toBe(true);
+		view = loadView(db, labId)!;
+		expect(view.ideas.map((i) => i.id)).toEqual([a, b]);
+		expect(moderate(db, actor, labId, { type: 'redo' }, T0).ok).toBe(true);
+		expect(loadView(db, labId)!.ideas.map((i) => i.id)).toEqual([a]);
+		expect(db.select().from(labEvent).where(eq(labEvent.labId, labId)).all()).toHaveLength(5);
+
+		const dup = moderate(db, actor, labId, { type: 'createTheme', name: 'transport ' }, T0);
+		expect(dup).toMatchObject({ ok: false, reason: expect.stringContaining('already a theme') });
+	});
+
+	it('refuses grouping once voting has started, with the reason', () => {
+		const { db, actor, labId, join, post, phase } = setUp();
+		const me = join();
+		const a = post(me, 'Idea one');
+		const b = post(me, 'Idea two', 1);
+		phase('vote');
+		const refused = moderate(db, actor, labId, { type: 'merge', sourceId: b, targetId: a }, T0);
+		expect(refused).toMatchObject({ ok: false, reason: expect.stringContaining('Merging ideas') });
+		expect(moderate(db, actor, labId, { type: 'undo', eventId: null }, T0)).toMatchObject({
+			ok: false,
+			reason: 'There is nothing to undo.'
+		});
+	});
+});
+
+describe('phases, pause and countdown', () => {
+	it('moves forward freely, back one step at a time, and audits each move', () => {
+		const { db, actor, labId, events } = setUp();
+		expect(labs.changePhase(db, actor, labId, 'vote', T0).ok).toBe(true);
+		expect(labs.changePhase(db, actor, labId, 'ideas', T0)).toMatchObject({ ok: false });
+		expect(labs.changePhase(db, actor, labId, 'group', T0).ok).toBe(true);
+		expect(db.select().from(auditLog).where(eq(auditLog.action, 'lab.phase')).all()).toHaveLength(
+			2
+		);
+		expect(events.filter((e) => e.type === 'snapshot')).toHaveLength(2);
+	});
+
+	it('starts and stops a countdown the screens can show', () => {
+		const { db, actor, labId } = setUp();
+		expect(labs.startCountdown(db, actor, labId, 5, T0).ok).toBe(true);
+		expect(loadView(db, labId)!.countdownEndsAt).toBe(T0.getTime() + 5 * 60_000);
+		expect(labs.stopCountdown(db, actor, labId, T0).ok).toBe(true);
+		expect(labs.stopCountdown(db, actor, labId, T0)).toMatchObject({ ok: false });
+		expect(loadView(db, labId)!.countdownEndsAt).toBe(null);
+	});
+});
+
+describe('dots', () => {
+	it('keeps to the budget and the limit on one item, and streams the new totals', () => {
+		const { db, labId, join, post, phase, events } = setUp();
+		const me = join('carer');
+		const ideas = [0, 1, 2].map((i) => post(me, `Idea ${i}`, i));
+		phase('vote');
+		const item = (id: string) => ({ type: 'idea' as const, id });
+		expect(addDot(db, labId, me, item(ideas[0]), T0).ok).toBe(true);
+		expect(addDot(db, labId, me, item(ideas[0]), T0).ok).toBe(true);
+		expect(addDot(db, labId, me, item(ideas[0]), T0)).toMatchObject({
+			ok: false,
+			code: 'itemLimit'
+		});
+		expect(addDot(db, labId, me, item(ideas[1]), T0).ok).toBe(true);
+		expect(addDot(db, labId, me, item(ideas[1]), T0).ok).toBe(true);
+		expect(addDot(db, labId, me, item(ideas[2]), T0).ok).toBe(true);
+		expect(addDot(db, labId, me, item(ideas[2]), T0)).toMatchObject({
+			ok: false,
+			code: 'noDotsLeft'
+		});
+		const last = events.at(-1)!;
+		expect(last).toMatchObject({ type: 'dots', key: `idea:${ideas[2]}`, dots: 1, dotsPlaced: 5 });
+		expect(takeBackDot(db, labId, me, item(ideas[0]), T0).ok).toBe(true);
+		expect(events.at(-1)).toMatchObject({
+			type: 'dots',
+			key: `idea:${ideas[0]}`,
+			dots: 1,
+			dotsPlaced: 4
+		});
+		expect(takeBackDot(db, labId, me, item(ideas[2]), T0).ok).toBe(true);
+		expect(takeBackDot(db, labId, me, item(ideas[2]), T0)).toMatchObject({
+			ok: false,
+			code: 'noDotHere'
+		});
+		expect(loadView(db, labId)!.dots).toEqual({ [`idea:${ideas[0]}`]: 1, [`idea:${ideas[1]}`]: 2 });
+	});
+
+	it('are placed only in the vote phase', () => {
+		const { db, labId, join, post } = setUp();
+		const me = join();
+		const a = post(me, 'Idea');
+		expect(addDot(db, labId, me, { type: 'idea', id: a }, T0)).toMatchObject({
+			ok: false,
+			code: 'phase'
+		});
+	});
+});
+
+describe('shortlist to proposals', () => {
+	function shortlisted() {
+		const ctx = setUp();
+		const { db, actor, labId, join, post, phase } = ctx;
+		const sue = join('carer');
+		const dan = join('serviceUser');
+		const drivers = post(sue, 'Volunteer drivers');
+		const drivers2 = post(dan, 'Volunteers could drive people', 1);
+		const taxis = post(dan, 'Share taxis', 2);
+		phase('group');
+		const theme = moderate(db, actor, labId, { type: 'createTheme', name: 'Transport' }, T0);
+		const themeId = theme.ok ? theme.themeId! : '';
+		moderate(db, actor, labId, { type: 'merge', sourceId: drivers2, targetId: drivers }, T0);
+		moderate(db, actor, labId, { type: 'moveToTheme', ideaId: taxis, themeId }, T0);
+		phase('vote');
+		addDot(db, labId, sue, { type: 'idea', id: drivers }, T0);
+		addDot(db, labId, dan, { type: 'theme', id: themeId }, T0);
+		phase('shortlist');
+		moderate(db, actor, labId, { type: 'shortlist', item: { type: 'idea', id: drivers } }, T0);
+		moderate(db, actor, labId, { type: 'shortlist', item: { type: 'theme', id: themeId } }, T0);
+		const voteId = createDraftVote(db, actor, ctx.engagementId, 'Day services budget 2027', T0);
+		return { ...ctx, drivers, drivers2, taxis, themeId, voteId };
+	}
+
+	it('drafts a proposal from an idea, linked to it and the duplicate merged into it', () => {
+		const { db, actor, labId, drivers, drivers2, voteId } = shortlisted();
+		const made = createProposal(db, actor, labId, {
+			item: { type: 'idea', id: drivers },
+			voteId,
+			title: 'Volunteer driver scheme',
+			description: 'Drivers bring people to sessions.',
+			kind: 'development',
+			amountPence: 1_500_000,
+			serviceId: 'adult-social-care'
+		});
+		expect(made.ok).toBe(true);
+		const id = made.ok ? made.proposalId : 0;
+		expect(db.select().from(proposal).where(eq(proposal.id, id)).get()).toMatchObject({
+			voteId,
+			amount: 1_500_000,
+			kind: 'development'
+		});
+		const sources = db.select().from(proposalSource).where(eq(proposalSource.proposalId, id)).all();
+		expect(sources.map((s) => [s.ideaId, s.themeId])).toEqual([
+			[Number(drivers), null],
+			[Number(drivers2), null]
+		]);
+		const again = createProposal(db, actor, labId, {
+			item: { type: 'idea', id: drivers },
+			voteId,
+			title: 'Again',
+			description: 'Twice',
+			kind: 'development',
+			amountPence: 0,
+			serviceId: 'adult-social-care'
+		});
+		expect(again).toMatchObject({ ok: false, reason: expect.stringContaining('already') });
+	});
+
+	it('drafts a proposal from a theme, linked to the theme and its ideas', () => {
+		const { db, actor, labId, themeId, taxis, voteId } = shortlisted();
+		const made = createProposal(db, actor, labId, {
+			item: { type: 'theme', id: themeId },
+			voteId,
+			title: 'Smarter transport',
+			description: 'Fuller buses.',
+			kind: 'saving',
+			amountPence: 8_500_000,
+			serviceId: 'adult-social-care'
+		});
+		expect(made.ok).toBe(true);
+		const listed = listLabProposals(db, labId);
+		expect(listed).toEqual([
+			expect.objectContaining({ title: 'Smarter transport', item: { type: 'theme', id: themeId } })
+		]);
+		const sources = db
+			.select()
+			.from(proposalSource)
+			.where(and(eq(proposalSource.labId, labId)))
+			.all();
+		expect(sources.map((s) => [s.ideaId, s.themeId])).toEqual([
+			[null, Number(themeId)],
+			[Number(taxis), Number(themeId)]
+		]);
+		const entries = shortlistOf(loadBoard(db, labId)!, listed);
+		expect(entries.map((e) => e.canPropose.ok)).toEqual([true, false]);
+		expect(entries[0].draft?.kind).toBe('saving');
+	});
+
+	it('refuses a vote of another engagement, and items not on the shortlist', () => {
+		const { db, actor, labId, taxis, voteId } = shortlisted();
+		const other = catalogue.createEngagement(db, actor, { title: 'Other', serviceId: 'libraries' });
+		const foreign = createDraftVote(db, actor, other, 'Libraries budget', T0);
+		const input = {
+			voteId: foreign,
+			title: 'Smarter transport',
+			description: 'Fuller buses.',
+			kind: 'saving' as const,
+			amountPence: 0,
+			serviceId: 'adult-social-care'
+		};
+		expect(
+			createProposal(db, actor, labId, { ...input, item: { type: 'idea', id: taxis } })
+		).toMatchObject({ ok: false, reason: 'Add it to the shortlist first.' });
+		const [first] = loadBoard(db, labId)!.board.shortlist;
+		expect(createProposal(db, actor, labId, { ...input, item: first })).toMatchObject({
+			ok: false,
+			field: 'voteId'
+		});
+		expect(
+			db
+				.select()
+				.from(vote)
+				.all()
+				.map((v) => v.status)
+		).toEqual(['draft', 'draft']);
+		expect(voteId).toBeGreaterThan(0);
+		expect(db.select().from(auditLog).where(eq(auditLog.action, 'vote.create')).all()).toHaveLength(
+			2
+		);
+	});
+
+	it('shows the ranking with the split by role once the shortlist phase starts', () => {
+		const { db, labId, drivers, themeId } = shortlisted();
+		const view = loadView(db, labId)!;
+		expect(view.ranking.slice(0, 2)).toEqual([
+			expect.objectContaining({ type: 'idea', id: drivers, dots: 1, shortlisted: true }),
+			expect.objectContaining({ type: 'theme', id: themeId, dots: 1 })
+		]);
+		expect(view.ranking[0].byRole.carer).toBe(1);
+		expect(view.ranking[1].byRole.serviceUser).toBe(1);
+	});
+});

@@ -1,0 +1,248 @@
+/**
+ * Labs as the facilitator runs them: creating one, listing them, and moving the session on
+ * (phase, pause, countdown). Every change is audit-logged in its own transaction and then
+ * sent to the screens as a fresh snapshot.
+ */
+import { randomInt } from 'node:crypto';
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import { startCountdown as countdownFrom } from '../../lab/countdown';
+import type { IdeaKind } from '../../lab/ideas';
+import { generateJoinCode } from '../../lab/join-code';
+import {
+	canDo,
+	changePhase as nextSession,
+	PHASE_LABELS,
+	setPaused,
+	type Phase,
+	type Session
+} from '../../lab/phases';
+import { refuse, type Verdict } from '../../lab/verdict';
+import * as audit from '../audit';
+import { write, type DB } from '../db/open';
+import { engagement, lab, labIdea, labParticipant } from '../db/schema';
+import { bumpVersion, getLab, publishSnapshot, toLab, type LabRecord } from './board';
+
+export interface NewLab {
+	engagementId: number;
+	serviceId: string;
+	title: string;
+	prompts: string[];
+	kinds: IdeaKind[];
+	dotsPerParticipant: number;
+	maxDotsPerIdea: number;
+	rolesEnabled: boolean;
+	/** A fixed join code (the demo seed); normally one is drawn at random. */
+	joinCode?: string;
+}
+
+/**
+ * Creates a lab in the ideas phase with a join code no other lab has, and returns its id.
+ * @param random a uniform integer in [0, max): the platform CSPRNG unless a test injects one
+ */
+export function createLab(
+	db: DB,
+	actor: audit.Actor,
+	input: NewLab,
+	now = new Date(),
+	random: (max: number) => number = randomInt
+): number {
+	return write(db, (tx) => {
+		let joinCode = input.joinCode ?? generateJoinCode(random);
+		// 34 million codes: a clash is rare, but the unique index would abort the insert.
+		while (tx.select({ id: lab.id }).from(lab).where(eq(lab.joinCode, joinCode)).get()) {
+			if (input.joinCode) throw new Error(`Join code ${joinCode} is already in use`);
+			joinCode = generateJoinCode(random);
+		}
+		const prompts = input.prompts.map((text, i) => ({ id: `p${i + 1}`, text }));
+		const row = tx
+			.insert(lab)
+			.values({
+				engagementId: input.engagementId,
+				serviceId: input.serviceId,
+				title: input.title,
+				joinCode,
+				prompts: JSON.stringify(prompts),
+				kinds: JSON.stringify(input.kinds),
+				dotsPerParticipant: input.dotsPerParticipant,
+				maxDotsPerIdea: input.maxDotsPerIdea,
+				rolesEnabled: input.rolesEnabled,
+				createdBy: actor.id,
+				createdAt: now,
+				updatedAt: now
+			})
+			.returning()
+			.get();
+		audit.record(
+			tx,
+			actor,
+			{
+				action: 'lab.create',
+				entityType: 'lab',
+				entityId: row.id,
+				after: { ...input, joinCode, prompts }
+			},
+			now
+		);
+		return row.id;
+	});
+}
+
+export interface LabSummary {
+	id: number;
+	engagementId: number;
+	engagementTitle: string;
+	title: string;
+	joinCode: string;
+	phase: Phase;
+	paused: boolean;
+	ideas: number;
+	participants: number;
+	createdAt: Date;
+}
+
+/** Labs, newest first, with their idea and participant counts; one engagement's if given. */
+export function listLabs(db: DB, engagementId?: number): LabSummary[] {
+	return db
+		.select({
+			id: lab.id,
+			engagementId: lab.engagementId,
+			engagementTitle: engagement.title,
+			title: lab.title,
+			joinCode: lab.joinCode,
+			phase: lab.phase,
+			paused: lab.paused,
+			ideas: sql<number>`(select count(*) from ${labIdea} where ${labIdea.labId} = ${lab.id})`,
+			participants: sql<number>`(select count(*) from ${labParticipant} where ${labParticipant.labId} = ${lab.id})`,
+			createdAt: lab.createdAt
+		})
+		.from(lab)
+		.innerJoin(engagement, eq(engagement.id, lab.engagementId))
+		.where(engagementId === undefined ? undefined : eq(lab.engagementId, engagementId))
+		.orderBy(desc(lab.id))
+		.all();
+}
+
+/** Labs people can still take part in (not closed), for the resident home page. */
+export function listOpenLabs(db: DB): LabRecord[] {
+	return db
+		.select()
+		.from(lab)
+		.where(and(ne(lab.phase, 'closed')))
+		.orderBy(desc(lab.id))
+		.all()
+		.map(toLab);
+}
+
+/**
+ * Runs one facilitator change to the session: checks it against the lab as it is inside the
+ * transaction, stores the new session, moves the version on and audits it; then sends the
+ * snapshot. `change` returns the new session or a refusal.
+ */
+function changeSession(
+	db: DB,
+	actor: audit.Actor,
+	labId: number,
+	action: string,
+	now: Date,
+	change: (session: Session) => { ok: true; value: Session } | { ok: false; reason: string }
+): Verdict {
+	const outcome = write(db, (tx): Verdict => {
+		const record = getLab(tx, labId);
+		if (!record) return refuse('That lab no longer exists.');
+		const next = change(record.session);
+		if (!next.ok) return next;
+		const session = next.value;
+		tx.update(lab)
+			.set({
+				phase: session.phase,
+				paused: session.paused,
+				countdownEndsAt:
+					session.countdown === null ? null : new Date(Number(session.countdown.endsAt))
+			})
+			.where(eq(lab.id, labId))
+			.run();
+		bumpVersion(tx, labId, now);
+		audit.record(
+			tx,
+			actor,
+			{
+				action,
+				entityType: 'lab',
+				entityId: labId,
+				before: record.session,
+				after: session
+			},
+			now
+		);
+		return { ok: true };
+	});
+	if (outcome.ok) publishSnapshot(db, labId);
+	return outcome;
+}
+
+/** Moves the lab to another phase: forward any number, back one (phases.ts). */
+export function changePhase(
+	db: DB,
+	actor: audit.Actor,
+	labId: number,
+	to: Phase,
+	now = new Date()
+): Verdict {
+	return changeSession(db, actor, labId, 'lab.phase', now, (session) => {
+		const allowed = canDo(session.phase, session.paused, 'changePhase', 'facilitator');
+		return allowed.ok ? nextSession(session, to) : allowed;
+	});
+}
+
+/** Pauses (or resumes) posting and dots from phones. */
+export function pause(
+	db: DB,
+	actor: audit.Actor,
+	labId: number,
+	paused: boolean,
+	now = new Date()
+): Verdict {
+	return changeSession(db, actor, labId, paused ? 'lab.pause' : 'lab.resume', now, (session) => {
+		const allowed = canDo(
+			session.phase,
+			session.paused,
+			paused ? 'pause' : 'resume',
+			'facilitator'
+		);
+		return allowed.ok ? { ok: true, value: setPaused(session, paused) } : allowed;
+	});
+}
+
+/** Starts (or restarts) an advisory countdown of `minutes` on the screens. */
+export function startCountdown(
+	db: DB,
+	actor: audit.Actor,
+	labId: number,
+	minutes: number,
+	now = new Date()
+): Verdict {
+	return changeSession(db, actor, labId, 'lab.countdown.start', now, (session) => {
+		const allowed = canDo(session.phase, session.paused, 'startCountdown', 'facilitator');
+		if (!allowed.ok) return allowed;
+		return { ok: true, value: { ...session, countdown: countdownFrom(minutes, now.getTime()) } };
+	});
+}
+
+export function stopCountdown(
+	db: DB,
+	actor: audit.Actor,
+	labId: number,
+	now = new Date()
+): Verdict {
+	return changeSession(db, actor, labId, 'lab.countdown.stop', now, (session) => {
+		const allowed = canDo(session.phase, session.paused, 'stopCountdown', 'facilitator');
+		if (!allowed.ok) return allowed;
+		if (!session.countdown) return refuse('There is no countdown running.');
+		return { ok: true, value: { ...session, countdown: null } };
+	});
+}
+
+/** A phase's name as staff pages show it ("grouping", "voting"). */
+export function phaseLabel(phase: Phase): string {
+	return PHASE_LABELS[phase];
+}

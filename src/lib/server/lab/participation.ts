@@ -1,0 +1,374 @@
+/**
+ * What people in the room do from their phones: join, post ideas, place and take back dots.
+ * (The facilitator can also post an idea for someone without a phone.) Each is one
+ * transaction that checks the lab as it stands, then a small live event to the screens.
+ */
+import { and, asc, count, eq, gt, inArray, sql } from 'drizzle-orm';
+import {
+	countedItem,
+	dotIndex,
+	dotSummary,
+	placeDot,
+	removeDot,
+	type Dot,
+	type DotSummary
+} from '../../lab/dots';
+import type { BoardState } from '../../lab/moderation';
+import type { IdeaKind, ItemRef, ParticipantRole } from '../../lab/ideas';
+import { sameItem } from '../../lab/ideas';
+import { canDo, type Action } from '../../lab/phases';
+import { checkPostRate, DEFAULT_POST_RATE, type RateRule } from '../../lab/rate-limit';
+import { itemKey, viewIdea, type LiveEvent } from '../../lab/view';
+import * as audit from '../audit';
+import { write, type DB } from '../db/open';
+import { labDot, labIdea, labParticipant } from '../db/schema';
+import {
+	bumpVersion,
+	getLab,
+	loadShape,
+	participantKey,
+	publishSnapshot,
+	toIdea,
+	type LabRecord,
+	type LoadedBoard
+} from './board';
+import * as fanout from './fanout';
+
+/** Why a participant's request was refused, for a message in their language. */
+export type RefusalCode =
+	| 'noLab'
+	| 'closed'
+	| 'notJoined'
+	| 'phase'
+	| 'paused'
+	| 'rate'
+	| 'invalid'
+	| 'noDotsLeft'
+	| 'itemLimit'
+	| 'itemClosed'
+	| 'noDotHere';
+
+export interface Refusal {
+	ok: false;
+	code: RefusalCode;
+	/** In English, for logs and staff pages. */
+	reason: string;
+	retryAfterSeconds?: number;
+}
+
+function refusal(code: RefusalCode, reason: string, retryAfterSeconds?: number): Refusal {
+	return { ok: false, code, reason, ...(retryAfterSeconds ? { retryAfterSeconds } : {}) };
+}
+
+/** Refuses an action the phase or a pause does not allow a participant now. */
+function phaseRefusal(record: LabRecord, action: Action): Refusal | null {
+	const verdict = canDo(record.session.phase, record.session.paused, action, 'participant');
+	if (verdict.ok) return null;
+	const paused = canDo(record.session.phase, false, action, 'participant').ok;
+	return refusal(paused ? 'paused' : 'phase', verdict.reason);
+}
+
+export type Member = typeof labParticipant.$inferSelect;
+
+/** This browser's membership of the lab, if it has joined. */
+export function findMember(db: DB, labId: number, participantId: number): Member | undefined {
+	return db
+		.select()
+		.from(labParticipant)
+		.where(and(eq(labParticipant.labId, labId), eq(labParticipant.participantId, participantId)))
+		.get();
+}
+
+function memberCount(db: DB, labId: number): number {
+	return db
+		.select({ n: count() })
+		.from(labParticipant)
+		.where(eq(labParticipant.labId, labId))
+		.get()!.n;
+}
+
+/**
+ * Joins the lab from this browser (the anonymous participant behind its cookie), or updates
+ * the name and role of someone who already joined. Roles are dropped when the lab has them
+ * switched off.
+ */
+export function joinLab(
+	db: DB,
+	labId: number,
+	participantId: number,
+	input: { displayName: string | null; role: ParticipantRole | null },
+	now = new Date()
+): { ok: true; member: Member; isNew: boolean } | Refusal {
+	const result = write(db, (tx) => {
+		const record = getLab(tx, labId);
+		if (!record) return refusal('noLab', 'That lab no longer exists.');
+		if (record.session.phase === 'closed') return refusal('closed', 'The session has finished.');
+		const role = record.rolesEnabled ? input.role : null;
+		const existing = findMember(tx, labId, participantId);
+		if (existing && existing.displayName === input.displayName && existing.role === role) {
+			return { ok: true as const, member: existing, isNew: false, version: null, count: 0 };
+		}
+		const member = existing
+			? tx
+					.update(labParticipant)
+					.set({ displayName: input.displayName, role })
+					.where(eq(labParticipant.id, existing.id))
+					.returning()
+					.get()
+			: tx
+					.insert(labParticipant)
+					.values({ labId, participantId, displayName: input.displayName, role, joinedAt: now })
+					.returning()
+					.get();
+		const version = bumpVersion(tx, labId, now);
+		return { ok: true as const, member, isNew: !existing, version, count: memberCount(tx, labId) };
+	});
+	if (!result.ok) return result;
+	if (result.version !== null) {
+		if (result.isNew) {
+			fanout.publish(labId, {
+				type: 'joined',
+				version: result.version,
+				participantCount: result.count
+			});
+		} else {
+			// A new name or role shows on ideas already posted.
+			publishSnapshot(db, labId);
+		}
+	}
+	return { ok: true, member: result.member, isNew: result.isNew };
+}
+
+export interface IdeaInput {
+	text: string;
+	kind: IdeaKind;
+	contribution: string | null;
+	promptId: string;
+}
+
+/** Who is posting: someone who joined, or a facilitator typing in an idea from the room. */
+export type Poster =
+	| { kind: 'participant'; labParticipantId: number }
+	| { kind: 'staff'; actor: audit.Actor; role: ParticipantRole | null };
+
+/**
+ * Posts an idea to the lab's board. Participants are held to the phase, the pause and the
+ * posting rate; a facilitator only to the phase, and the post is audit-logged.
+ */
+export function postIdea(
+	db: DB,
+	labId: number,
+	poster: Poster,
+	input: IdeaInput,
+	now = new Date(),
+	rate: RateRule = DEFAULT_POST_RATE
+): { ok: true; ideaId: number } | Refusal {
+	const result = write(db, (tx) => {
+		const record = getLab(tx, labId);
+		if (!record) return refusal('noLab', 'That lab no longer exists.');
+		if (!record.kinds.includes(input.kind) || !record.prompts.some((p) => p.id === input.promptId))
+			return refusal('invalid', 'This session does not collect that kind of idea or question.');
+		let member: Member | undefined;
+		if (poster.kind === 'participant') {
+			member = tx
+				.select()
+				.from(labParticipant)
+				.where(and(eq(labParticipant.id, poster.labParticipantId), eq(labParticipant.labId, labId)))
+				.get();
+			if (!member) return refusal('notJoined', 'Join the session first.');
+			const refused = phaseRefusal(record, 'postIdea');
+			if (refused) return refused;
+			const recent = tx
+				.select({ postedAt: labIdea.postedAt })
+				.from(labIdea)
+				.where(
+					and(
+						eq(labIdea.participantId, member.id),
+						gt(labIdea.postedAt, new Date(now.getTime() - rate.windowMs))
+					)
+				)
+				.all()
+				.map((r) => r.postedAt.getTime());
+			const verdict = checkPostRate(recent, now.getTime(), rate);
+			if (!verdict.allowed) return refusal('rate', verdict.reason, verdict.retryAfterSeconds);
+		} else {
+			const verdict = canDo(record.session.phase, false, 'postIdea', 'facilitator');
+			if (!verdict.ok) return refusal('phase', verdict.reason);
+		}
+		const row = tx
+			.insert(labIdea)
+			.values({
+				labId,
+				participantId: member?.id ?? null,
+				postedBy: poster.kind === 'staff' ? poster.actor.id : null,
+				promptId: input.promptId,
+				kind: input.kind,
+				text: input.text,
+				contribution: input.contribution,
+				role: poster.kind === 'staff' ? poster.role : (member?.role ?? null),
+				postedAt: now
+			})
+			.returning()
+			.get();
+		const version = bumpVersion(tx, labId, now);
+		if (poster.kind === 'staff') {
+			audit.record(
+				tx,
+				poster.actor,
+				{
+					action: 'lab.idea.post',
+					entityType: 'lab',
+					entityId: labId,
+					after: { ideaId: row.id, ...input, role: row.role }
+				},
+				now
+			);
+		}
+		const event: LiveEvent = {
+			type: 'idea',
+			version,
+			idea: viewIdea({ ...toIdea(row), themeId: null }, member?.displayName ?? null)
+		};
+		return { ok: true as const, ideaId: row.id, event };
+	});
+	if (!result.ok) return result;
+	fanout.publish(labId, result.event);
+	return { ok: true, ideaId: result.ideaId };
+}
+
+/** Places one of the participant's dots on an idea or theme. */
+export function addDot(
+	db: DB,
+	labId: number,
+	labParticipantId: number,
+	item: ItemRef,
+	now = new Date()
+): { ok: true } | Refusal {
+	return changeDots(db, labId, labParticipantId, item, 'placeDot', now);
+}
+
+/** Takes one of the participant's dots back from an idea or theme. */
+export function takeBackDot(
+	db: DB,
+	labId: number,
+	labParticipantId: number,
+	item: ItemRef,
+	now = new Date()
+): { ok: true } | Refusal {
+	return changeDots(db, labId, labParticipantId, item, 'removeDot', now);
+}
+
+function changeDots(
+	db: DB,
+	labId: number,
+	labParticipantId: number,
+	item: ItemRef,
+	action: 'placeDot' | 'removeDot',
+	now: Date
+): { ok: true } | Refusal {
+	const result = write(db, (tx) => {
+		const record = getLab(tx, labId);
+		if (!record) return refusal('noLab', 'That lab no longer exists.');
+		const member = tx
+			.select({ id: labParticipant.id })
+			.from(labParticipant)
+			.where(and(eq(labParticipant.id, labParticipantId), eq(labParticipant.labId, labId)))
+			.get();
+		if (!member) return refusal('notJoined', 'Join the session first.');
+		const refused = phaseRefusal(record, action);
+		if (refused) return refused;
+		// The budget rules look only at this participant's dots; the board's shape says where
+		// each dot counts. Everyone else's dots are counted in SQL for the live total.
+		const board = loadShape(tx, labId);
+		const key = participantKey(labParticipantId);
+		const mine: Dot[] = tx
+			.select({ id: labDot.id, itemType: labDot.itemType, itemId: labDot.itemId })
+			.from(labDot)
+			.where(eq(labDot.participantId, labParticipantId))
+			.orderBy(asc(labDot.id))
+			.all()
+			.map((r) => ({
+				id: String(r.id),
+				participantId: key,
+				item: { type: r.itemType, id: r.itemId }
+			}));
+		const index = dotIndex(board);
+		const counted = countedItem(index, item);
+		if (action === 'placeDot') {
+			const rules = { perParticipant: record.dotsPerParticipant, perItem: record.maxDotsPerIdea };
+			const summary = dotSummary(mine, key, board, rules);
+			if (summary.left === 0) {
+				return refusal('noDotsLeft', 'You have no dots left. Take one back to move it.');
+			}
+			const onItem = summary.items.find((e) => sameItem(e.item, counted))?.count ?? 0;
+			if (onItem >= rules.perItem) {
+				return refusal('itemLimit', `At most ${rules.perItem} dots on one idea or theme.`);
+			}
+			const placed = placeDot(mine, key, item, board, rules);
+			if (!placed.ok) return refusal('itemClosed', placed.reason);
+			tx.insert(labDot)
+				.values({
+					labId,
+					participantId: labParticipantId,
+					itemType: placed.value.dot.item.type,
+					itemId: placed.value.dot.item.id,
+					placedAt: now
+				})
+				.run();
+		} else {
+			const removed = removeDot(mine, key, item, board);
+			if (!removed.ok) return refusal('noDotHere', removed.reason);
+			tx.delete(labDot)
+				.where(eq(labDot.id, Number(removed.value.removed.id)))
+				.run();
+		}
+		const version = bumpVersion(tx, labId, now);
+		const totals = countDots(tx, labId, board, counted);
+		const event: LiveEvent = {
+			type: 'dots',
+			version,
+			key: itemKey(counted),
+			dots: totals.onItem,
+			dotsPlaced: totals.all
+		};
+		return { ok: true as const, event };
+	});
+	if (!result.ok) return result;
+	fanout.publish(labId, result.event);
+	return { ok: true };
+}
+
+/** All the lab's dots, and those that count for `counted` (on it, or on an idea merged into it). */
+function countDots(
+	tx: DB,
+	labId: number,
+	board: BoardState,
+	counted: ItemRef
+): { all: number; onItem: number } {
+	const index = dotIndex(board);
+	const ids =
+		counted.type === 'theme'
+			? [counted.id]
+			: board.ideas
+					.filter((i) => countedItem(index, { type: 'idea', id: i.id }).id === counted.id)
+					.map((i) => i.id);
+	if (ids.length === 0) ids.push(counted.id);
+	const onItem = and(eq(labDot.itemType, counted.type), inArray(labDot.itemId, ids));
+	const row = tx
+		.select({
+			all: count(),
+			onItem: sql<number>`coalesce(sum(case when ${onItem} then 1 else 0 end), 0)`
+		})
+		.from(labDot)
+		.where(eq(labDot.labId, labId))
+		.get()!;
+	return { all: row.all, onItem: Number(row.onItem) };
+}
+
+/** The participant's own dots (for their phone): how many are left and where the others are. */
+export function dotsOf(loaded: LoadedBoard, labParticipantId: number): DotSummary {
+	return dotSummary(loaded.dots, participantKey(labParticipantId), loaded.board, {
+		perParticipant: loaded.lab.dotsPerParticipant,
+		perItem: loaded.lab.maxDotsPerIdea
+	});
+}

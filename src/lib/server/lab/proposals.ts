@@ -1,0 +1,214 @@
+/**
+ * From shortlist to community budget: each shortlisted idea or theme becomes a draft saving
+ * or development proposal in a draft vote of the lab's engagement, linked back to its ideas.
+ */
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { ItemRef } from '../../lab/ideas';
+import { canDo } from '../../lab/phases';
+import { checkProposalSource, draftProposal, type ProposalDraft } from '../../lab/proposal-draft';
+import { rankItems, type RankedItem } from '../../lab/ranking';
+import * as audit from '../audit';
+import { createDraftProposal, ProposalError } from '../budget/proposals';
+import { write, type DB } from '../db/open';
+import { proposal, proposalSource, service, vote } from '../db/schema';
+import { loadBoard, type LoadedBoard } from './board';
+
+export interface LabProposal {
+	proposalId: number;
+	title: string;
+	voteId: number;
+	voteTitle: string;
+	/** The idea or theme it was drafted from. */
+	item: ItemRef;
+}
+
+/**
+ * Proposals drafted from this lab, one per shortlisted item they came from (ideas merged into
+ * it and ideas of a theme are further sources of the same proposal, not items of their own).
+ */
+export function listLabProposals(db: DB, labId: number): LabProposal[] {
+	const rows = db
+		.select({
+			proposalId: proposal.id,
+			title: proposal.title,
+			voteId: vote.id,
+			voteTitle: vote.title,
+			ideaId: proposalSource.ideaId,
+			themeId: proposalSource.themeId
+		})
+		.from(proposalSource)
+		.innerJoin(proposal, eq(proposal.id, proposalSource.proposalId))
+		.innerJoin(vote, eq(vote.id, proposal.voteId))
+		.where(eq(proposalSource.labId, labId))
+		.orderBy(asc(proposalSource.id))
+		.all();
+	const seen = new Set<number>();
+	const out: LabProposal[] = [];
+	for (const r of rows) {
+		// The first source row of a proposal names what it was drafted from.
+		if (seen.has(r.proposalId)) continue;
+		seen.add(r.proposalId);
+		const item: ItemRef =
+			r.ideaId === null
+				? { type: 'theme', id: String(r.themeId) }
+				: { type: 'idea', id: String(r.ideaId) };
+		out.push({ ...r, item });
+	}
+	return out;
+}
+
+export interface ShortlistEntry {
+	item: ItemRef;
+	ranked: RankedItem | undefined;
+	draft: ProposalDraft | null;
+	proposals: LabProposal[];
+	/** Whether a proposal may be drafted from it now, and if not, why. */
+	canPropose: { ok: true } | { ok: false; reason: string };
+}
+
+/** The shortlist in the order picked, with what each needs for its proposal form. */
+export function shortlistOf(loaded: LoadedBoard, proposals: LabProposal[]): ShortlistEntry[] {
+	const ranked = rankItems(loaded.board, loaded.dots, loaded.members);
+	const phaseOk = canDo(loaded.lab.session.phase, false, 'createProposal', 'facilitator');
+	return loaded.board.shortlist.map((item) => {
+		const mine = proposals.filter((p) => p.item.type === item.type && p.item.id === item.id);
+		const source = checkProposalSource(item, loaded.board);
+		return {
+			item,
+			ranked: ranked.find((r) => r.item.type === item.type && r.item.id === item.id),
+			draft: draftProposal(item, loaded.board),
+			proposals: mine,
+			canPropose: !phaseOk.ok
+				? phaseOk
+				: !source.ok
+					? source
+					: mine.length
+						? { ok: false, reason: 'A proposal has already been drafted from this.' }
+						: { ok: true }
+		};
+	});
+}
+
+export interface ProposalInput {
+	item: ItemRef;
+	voteId: number;
+	title: string;
+	description: string;
+	kind: 'saving' | 'development';
+	/** Pence. */
+	amountPence: number;
+	serviceId: string;
+}
+
+export type ProposalResult =
+	{ ok: true; proposalId: number } | { ok: false; field: string; reason: string };
+
+/** Drafts a proposal from a shortlisted idea or theme, once per item. */
+export function createProposal(
+	db: DB,
+	actor: audit.Actor,
+	labId: number,
+	input: ProposalInput,
+	now = new Date()
+): ProposalResult {
+	return write(db, (tx): ProposalResult => {
+		const loaded = loadBoard(tx, labId);
+		if (!loaded) return { ok: false, field: '_', reason: 'That lab no longer exists.' };
+		const phase = canDo(loaded.lab.session.phase, false, 'createProposal', 'facilitator');
+		if (!phase.ok) return { ok: false, field: '_', reason: phase.reason };
+		const source = checkProposalSource(input.item, loaded.board);
+		if (!source.ok) return { ok: false, field: '_', reason: source.reason };
+		const already = tx
+			.select({ id: proposalSource.id })
+			.from(proposalSource)
+			.where(
+				input.item.type === 'idea'
+					? and(
+							eq(proposalSource.labId, labId),
+							eq(proposalSource.ideaId, Number(input.item.id)),
+							isNull(proposalSource.themeId)
+						)
+					: and(
+							eq(proposalSource.labId, labId),
+							eq(proposalSource.themeId, Number(input.item.id)),
+							isNull(proposalSource.ideaId)
+						)
+			)
+			.get();
+		if (already) {
+			return { ok: false, field: '_', reason: 'A proposal has already been drafted from this.' };
+		}
+		const target = tx.select().from(vote).where(eq(vote.id, input.voteId)).get();
+		if (!target || target.engagementId !== loaded.lab.engagementId) {
+			return { ok: false, field: 'voteId', reason: 'Choose a vote of this engagement.' };
+		}
+		if (!tx.select({ id: service.id }).from(service).where(eq(service.id, input.serviceId)).get()) {
+			return { ok: false, field: 'serviceId', reason: 'Choose a service.' };
+		}
+		const ranked = rankItems(loaded.board, loaded.dots, loaded.members).find(
+			(r) => r.item.type === input.item.type && r.item.id === input.item.id
+		);
+		const ideaIds = ranked?.ideaIds ?? [];
+		const sources =
+			input.item.type === 'idea'
+				? ideaIds.map((id) => ({ labId, ideaId: Number(id), themeId: null }))
+				: [
+						{ labId, ideaId: null, themeId: Number(input.item.id) },
+						...ideaIds.map((id) => ({ labId, ideaId: Number(id), themeId: Number(input.item.id) }))
+					];
+		try {
+			const proposalId = createDraftProposal(
+				tx,
+				actor,
+				{
+					voteId: input.voteId,
+					title: input.title,
+					description: input.description,
+					kind: input.kind,
+					amount: input.amountPence,
+					serviceId: input.serviceId,
+					sources
+				},
+				now
+			);
+			return { ok: true, proposalId };
+		} catch (e) {
+			if (e instanceof ProposalError) return { ok: false, field: e.field, reason: e.message };
+			throw e;
+		}
+	});
+}
+
+/**
+ * Creates an empty draft vote for the engagement (title only), so a lab's shortlist has
+ * somewhere to go when the budget team has not set one up yet.
+ */
+export function createDraftVote(
+	db: DB,
+	actor: audit.Actor,
+	engagementId: number,
+	title: string,
+	now = new Date()
+): number {
+	return write(db, (tx) => {
+		const row = tx
+			.insert(vote)
+			.values({ engagementId, title, status: 'draft', createdAt: now, updatedAt: now })
+			.returning({ id: vote.id })
+			.get();
+		audit.record(
+			tx,
+			actor,
+			{
+				action: 'vote.create',
+				entityType: 'vote',
+				entityId: row.id,
+				after: { engagementId, title, status: 'draft', from: 'lab' }
+			},
+			now
+		);
+		return row.id;
+	});
+}
+
+export { listDraftVotes } from '../budget/proposals';

@@ -1,0 +1,229 @@
+import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { z } from 'zod';
+import { parseForm, type FieldErrors } from '$lib/forms/parse';
+import { lastRedoable, lastUndoable } from '$lib/lab/board';
+import { PARTICIPANT_ROLES } from '$lib/lab/ideas';
+import {
+	countdownSchema,
+	createThemeSchema,
+	hideSchema,
+	mergeSchema,
+	moveToThemeSchema,
+	phaseSchema,
+	postIdeaSchemaFor,
+	renameThemeSchema,
+	shortlistSchema,
+	undoSchema,
+	unhideSchema
+} from '$lib/lab/schemas';
+import * as catalogue from '$lib/server/catalogue';
+import { getDb } from '$lib/server/db';
+import { actorOf, requireRole } from '$lib/server/guard';
+import * as board from '$lib/server/lab/board';
+import * as fanout from '$lib/server/lab/fanout';
+import * as labs from '$lib/server/lab/labs';
+import * as moderation from '$lib/server/lab/moderation';
+import * as participation from '$lib/server/lab/participation';
+import { qrDataUri } from '$lib/server/qr';
+import { describeEvent } from './describe';
+import { labIdOf, loadedLab } from './lab.server';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, url }) => {
+	const db = getDb();
+	const loaded = loadedLab(db, params.id);
+	const { lab, board: state, events, members } = loaded;
+	const names = new Map(members.map((m) => [m.id, m.name]));
+	const undoId = lastUndoable(state);
+	const redoId = lastRedoable(state);
+	const redoTarget = redoId ? events.find((e) => e.id === redoId) : undefined;
+	const joinUrl = `${url.origin}/lab/${lab.joinCode}`;
+	return {
+		lab: {
+			id: lab.id,
+			title: lab.title,
+			joinCode: lab.joinCode,
+			prompts: lab.prompts,
+			kinds: lab.kinds,
+			rolesEnabled: lab.rolesEnabled,
+			dotsPerParticipant: lab.dotsPerParticipant,
+			maxDotsPerIdea: lab.maxDotsPerIdea,
+			phase: lab.session.phase,
+			paused: lab.session.paused,
+			countdownEndsAt: lab.session.countdown === null ? null : Number(lab.session.countdown.endsAt)
+		},
+		engagement: catalogue.getEngagement(db, lab.engagementId)!,
+		view: board.viewOf(loaded),
+		ideas: state.ideas.map((i) => ({ ...i, name: names.get(i.participantId) ?? null })),
+		themes: state.themes,
+		shortlist: state.shortlist.map((s) => `${s.type}:${s.id}`),
+		undo: undoId ? { id: undoId, label: describeEvent(undoId, events, state) } : null,
+		redo:
+			redoTarget?.type === 'undo'
+				? { label: describeEvent(redoTarget.eventId, events, state) }
+				: null,
+		joinUrl,
+		qr: await qrDataUri(joinUrl),
+		screens: fanout.listenerCount(lab.id)
+	};
+};
+
+type Refusal = { ok: false; reason: string };
+
+/**
+ * One facilitator action: check the role, parse the form, call one server function, and go
+ * back to the console (at `anchor`) or say what was wrong. `suffix` keeps the field ids of
+ * the many per-idea forms apart (`field-reason-12`).
+ */
+async function act<S extends z.ZodType>(
+	event: RequestEvent,
+	action: string,
+	schema: S,
+	run: (
+		labId: number,
+		data: z.output<S>,
+		actor: ReturnType<typeof actorOf>
+	) => { ok: true } | Refusal,
+	place: (data: z.output<S>) => { anchor?: string; suffix?: string } = () => ({})
+) {
+	const user = requireRole(event.locals, 'admin', 'commissioner', 'facilitator');
+	const labId = labIdOf(event.params.id!);
+	const formData = await event.request.formData();
+	const parsed = parseForm(schema, formData);
+	const target = String(formData.get('ideaId') ?? formData.get('themeId') ?? '');
+	if (!parsed.ok) {
+		const errors: FieldErrors = Object.fromEntries(
+			Object.entries(parsed.errors).map(([k, v]) => [target ? `${k}-${target}` : k, v])
+		);
+		return fail(400, { action, target, values: parsed.values, errors });
+	}
+	const result = run(labId, parsed.data, actorOf(user));
+	if (!result.ok)
+		return fail(400, {
+			action,
+			target,
+			values: parsed.values,
+			errors: { _: result.reason } as FieldErrors
+		});
+	const { anchor } = place(parsed.data);
+	redirect(303, `/staff/labs/${labId}${anchor ? `#${anchor}` : ''}`);
+}
+
+const moveSchema = z.object({
+	ideaId: moveToThemeSchema.shape.ideaId,
+	themeId: z.string().trim().max(64).optional()
+});
+
+const staffIdeaSchema = z.object({
+	role: z
+		.preprocess(
+			(v) => (v === '' || v === 'none' ? undefined : v),
+			z.enum(PARTICIPANT_ROLES, { error: 'Choose one of the roles listed.' }).optional()
+		)
+		.transform((v) => v ?? null)
+});
+
+export const actions: Actions = {
+	phase: (event) =>
+		act(event, 'phase', phaseSchema, (labId, data, actor) =>
+			labs.changePhase(getDb(), actor, labId, data.phase)
+		),
+	pause: (event) =>
+		act(event, 'pause', z.object({}), (labId, _data, actor) =>
+			labs.pause(getDb(), actor, labId, true)
+		),
+	resume: (event) =>
+		act(event, 'resume', z.object({}), (labId, _data, actor) =>
+			labs.pause(getDb(), actor, labId, false)
+		),
+	countdown: (event) =>
+		act(event, 'countdown', countdownSchema, (labId, data, actor) =>
+			labs.startCountdown(getDb(), actor, labId, data.minutes)
+		),
+	stopCountdown: (event) =>
+		act(event, 'stopCountdown', z.object({}), (labId, _data, actor) =>
+			labs.stopCountdown(getDb(), actor, labId)
+		),
+	hide: (event) =>
+		act(
+			event,
+			'hide',
+			hideSchema,
+			(labId, data, actor) => moderation.moderate(getDb(), actor, labId, { type: 'hide', ...data }),
+			() => ({ anchor: 'hidden' })
+		),
+	unhide: (event) =>
+		act(
+			event,
+			'unhide',
+			unhideSchema,
+			(labId, data, actor) =>
+				moderation.moderate(getDb(), actor, labId, { type: 'unhide', ...data }),
+			(data) => ({ anchor: `idea-${data.ideaId}` })
+		),
+	merge: (event) =>
+		act(
+			event,
+			'merge',
+			mergeSchema,
+			(labId, data, actor) =>
+				moderation.moderate(getDb(), actor, labId, { type: 'merge', ...data }),
+			(data) => ({ anchor: `idea-${data.targetId}` })
+		),
+	createTheme: (event) =>
+		act(event, 'createTheme', createThemeSchema, (labId, data, actor) =>
+			moderation.moderate(getDb(), actor, labId, { type: 'createTheme', name: data.name })
+		),
+	renameTheme: (event) =>
+		act(event, 'renameTheme', renameThemeSchema, (labId, data, actor) =>
+			moderation.moderate(getDb(), actor, labId, { type: 'renameTheme', ...data })
+		),
+	move: (event) =>
+		act(
+			event,
+			'move',
+			moveSchema,
+			(labId, data, actor) =>
+				moderation.moderate(
+					getDb(),
+					actor,
+					labId,
+					data.themeId
+						? { type: 'moveToTheme', ideaId: data.ideaId, themeId: data.themeId }
+						: { type: 'removeFromTheme', ideaId: data.ideaId }
+				),
+			(data) => ({ anchor: `idea-${data.ideaId}` })
+		),
+	undo: (event) =>
+		act(event, 'undo', undoSchema, (labId, data, actor) =>
+			moderation.moderate(getDb(), actor, labId, { type: 'undo', eventId: data.eventId })
+		),
+	redo: (event) =>
+		act(event, 'redo', z.object({}), (labId, _data, actor) =>
+			moderation.moderate(getDb(), actor, labId, { type: 'redo' })
+		),
+	shortlist: (event) =>
+		act(event, 'shortlist', shortlistSchema, (labId, data, actor) =>
+			moderation.moderate(getDb(), actor, labId, { type: 'shortlist', item: data.item })
+		),
+	unshortlist: (event) =>
+		act(event, 'unshortlist', shortlistSchema, (labId, data, actor) =>
+			moderation.moderate(getDb(), actor, labId, { type: 'unshortlist', item: data.item })
+		),
+	postIdea: async (event) => {
+		const db = getDb();
+		const lab = board.getLab(db, labIdOf(event.params.id));
+		if (!lab) return fail(404, { action: 'postIdea', errors: { _: 'Lab not found' } });
+		const schema = postIdeaSchemaFor({ kinds: lab.kinds, promptIds: lab.prompts.map((p) => p.id) });
+		return act(
+			event,
+			'postIdea',
+			z.intersection(schema, staffIdeaSchema),
+			(labId, data, actor) => {
+				const { role, ...idea } = data;
+				return participation.postIdea(db, labId, { kind: 'staff', actor, role }, idea);
+			},
+			() => ({ anchor: 'add-idea' })
+		);
+	}
+};

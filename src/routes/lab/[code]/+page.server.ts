@@ -1,0 +1,174 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { parseForm, type FieldErrors } from '$lib/forms/parse';
+import { dotSchema, joinSchema, postIdeaSchemaFor } from '$lib/lab/schemas';
+import { itemKey } from '$lib/lab/view';
+import { localizeHref } from '$lib/paraglide/runtime';
+import * as codes from '$lib/server/codes';
+import { getDb } from '$lib/server/db';
+import * as board from '$lib/server/lab/board';
+import * as participation from '$lib/server/lab/participation';
+import { labForCode } from './find-lab.server';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+/** Participants' errors are message keys, so they read in English or Welsh. */
+const FIELD_MESSAGES: Record<string, string> = {
+	code: 'lab_err_code',
+	displayName: 'lab_err_name',
+	role: 'lab_err_role',
+	text: 'lab_err_text',
+	kind: 'lab_err_kind',
+	contribution: 'lab_err_contribution',
+	promptId: 'lab_err_prompt',
+	targetType: 'lab_err_item',
+	targetId: 'lab_err_item'
+};
+
+const REFUSAL_MESSAGES: Record<participation.RefusalCode, string> = {
+	noLab: 'lab_err_not_found',
+	closed: 'lab_err_closed',
+	notJoined: 'lab_err_join_first',
+	phase: 'lab_err_phase',
+	paused: 'lab_paused',
+	rate: 'lab_err_rate',
+	invalid: 'lab_err_prompt',
+	noDotsLeft: 'lab_err_no_dots_left',
+	itemLimit: 'lab_err_item_limit',
+	itemClosed: 'lab_err_item_closed',
+	noDotHere: 'lab_err_no_dot_here'
+};
+
+function fieldErrors(errors: FieldErrors): FieldErrors {
+	return Object.fromEntries(
+		Object.keys(errors).map((field) => [field, FIELD_MESSAGES[field] ?? 'lab_err_item'])
+	);
+}
+
+function context(event: RequestEvent) {
+	const db = getDb();
+	const lab = labForCode(db, event.params.code, event.getClientAddress(), (c) => `/lab/${c}`);
+	const secure = event.url.protocol === 'https:';
+	return { db, lab, secure };
+}
+
+/** This browser's membership of the lab, or undefined if it has not joined. */
+function memberOf(event: RequestEvent, db: ReturnType<typeof getDb>, labId: number) {
+	const participant = codes.participantFor(
+		db,
+		event.cookies,
+		event.url.protocol === 'https:',
+		false
+	);
+	return participant ? participation.findMember(db, labId, participant.id) : undefined;
+}
+
+export const load: PageServerLoad = (event) => {
+	const { db, lab } = context(event);
+	const member = memberOf(event, db, lab.id);
+	const loaded = board.loadBoard(db, lab.id)!;
+	const mine = member ? participation.dotsOf(loaded, member.id) : null;
+	return {
+		view: board.viewOf(loaded),
+		member: member ? { displayName: member.displayName, role: member.role } : null,
+		myDots: mine
+			? {
+					left: mine.left,
+					used: mine.used,
+					byItem: Object.fromEntries(mine.items.map((i) => [itemKey(i.item), i.count]))
+				}
+			: null,
+		posted: event.url.searchParams.has('posted')
+	};
+};
+
+export const actions: Actions = {
+	join: async (event) => {
+		const { db, lab, secure } = context(event);
+		const parsed = parseForm(joinSchema, await event.request.formData());
+		if (!parsed.ok)
+			return fail(400, {
+				action: 'join',
+				values: parsed.values,
+				errors: fieldErrors(parsed.errors)
+			});
+		const participant = codes.participantFor(db, event.cookies, secure, true)!;
+		const joined = participation.joinLab(db, lab.id, participant.id, {
+			displayName: parsed.data.displayName,
+			role: parsed.data.role
+		});
+		if (!joined.ok)
+			return fail(400, {
+				action: 'join',
+				values: parsed.values,
+				errors: { _: REFUSAL_MESSAGES[joined.code] } as FieldErrors
+			});
+		redirect(303, localizeHref(`/lab/${lab.joinCode}`));
+	},
+
+	post: async (event) => {
+		const { db, lab } = context(event);
+		const formData = await event.request.formData();
+		const member = memberOf(event, db, lab.id);
+		const schema = postIdeaSchemaFor({ kinds: lab.kinds, promptIds: lab.prompts.map((p) => p.id) });
+		const parsed = parseForm(schema, formData);
+		if (!member)
+			return fail(400, {
+				action: 'post',
+				values: parsed.values,
+				errors: { _: 'lab_err_join_first' } as FieldErrors
+			});
+		if (!parsed.ok)
+			return fail(400, {
+				action: 'post',
+				values: parsed.values,
+				errors: fieldErrors(parsed.errors)
+			});
+		const posted = participation.postIdea(
+			db,
+			lab.id,
+			{ kind: 'participant', labParticipantId: member.id },
+			parsed.data
+		);
+		if (!posted.ok) {
+			if (posted.retryAfterSeconds)
+				event.setHeaders({ 'Retry-After': String(posted.retryAfterSeconds) });
+			return fail(posted.code === 'rate' ? 429 : 400, {
+				action: 'post',
+				values: parsed.values,
+				errors: { _: REFUSAL_MESSAGES[posted.code] } as FieldErrors,
+				params: { seconds: posted.retryAfterSeconds ?? 0 }
+			});
+		}
+		redirect(303, localizeHref(`/lab/${lab.joinCode}?posted=1`));
+	},
+
+	addDot: (event) => dotAction(event, 'add'),
+	removeDot: (event) => dotAction(event, 'remove')
+};
+
+async function dotAction(event: RequestEvent, op: 'add' | 'remove') {
+	const { db, lab } = context(event);
+	const parsed = parseForm(dotSchema, await event.request.formData());
+	const member = memberOf(event, db, lab.id);
+	if (!member)
+		return fail(400, {
+			action: 'dot',
+			values: parsed.values,
+			errors: { _: 'lab_err_join_first' } as FieldErrors
+		});
+	if (!parsed.ok)
+		return fail(400, { action: 'dot', values: parsed.values, errors: fieldErrors(parsed.errors) });
+	const { item } = parsed.data;
+	const done =
+		op === 'add'
+			? participation.addDot(db, lab.id, member.id, item)
+			: participation.takeBackDot(db, lab.id, member.id, item);
+	if (!done.ok)
+		return fail(400, {
+			action: 'dot',
+			values: parsed.values,
+			errors: { _: REFUSAL_MESSAGES[done.code] } as FieldErrors,
+			params: { max: lab.maxDotsPerIdea }
+		});
+	// Back to the same item, so a phone without JavaScript does not lose its place in the list.
+	redirect(303, `${localizeHref(`/lab/${lab.joinCode}`)}#item-${item.type}-${item.id}`);
+}
