@@ -1,0 +1,303 @@
+/**
+ * The community budget vote against the production build on loopback (`npm run bench -- vote`):
+ *
+ * 1. Ballot submission: 5,000 complete ballots posted to the check-answers action of the demo's
+ *    open vote by 32 concurrent clients, each a new browser (no cookie), as a resident's browser
+ *    posts them. Target: at least 1,000 ballots a second, p99 under 100 ms, none lost (the
+ *    ballots in the database are counted afterwards).
+ * 2. The public results page of a closed vote with 100,000 ballots: the first request counts and
+ *    caches, the next ones are served from the count cache. Target: under 300 ms server time.
+ *
+ * Starts `node scripts/start.js` itself with a throwaway database (BUILD_DIR, default `build`,
+ * must hold a build) and stops it at the end. Prints figures; never fails on timing.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { count as countAll, eq } from 'drizzle-orm';
+import { mulberry32 } from '../src/lib/random/prng';
+import { openDatabase } from '../src/lib/server/db/open';
+import { ballot, ballotHistory, proposal, vote } from '../src/lib/server/db/schema';
+
+const PORT = Number(process.env.BENCH_PORT ?? 4461);
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const BUILD_DIR = process.env.BUILD_DIR ?? 'build';
+const SUBMISSIONS = Number(process.env.BENCH_BALLOTS ?? 5000);
+const CONCURRENCY = 32;
+const SEQUENTIAL = 300;
+const BIG_VOTE = 100_000;
+const RESULTS_REQUESTS = 50;
+
+const dir = mkdtempSync(join(tmpdir(), 'vote-bench-'));
+const DATABASE_URL = join(dir, 'bench.db');
+
+function percentile(sorted: number[], p: number): number {
+	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function summary(times: number[]): string {
+	const s = [...times].sort((a, b) => a - b);
+	return `p50 ${percentile(s, 50).toFixed(1)} ms, p95 ${percentile(s, 95).toFixed(1)} ms, p99 ${percentile(s, 99).toFixed(1)} ms, max ${s[s.length - 1].toFixed(1)} ms`;
+}
+
+async function startServer(): Promise<ChildProcess> {
+	const child = spawn(process.execPath, ['scripts/start.js'], {
+		env: {
+			...process.env,
+			PORT: String(PORT),
+			HOST: '127.0.0.1',
+			ORIGIN,
+			DATABASE_URL,
+			BUILD_DIR
+		},
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	for (let i = 0; i < 300; i++) {
+		try {
+			const r = await fetch(`${ORIGIN}/`);
+			if (r.ok) return child;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	child.kill();
+	throw new Error('the server did not start');
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+	const exited = new Promise((r) => child.once('exit', r));
+	child.kill('SIGTERM');
+	await exited;
+}
+
+async function benchSubmission(): Promise<void> {
+	const home = await (await fetch(`${ORIGIN}/`)).text();
+	const voteId = Number(/href="\/vote\/(\d+)"[^>]*>Libraries: your priorities/.exec(home)?.[1]);
+	if (!voteId) throw new Error('the demo open vote is not on the home page');
+	const page = await (await fetch(`${ORIGIN}/vote/${voteId}/ballot`)).text();
+	const proposals = [...new Set([...page.matchAll(/name="mark-(\d+)"/g)].map((m) => m[1]))];
+	const rng = mulberry32(42);
+	const bodies = Array.from({ length: SUBMISSIONS }, () => {
+		const form = new URLSearchParams();
+		let wants = 0;
+		let dontWants = 0;
+		for (const p of proposals) {
+			const r = rng();
+			if (r < 0.35 && wants < 3) {
+				form.set(`mark-${p}`, 'want');
+				wants++;
+			} else if (r < 0.55 && dontWants < 2) {
+				form.set(`mark-${p}`, 'dontWant');
+				dontWants++;
+			}
+			if (rng() < 0.4) form.set(`use-${p}`, rng() < 0.5 ? 'yes' : 'no');
+		}
+		form.set('area', ['harbour', 'old-town', 'northgate', 'westcliff'][Math.floor(rng() * 4)]);
+		form.set('ageBand', ['16-24', '35-49', '65-74'][Math.floor(rng() * 3)]);
+		form.set('segment-carers', rng() < 0.1 ? 'yes' : 'no');
+		return form.toString();
+	});
+	const post = (body: string) =>
+		fetch(`${ORIGIN}/vote/${voteId}/check`, {
+			method: 'POST',
+			body,
+			redirect: 'manual',
+			headers: {
+				'content-type': 'application/x-www-form-urlencoded',
+				origin: ORIGIN,
+				accept: 'text/html'
+			}
+		});
+	// One client, one ballot at a time: the time each ballot costs the server, without queueing.
+	const alone: number[] = [];
+	let refused = 0;
+	for (const body of bodies.slice(0, SEQUENTIAL)) {
+		const t0 = performance.now();
+		const r = await post(body);
+		await r.arrayBuffer();
+		alone.push(performance.now() - t0);
+		if (r.status !== 303) refused++;
+	}
+	const times: number[] = [];
+	let next = SEQUENTIAL;
+	const started = performance.now();
+	await Promise.all(
+		Array.from({ length: CONCURRENCY }, async () => {
+			while (next < bodies.length) {
+				const body = bodies[next++];
+				const t0 = performance.now();
+				const r = await post(body);
+				await r.arrayBuffer();
+				times.push(performance.now() - t0);
+				if (r.status !== 303 || !r.headers.get('location')?.includes('/done?ref=')) refused++;
+			}
+		})
+	);
+	const seconds = (performance.now() - started) / 1000;
+	const concurrent = SUBMISSIONS - SEQUENTIAL;
+	const db = openDatabase(DATABASE_URL);
+	const stored = db.select({ n: countAll() }).from(ballot).where(eq(ballot.voteId, voteId)).get()!
+		.n;
+	db.$client.close();
+	console.log(`Ballot submission (${proposals.length} proposals, a new browser per ballot):`);
+	console.log(`  one at a time (${SEQUENTIAL} ballots): ${summary(alone)}`);
+	console.log(
+		`  ${CONCURRENCY} concurrent clients (${concurrent} ballots): ${(concurrent / seconds).toFixed(0)} ballots/s; ${summary(times)}`
+	);
+	console.log(
+		`  refused ${refused}; stored ${stored} of ${SUBMISSIONS} (${SUBMISSIONS - refused - stored} lost)`
+	);
+	console.log(`  target: >= 1,000 ballots/s, p99 < 100 ms, none lost`);
+}
+
+/** Writes a closed vote of 100,000 ballots straight into the database (the server is stopped). */
+function makeBigVote(): number {
+	const db = openDatabase(DATABASE_URL);
+	const rng = mulberry32(7);
+	const now = new Date();
+	const engagementId = 1;
+	const voteId = db.transaction((tx) => {
+		const id = tx
+			.insert(vote)
+			.values({
+				engagementId,
+				title: 'Bench: 100,000 ballots',
+				status: 'open',
+				rules: JSON.stringify({
+					maxWants: 0,
+					maxDontWants: 0,
+					developmentBudget: 200_000_00,
+					savingsTarget: 1_000_000_00,
+					method: 'protected',
+					protection: { minGroup: 20, threshold: 0.5, margin: 0.2 },
+					weighting: 'none'
+				}),
+				eligibility: 'open',
+				createdAt: now,
+				updatedAt: now
+			})
+			.returning({ id: vote.id })
+			.get().id;
+		const services = ['adult-social-care', 'libraries', 'waste', 'highways', 'parks', 'youth'];
+		const pids: string[] = [];
+		for (let i = 0; i < 12; i++)
+			pids.push(
+				String(
+					tx
+						.insert(proposal)
+						.values({
+							voteId: id,
+							position: i + 1,
+							title: `Proposal ${i + 1}`,
+							kind: i % 3 === 2 ? 'development' : 'saving',
+							amount: (50 + i * 25) * 1000_00,
+							serviceId: services[i % services.length],
+							affects: JSON.stringify(i === 0 ? ['disabled', 'carers'] : i === 4 ? ['older'] : []),
+							createdAt: now
+						})
+						.returning({ id: proposal.id })
+						.get().id
+				)
+			);
+		const areas = ['harbour', 'old-town', 'northgate', 'westcliff', 'millbrook', 'eastfield'];
+		const bands = ['16-24', '25-34', '35-49', '50-64', '65-74', '75+'];
+		const segs = ['disabled', 'carers', 'parents', 'older', 'young'];
+		const insertBallot = db.$client.prepare(
+			`insert into ballot (vote_id, voter_key, receipt, version, channel, assurance, marks, uses, area, age_band, segments, first_at, updated_at)
+			 values (?, ?, ?, 1, ?, 'open', ?, ?, ?, ?, ?, ?, ?)`
+		);
+		const insertHistory = db.$client.prepare(
+			`insert into ballot_history (ballot_id, vote_id, version, receipt, channel, assurance, marks, uses, area, age_band, segments, submitted_at)
+			 values (?, ?, 1, ?, ?, 'open', ?, ?, ?, ?, ?, ?)`
+		);
+		const channels = ['online', 'online', 'online', 'paper', 'room', 'kiosk'];
+		for (let b = 0; b < BIG_VOTE; b++) {
+			const marks: Record<string, string> = {};
+			const uses: string[] = [];
+			for (const p of pids) {
+				const r = rng();
+				if (r < 0.3) marks[p] = 'want';
+				else if (r < 0.5) marks[p] = 'dontWant';
+				if (rng() < 0.1) uses.push(p);
+			}
+			const segments = segs.filter(() => rng() < 0.12);
+			const receipt = `B${String(b).padStart(9, '0')}`;
+			const args = [
+				channels[Math.floor(rng() * channels.length)],
+				JSON.stringify(marks),
+				JSON.stringify(uses),
+				rng() < 0.9 ? areas[Math.floor(rng() * areas.length)] : null,
+				rng() < 0.85 ? bands[Math.floor(rng() * bands.length)] : null,
+				JSON.stringify(segments)
+			];
+			const row = insertBallot.run(
+				id,
+				`bench:${b}`,
+				receipt,
+				...args,
+				now.getTime(),
+				now.getTime()
+			);
+			insertHistory.run(row.lastInsertRowid, id, receipt, ...args, now.getTime());
+		}
+		tx.update(vote)
+			.set({ status: 'closed', rulesFrozenAt: now, closesAt: now })
+			.where(eq(vote.id, id))
+			.run();
+		return id;
+	});
+	const n = db
+		.select({ n: countAll() })
+		.from(ballotHistory)
+		.where(eq(ballotHistory.voteId, voteId))
+		.get()!.n;
+	db.$client.close();
+	console.log(`\nMade a closed vote of ${n.toLocaleString('en-GB')} ballots (12 proposals).`);
+	return voteId;
+}
+
+async function benchResults(voteId: number): Promise<void> {
+	const url = `${ORIGIN}/vote/${voteId}/results`;
+	const t0 = performance.now();
+	const first = await fetch(url);
+	const html = await first.text();
+	const firstMs = performance.now() - t0;
+	if (!first.ok || !html.includes('100,000')) throw new Error(`results page: ${first.status}`);
+	const times: number[] = [];
+	for (let i = 0; i < RESULTS_REQUESTS; i++) {
+		const t = performance.now();
+		const r = await fetch(url);
+		await r.text();
+		times.push(performance.now() - t);
+	}
+	const welsh = performance.now();
+	await (await fetch(`${ORIGIN}/cy/vote/${voteId}/results`)).text();
+	console.log('Results page of the 100,000-ballot vote (loopback, whole response):');
+	console.log(`  first request (counts and caches): ${firstMs.toFixed(0)} ms`);
+	console.log(`  next ${RESULTS_REQUESTS} (from the count cache): ${summary(times)}`);
+	console.log(`  Welsh page: ${(performance.now() - welsh).toFixed(1)} ms`);
+	console.log('  target: < 300 ms server time');
+}
+
+async function main() {
+	if (!existsSync(join(BUILD_DIR, 'index.js')))
+		throw new Error(`No build in ${BUILD_DIR}: run \`npm run build\` (or set BUILD_DIR) first.`);
+	let server = await startServer();
+	try {
+		await benchSubmission();
+	} finally {
+		await stopServer(server);
+	}
+	const voteId = makeBigVote();
+	server = await startServer();
+	try {
+		await benchResults(voteId);
+	} finally {
+		await stopServer(server);
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+await main();

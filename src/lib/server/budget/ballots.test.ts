@@ -1,0 +1,257 @@
+import { count, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import * as codes from '../codes';
+import { ballot, ballotHistory, codeUse, vote } from '../db/schema';
+import {
+	activityKey,
+	castBallot,
+	currentBallot,
+	entryFor,
+	findDraft,
+	findReceipt,
+	saveDraft,
+	type Voter
+} from './ballots';
+import { ballotWith, makeCode, makeVote, setup, T0 } from './testing';
+import { getVote, saveRules, VoteError } from './votes';
+import { DEFAULT_RULES } from '../../budget/vote-rules';
+
+const later = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
+
+function counts(db: ReturnType<typeof setup>['db'], voteId: number) {
+	return {
+		ballots: db.select({ n: count() }).from(ballot).where(eq(ballot.voteId, voteId)).get()!.n,
+		history: db
+			.select({ n: count() })
+			.from(ballotHistory)
+			.where(eq(ballotHistory.voteId, voteId))
+			.get()!.n
+	};
+}
+
+describe('casting a ballot', () => {
+	it('spends the code once, replaces the ballot on a change and keeps every version', () => {
+		const { db, actor, engagementId } = setup();
+		const { voteId, proposals } = makeVote(db, actor, engagementId);
+		const { codeId } = makeCode(db, actor, engagementId);
+		const voter: Voter = { key: `code:${codeId}`, assurance: 'code', codeId };
+		const first = castBallot(
+			db,
+			{ voteId, voter, channel: 'online', content: ballotWith({ [proposals[0]]: 'dontWant' }) },
+			later(1)
+		);
+		expect(first).toMatchObject({ ok: true, version: 1, replaced: false });
+		expect(codes.isCodeSpent(db, codeId, activityKey(voteId))).toBe(true);
+		const second = castBallot(
+			db,
+			{ voteId, voter, channel: 'online', content: ballotWith({ [proposals[1]]: 'want' }) },
+			later(2)
+		);
+		expect(second).toMatchObject({ ok: true, version: 2, replaced: true });
+		expect(counts(db, voteId)).toEqual({ ballots: 1, history: 2 });
+		expect(currentBallot(db, voteId, voter.key)?.content.marks).toEqual({ [proposals[1]]: 'want' });
+		if (!first.ok || !second.ok) throw new Error('unreachable');
+		expect(findReceipt(db, voteId, first.receipt)).toMatchObject({ current: false });
+		expect(findReceipt(db, voteId, second.receipt)).toMatchObject({ current: true });
+		expect(db.select({ n: count() }).from(codeUse).get()!.n).toBe(1);
+	});
+
+	it('never puts the code in the receipt', () => {
+		const { db, actor, engagementId } = setup();
+		const { voteId, proposals } = makeVote(db, actor, engagementId);
+		const { code, codeId } = makeCode(db, actor, engagementId);
+		const cast = castBallot(
+			db,
+			{
+				voteId,
+				voter: { key: `code:${codeId}`, assurance: 'code', codeId },
+				channel: 'online',
+				content: ballotWith({ [proposals[0]]: 'want' })
+			},
+			later(1)
+		);
+		if (!cast.ok) throw new Error('refused');
+		expect(cast.receipt).toMatch(/^[A-Z0-9]{10}$/);
+		for (let i = 0; i + 4 <= code.length; i++)
+			expect(cast.receipt).not.toContain(code.slice(i, i + 4));
+	});
+
+	it('freezes the rules with the first ballot', () => {
+		const { db, actor, engagementId } = setup();
+		const { voteId, proposals } = makeVote(db, actor, engagementId, { eligibility: 'open' });
+		castBallot(
+			db,
+			{
+				voteId,
+				voter: { key: 'participant:1', assurance: 'open', codeId: null },
+				channel: 'online',
+				content: ballotWith({ [proposals[0]]: 'want' })
+			},
+			later(1)
+		);
+		expect(getVote(db, voteId)?.rulesFrozenAt).toEqual(later(1));
+		expect(() => saveRules(db, actor, voteId, { ...DEFAULT_RULES, maxWants: 1 })).toThrow(
+			VoteError
+		);
+		// Even a bug that skips the check cannot change them: the trigger refuses.
+		expect(() => db.update(vote).set({ rules: '{}' }).where(eq(vote.id, voteId)).run()).toThrow(
+			/frozen/
+		);
+	});
+
+	const tampered: [
+		string,
+		(p: string[], other: string[]) => Record<string, 'want' | 'dontWant'>
+	][] = [
+		['an unknown proposal', () => ({ '999999': 'want' })],
+		['a proposal from another vote', (_p, other) => ({ [other[0]]: 'want' })],
+		['too many wants', (p) => ({ [p[0]]: 'want', [p[1]]: 'want', [p[2]]: 'want' })]
+	];
+	it.each(tampered)('refuses %s and writes nothing', (_name, marks) => {
+		const { db, actor, engagementId } = setup();
+		const { voteId, proposals } = makeVote(db, actor, engagementId, {
+			eligibility: 'open',
+			rules: { maxWants: 2 }
+		});
+		const other = makeVote(db, actor, engagementId, { eligibility: 'open' });
+		const result = castBallot(
+			db,
+			{
+				voteId,
+				voter: { key: 'participant:7', assurance: 'open', codeId: null },
+				channel: 'online',
+				content: ballotWith(marks(proposals, other.proposals))
+			},
+			later(1)
+		);
+		expect(result).toMatchObject({ ok: false, reason: 'invalid' });
+		expect(counts(db, voteId)).toEqual({ ballots: 0, history: 0 });
+		expect(getVote(db, voteId)?.rulesFrozenAt).toBeNull();
+	});
+
+	it('refuses a ballot after the close time and after closing, writing nothing', () => {
+		const { db, actor, engagementId } = setup();
+		const { voteId, proposals } = makeVote(db, actor, engagementId, { eligibility: 'open' });
+		db.update(vote)
+			.set({ closesAt: later(60) })
+			.where(eq(vote.id, voteId))
+			.run();
+		const input = {
+			voteId,
+			voter: { key: 'participant:3', assurance: 'open' as const, codeId: null },
+			channel: 'online' as const,
+			content: ballotWith({ [proposals[0]]: 'want' })
+		};
+		expect(castBallot(db, input, later(61))).toEqual({ ok: false, reason: 'closed' });
+		// Paper that arrived in time may still be keyed until staff close the vote.
+		expect(castBallot(db, { ...input, channel: 'paper' }, later(61))).toMatchObject({ ok: true });
+		db.update(vote).set({ status: 'closed' }).where(eq(vote.id, voteId)).run();
+		expect(castBallot(db, { ...input, channel: 'paper' }, later(62))).toEqual({
+			ok: false,
+			reason: 'closed'
+		});
+		expect(counts(db, voteId)).toEqual({ ballots: 1, history: 1 });
+	});
+
+	it('spends a code on paper so that it cannot start a second ballot online', () => {
+		const { db, actor, engagementId } = setup();
+		const { voteId, proposals } = makeVote(db, actor, engagementId);
+		const { codeId } = makeCode(db, actor, engagementId);
+		const content = ballotWith({ [proposals[0]]: 'want' });
+		const paper = castBallot(
+			db,
+			{
+				voteId,
+				voter: { key: `code:${codeId}`, assurance: 'code', codeId },
+				channel: 'paper',
+				content,
+				replace: false
+			},
+			later(1)
+		);
+		expect(paper.ok).toBe(true);
+		const uses = db.select().from(codeUse).all();
+		expect(uses).toMatchObject([{ codeId, activity: `vote:${voteId}`, channel: 'paper' }]);
+		// A second paper form with the same code is refused rather than replacing the first.
+		expect(
+			castBallot(
+				db,
+				{
+					voteId,
+					voter: { key: `code:${codeId}`, assurance: 'code', codeId },
+					channel: 'paper',
+					content,
+					replace: false
+				},
+				later(2)
+			)
+		).toEqual({ ok: false, reason: 'codeUsed' });
+		expect(counts(db, voteId)).toEqual({ ballots: 1, history: 1 });
+	});
+});
+
+describe('who may vote', () => {
+	it('asks for a code when the vote takes codes only, unless the phone is in a room round', () => {
+		const { db, actor, engagementId } = setup();
+		const { voteId } = makeVote(db, actor, engagementId, { eligibility: 'codes' });
+		const v = getVote(db, voteId)!;
+		const p = codes.createParticipant(db, T0);
+		const participant = codes.findParticipant(db, p.token);
+		expect(entryFor(db, v, { participant })).toEqual({ ok: false, reason: 'needCode' });
+		expect(entryFor(db, v, { participant, roundId: 1 })).toMatchObject({
+			ok: true,
+			channel: 'room',
+			voter: { assurance: 'open' }
+		});
+		const { codeId } = makeCode(db, actor, engagementId);
+		codes.attachCode(db, p.id, codeId);
+		expect(entryFor(db, v, { participant: codes.findParticipant(db, p.token) })).toMatchObject({
+			ok: true,
+			voter: { key: `code:${codeId}`, assurance: 'code' }
+		});
+	});
+
+	it('keys an open vote by the browser, and a kiosk by a fresh key each time', () => {
+		const { db, actor, engagementId } = setup();
+		const { voteId } = makeVote(db, actor, engagementId, { eligibility: 'open' });
+		const v = getVote(db, voteId)!;
+		const p = codes.createParticipant(db, T0);
+		const participant = codes.findParticipant(db, p.token);
+		expect(entryFor(db, v, { participant })).toMatchObject({
+			ok: true,
+			voter: { key: `participant:${p.id}`, assurance: 'open' }
+		});
+		const a = entryFor(db, v, { kioskId: 4 });
+		const b = entryFor(db, v, { kioskId: 4 });
+		if (!a.ok || !b.ok) throw new Error('refused');
+		expect(a.voter?.key).not.toEqual(b.voter?.key);
+		expect(a.draftKey).toBe('kiosk:4');
+	});
+
+	it('forgets a kiosk draft that was left for more than ten minutes', () => {
+		const { db, actor, engagementId } = setup();
+		const { voteId, proposals } = makeVote(db, actor, engagementId, { eligibility: 'open' });
+		saveDraft(db, voteId, 'kiosk:1', ballotWith({ [proposals[0]]: 'want' }), T0);
+		expect(findDraft(db, voteId, 'kiosk:1', later(5))).toBeDefined();
+		expect(findDraft(db, voteId, 'kiosk:1', later(11))).toBeUndefined();
+	});
+});
+
+describe('a code used on paper or in a meeting', () => {
+	it('is spent there: it cannot change the ballot online', () => {
+		const { db, actor, engagementId } = setup();
+		const { voteId, proposals } = makeVote(db, actor, engagementId);
+		const { codeId } = makeCode(db, actor, engagementId);
+		const voter: Voter = { key: `code:${codeId}`, assurance: 'code', codeId };
+		const content = ballotWith({ [proposals[0]]: 'want' });
+		expect(
+			castBallot(db, { voteId, voter, channel: 'room', roundId: null, content }, later(1)).ok
+		).toBe(true);
+		expect(castBallot(db, { voteId, voter, channel: 'room', content }, later(2)).ok).toBe(true);
+		expect(castBallot(db, { voteId, voter, channel: 'online', content }, later(3))).toEqual({
+			ok: false,
+			reason: 'codeUsed'
+		});
+		expect(counts(db, voteId)).toEqual({ ballots: 1, history: 2 });
+	});
+});

@@ -1,0 +1,458 @@
+/**
+ * Casting ballots: who may vote and under which key, the draft a resident fills in page by page,
+ * and `castBallot`, which checks the ballot against the vote, spends the code, replaces the
+ * voter's current ballot and appends the new version to the history, all in one IMMEDIATE
+ * transaction. However many requests race with one code, the unique index on (vote, voter key)
+ * and the code-use index leave exactly one current ballot and one spent code.
+ */
+import { and, asc, count, eq, isNull } from 'drizzle-orm';
+import { AGE_BANDS } from '../../catalogue/schemas';
+import {
+	countedProfile,
+	validateContent,
+	type BallotContent,
+	type BallotContext,
+	type BallotErrors,
+	type LimitBreach
+} from '../../budget/ballot';
+import type { Channel } from '../../budget/types';
+import { takesBallots, takesPaper, voteState } from '../../budget/vote-state';
+import { CODE_ALPHABET } from '../../participation/codes';
+import * as codes from '../codes';
+import { write, type DB } from '../db/open';
+import {
+	area,
+	ballot,
+	ballotDraft,
+	ballotHistory,
+	codeBatch,
+	participant,
+	participationCode,
+	proposal,
+	segment,
+	vote
+} from '../db/schema';
+import { getVote, type Vote } from './votes';
+
+export type Assurance = 'code' | 'open';
+
+/** The code-use activity of a vote: a code casts one ballot in each vote, on any channel. */
+export function activityKey(voteId: number): string {
+	return `vote:${voteId}`;
+}
+
+export const RECEIPT_LENGTH = 10;
+
+/** A receipt reference: random, from the no-look-alike alphabet, never derived from the code. */
+export function generateReceipt(randomIndex = codes.secureRandomIndex): string {
+	let out = '';
+	for (let i = 0; i < RECEIPT_LENGTH; i++) out += CODE_ALPHABET[randomIndex(CODE_ALPHABET.length)];
+	return out;
+}
+
+/** As shown: ACDEF-GHJKM. */
+export function formatReceipt(receipt: string): string {
+	return `${receipt.slice(0, 5)}-${receipt.slice(5)}`;
+}
+
+/** What a typed receipt reference looks like once spaces and dashes are gone. */
+export function normaliseReceipt(input: string): string {
+	return input.toUpperCase().replace(/[\s\-‐-―.]/g, '');
+}
+
+/** Who is voting: the key their current ballot is kept under and how sure we are it is one person. */
+export interface Voter {
+	key: string;
+	assurance: Assurance;
+	/** The participation code to spend, if they vote with one. */
+	codeId: number | null;
+}
+
+export type Participant = typeof participant.$inferSelect;
+
+/** The participant's code, if it is unspoiled and from one of this engagement's letters. */
+export function engagementCode(db: DB, codeId: number | null, engagementId: number): number | null {
+	if (codeId === null) return null;
+	const row = db
+		.select({ id: participationCode.id, spoiledAt: participationCode.spoiledAt })
+		.from(participationCode)
+		.innerJoin(codeBatch, eq(codeBatch.id, participationCode.batchId))
+		.where(and(eq(participationCode.id, codeId), eq(codeBatch.engagementId, engagementId)))
+		.get();
+	return row && !row.spoiledAt ? row.id : null;
+}
+
+/** Where a ballot comes from: a resident's own browser, a room round, or a kiosk. */
+export interface Setting {
+	participant?: Participant;
+	/** An open round of this vote the browser joined with the room code. */
+	roundId?: number | null;
+	/** A kiosk of this vote that this device runs as. */
+	kioskId?: number | null;
+}
+
+export type Entry =
+	| {
+			ok: true;
+			/** Null until the browser has a participant (made on the first post). */
+			voter: Voter | null;
+			channel: Channel;
+			roundId: number | null;
+			kioskId: number | null;
+			/** Where the half-filled ballot is kept. */
+			draftKey: string | null;
+	  }
+	| { ok: false; reason: 'needCode' };
+
+/**
+ * Who this browser (or kiosk) votes as. A kiosk takes anyone, each ballot under a fresh key and
+ * marked lower assurance. Otherwise a code from the engagement's letters is used when the vote
+ * takes codes; an open vote (or "both" without a code) keys ballots by the browser's anonymous
+ * participant token, one ballot each, lower assurance. In a room round the room code admits the
+ * phone whatever the eligibility, since the facilitator sees who is in the room.
+ */
+export function entryFor(db: DB, v: Vote, s: Setting): Entry {
+	if (s.kioskId) {
+		return {
+			ok: true,
+			voter: { key: `kiosk:${s.kioskId}:${generateReceipt()}`, assurance: 'open', codeId: null },
+			channel: 'kiosk',
+			roundId: null,
+			kioskId: s.kioskId,
+			draftKey: `kiosk:${s.kioskId}`
+		};
+	}
+	const p = s.participant;
+	const draftKey = p ? `participant:${p.id}` : null;
+	const channel: Channel = s.roundId ? 'room' : 'online';
+	const base = { channel, roundId: s.roundId ?? null, kioskId: null, draftKey };
+	if (v.eligibility !== 'open' && p) {
+		const codeId = engagementCode(db, p.codeId, v.engagementId);
+		if (codeId !== null)
+			return { ok: true, ...base, voter: { key: `code:${codeId}`, assurance: 'code', codeId } };
+	}
+	if (v.eligibility === 'codes' && !s.roundId) return { ok: false, reason: 'needCode' };
+	return {
+		ok: true,
+		...base,
+		voter: p ? { key: `participant:${p.id}`, assurance: 'open', codeId: null } : null
+	};
+}
+
+/** Labels for the profile questions: areas and segments as the catalogue has them now. */
+export function profileChoices(db: DB) {
+	return {
+		areas: db
+			.select({ id: area.id, name: area.name, nameCy: area.nameCy })
+			.from(area)
+			.where(eq(area.archived, false))
+			.orderBy(asc(area.name))
+			.all(),
+		ageBands: [...AGE_BANDS],
+		segments: db
+			.select({
+				id: segment.id,
+				label: segment.label,
+				labelCy: segment.labelCy,
+				specialCategory: segment.specialCategory
+			})
+			.from(segment)
+			.where(eq(segment.archived, false))
+			.orderBy(asc(segment.label))
+			.all()
+	};
+}
+
+/** What a ballot of this vote is checked against. */
+export function ballotContext(db: DB, v: Vote): BallotContext {
+	const proposalIds = db
+		.select({ id: proposal.id })
+		.from(proposal)
+		.where(eq(proposal.voteId, v.id))
+		.orderBy(asc(proposal.position), asc(proposal.id))
+		.all()
+		.map((p) => String(p.id));
+	const choices = profileChoices(db);
+	return {
+		proposalIds,
+		maxWants: v.rules.maxWants,
+		maxDontWants: v.rules.maxDontWants,
+		areaIds: choices.areas.map((a) => a.id),
+		ageBands: choices.ageBands,
+		segmentIds: choices.segments.map((s) => s.id)
+	};
+}
+
+// ---------------------------------------------------------------- drafts
+
+/** Kiosk drafts older than this belong to someone who walked away: the next person starts clean. */
+export const KIOSK_DRAFT_MS = 10 * 60 * 1000;
+
+export function findDraft(
+	db: DB,
+	voteId: number,
+	draftKey: string,
+	now = new Date()
+): BallotContent | undefined {
+	const row = db
+		.select()
+		.from(ballotDraft)
+		.where(and(eq(ballotDraft.voteId, voteId), eq(ballotDraft.draftKey, draftKey)))
+		.get();
+	if (!row) return undefined;
+	if (draftKey.startsWith('kiosk:') && now.getTime() - row.updatedAt.getTime() > KIOSK_DRAFT_MS)
+		return undefined;
+	return JSON.parse(row.content) as BallotContent;
+}
+
+export function saveDraft(
+	db: DB,
+	voteId: number,
+	draftKey: string,
+	content: BallotContent,
+	now = new Date()
+): void {
+	db.insert(ballotDraft)
+		.values({ voteId, draftKey, content: JSON.stringify(content), updatedAt: now })
+		.onConflictDoUpdate({
+			target: [ballotDraft.voteId, ballotDraft.draftKey],
+			set: { content: JSON.stringify(content), updatedAt: now }
+		})
+		.run();
+}
+
+export function clearDraft(db: DB, voteId: number, draftKey: string): void {
+	db.delete(ballotDraft)
+		.where(and(eq(ballotDraft.voteId, voteId), eq(ballotDraft.draftKey, draftKey)))
+		.run();
+}
+
+// ---------------------------------------------------------------- current ballots
+
+export interface CurrentBallot {
+	id: number;
+	receipt: string;
+	version: number;
+	channel: Channel;
+	firstAt: Date;
+	updatedAt: Date;
+	content: BallotContent;
+}
+
+/** The ballot that counts for this voter now, as content the form can show again. */
+export function currentBallot(db: DB, voteId: number, voterKey: string): CurrentBallot | undefined {
+	const row = db
+		.select()
+		.from(ballot)
+		.where(and(eq(ballot.voteId, voteId), eq(ballot.voterKey, voterKey)))
+		.get();
+	if (!row) return undefined;
+	return {
+		id: row.id,
+		receipt: row.receipt,
+		version: row.version,
+		channel: row.channel,
+		firstAt: row.firstAt,
+		updatedAt: row.updatedAt,
+		content: contentOf(row)
+	};
+}
+
+function contentOf(row: {
+	marks: string;
+	uses: string;
+	area: string | null;
+	ageBand: string | null;
+	segments: string;
+}): BallotContent {
+	const segments = JSON.parse(row.segments) as string[];
+	return {
+		marks: JSON.parse(row.marks),
+		uses: JSON.parse(row.uses),
+		notUses: [],
+		profile: {
+			area: row.area,
+			ageBand: row.ageBand,
+			segments: Object.fromEntries(segments.map((s) => [s, 'yes' as const]))
+		}
+	};
+}
+
+/** A receipt of this vote: whether it is the voter's current ballot or was replaced later. */
+export function findReceipt(db: DB, voteId: number, receipt: string) {
+	const h = db
+		.select({
+			ballotId: ballotHistory.ballotId,
+			version: ballotHistory.version,
+			channel: ballotHistory.channel,
+			submittedAt: ballotHistory.submittedAt
+		})
+		.from(ballotHistory)
+		.where(and(eq(ballotHistory.voteId, voteId), eq(ballotHistory.receipt, receipt)))
+		.get();
+	if (!h) return undefined;
+	const current = db
+		.select({ version: ballot.version, updatedAt: ballot.updatedAt })
+		.from(ballot)
+		.where(eq(ballot.id, h.ballotId))
+		.get()!;
+	return {
+		channel: h.channel,
+		version: h.version,
+		submittedAt: h.submittedAt,
+		current: current.version === h.version,
+		replacedAt: current.version === h.version ? null : current.updatedAt
+	};
+}
+
+export function ballotCount(db: DB, voteId: number, roundId?: number): number {
+	return db
+		.select({ n: count() })
+		.from(ballot)
+		.where(
+			roundId === undefined
+				? eq(ballot.voteId, voteId)
+				: and(eq(ballot.voteId, voteId), eq(ballot.roundId, roundId))
+		)
+		.get()!.n;
+}
+
+// ---------------------------------------------------------------- casting
+
+export interface CastInput {
+	voteId: number;
+	voter: Voter;
+	channel: Channel;
+	roundId?: number | null;
+	kioskId?: number | null;
+	content: BallotContent;
+	/** The draft to forget once the ballot is cast. */
+	draftKey?: string | null;
+	/** The staff member who keyed a paper ballot. */
+	enteredBy?: number | null;
+	/**
+	 * The vote's ballot context if the caller already has it (it parsed the form with it). The
+	 * proposals of an open vote cannot change, so only its limits are checked again here.
+	 */
+	context?: BallotContext;
+	/**
+	 * Whether this may replace the voter's current ballot (default true: a resident changing
+	 * their mind). Paper keyed days later must not silently replace a later online ballot.
+	 */
+	replace?: boolean;
+}
+
+export type CastResult =
+	| { ok: true; receipt: string; version: number; replaced: boolean }
+	| { ok: false; reason: 'closed' | 'notOpen' | 'codeUsed' }
+	| { ok: false; reason: 'invalid'; errors: BallotErrors; limits: LimitBreach };
+
+/**
+ * Casts (or replaces) a voter's ballot inside the caller's transaction: checks the vote takes
+ * ballots on this channel, validates the ballot against the vote's proposals and limits, spends
+ * the code on a voter's first ballot, freezes the rules on the vote's first ballot, and appends
+ * the version to the history. Returns a refusal (nothing written) instead of throwing.
+ */
+export function castBallotIn(tx: DB, input: CastInput, now = new Date()): CastResult {
+	const v = getVote(tx, input.voteId);
+	if (!v) return { ok: false, reason: 'notOpen' };
+	const state = voteState(v, now);
+	const open = input.channel === 'paper' ? takesPaper(state) : takesBallots(state);
+	if (!open)
+		return { ok: false, reason: state === 'closed' || state === 'ended' ? 'closed' : 'notOpen' };
+	const given = input.context;
+	const context =
+		given &&
+		given.maxWants === v.rules.maxWants &&
+		given.maxDontWants === v.rules.maxDontWants &&
+		v.status !== 'draft'
+			? given
+			: ballotContext(tx, v);
+	const checked = validateContent(input.content, context);
+	if (!checked.ok)
+		return { ok: false, reason: 'invalid', errors: checked.errors, limits: checked.limits };
+	const content = checked.content;
+	const existing = tx
+		.select({ id: ballot.id, version: ballot.version, channel: ballot.channel })
+		.from(ballot)
+		.where(and(eq(ballot.voteId, v.id), eq(ballot.voterKey, input.voter.key)))
+		.get();
+	if (existing && input.replace === false) return { ok: false, reason: 'codeUsed' };
+	// A code used on paper or in a meeting is spent there: it cannot be used again online.
+	if (existing && input.voter.codeId !== null && lockedTo(existing.channel, input.channel))
+		return { ok: false, reason: 'codeUsed' };
+	if (!existing && input.voter.codeId !== null) {
+		if (!codes.spendCode(tx, input.voter.codeId, activityKey(v.id), input.channel, now))
+			return { ok: false, reason: 'codeUsed' };
+	}
+	// 23^10 (about 4 x 10^13) references: a repeat is astronomically unlikely, and the unique
+	// index would refuse it (the transaction fails, nothing is written) rather than share one.
+	const receipt = generateReceipt();
+	const profile = countedProfile(content.profile);
+	const values = {
+		receipt,
+		channel: input.channel,
+		assurance: input.voter.assurance,
+		roundId: input.roundId ?? null,
+		kioskId: input.kioskId ?? null,
+		marks: JSON.stringify(content.marks),
+		uses: JSON.stringify(content.uses),
+		area: profile.area,
+		ageBand: profile.ageBand,
+		segments: JSON.stringify(profile.segments)
+	};
+	let ballotId: number;
+	let version: number;
+	if (existing) {
+		version = existing.version + 1;
+		ballotId = existing.id;
+		tx.update(ballot)
+			.set({ ...values, version, updatedAt: now })
+			.where(eq(ballot.id, existing.id))
+			.run();
+	} else {
+		version = 1;
+		ballotId = tx
+			.insert(ballot)
+			.values({
+				voteId: v.id,
+				voterKey: input.voter.key,
+				...values,
+				version,
+				firstAt: now,
+				updatedAt: now
+			})
+			.returning({ id: ballot.id })
+			.get().id;
+	}
+	tx.insert(ballotHistory)
+		.values({
+			ballotId,
+			voteId: v.id,
+			version,
+			...values,
+			enteredBy: input.enteredBy ?? null,
+			submittedAt: now
+		})
+		.run();
+	if (!v.rulesFrozenAt)
+		tx.update(vote)
+			.set({ rulesFrozenAt: now })
+			.where(and(eq(vote.id, v.id), isNull(vote.rulesFrozenAt)))
+			.run();
+	if (input.draftKey) clearDraft(tx, v.id, input.draftKey);
+	return { ok: true, receipt, version, replaced: !!existing };
+}
+
+/**
+ * Whether a code's ballot cast on `cast` may not be replaced from `from`: paper and room ballots
+ * are final for any other channel (a resident may still change a room ballot in the same room).
+ */
+export function lockedTo(cast: Channel, from: Channel): boolean {
+	return (cast === 'paper' || cast === 'room') && cast !== from;
+}
+
+/** `castBallotIn` in its own IMMEDIATE transaction: one submission, all or nothing. */
+export function castBallot(db: DB, input: CastInput, now = new Date()): CastResult {
+	return write(db, (tx) => castBallotIn(tx, input, now));
+}

@@ -1,0 +1,98 @@
+import { count, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { ballot, codeUse, paperEntry } from '../db/schema';
+import { keyPaperBallot, listPaper, paperSummary, PaperError } from './paper';
+import { ballotWith, makeCode, makeVote, setup, T0 } from './testing';
+
+function keyers() {
+	const s = setup();
+	return {
+		...s,
+		first: { ...s.actor, id: s.actor.id! },
+		second: { ...s.actor2, id: s.actor2.id! }
+	};
+}
+
+describe('double entry of paper ballots', () => {
+	it('counts a ballot when two different people key it the same', () => {
+		const { db, first, second, engagementId } = keyers();
+		const { voteId, proposals } = makeVote(db, first, engagementId, { eligibility: 'open' });
+		const keying = {
+			serial: 'P1',
+			codeId: null,
+			spoilt: false,
+			content: ballotWith({ [proposals[0]]: 'want' })
+		};
+		expect(keyPaperBallot(db, first, voteId, keying, T0)).toMatchObject({
+			status: 'awaitingSecond',
+			stage: 'first'
+		});
+		expect(() => keyPaperBallot(db, first, voteId, keying, T0)).toThrow(PaperError);
+		expect(keyPaperBallot(db, second, voteId, keying, T0)).toMatchObject({
+			status: 'counted',
+			stage: 'second'
+		});
+		expect(db.select({ n: count() }).from(ballot).where(eq(ballot.voteId, voteId)).get()!.n).toBe(
+			1
+		);
+		expect(() => keyPaperBallot(db, second, voteId, keying, T0)).toThrow(/already been entered/);
+	});
+
+	it('reports a mismatch and counts the third keying', () => {
+		const { db, first, second, engagementId } = keyers();
+		const { voteId, proposals } = makeVote(db, first, engagementId, { eligibility: 'open' });
+		const a = {
+			serial: 'P2',
+			codeId: null,
+			spoilt: false,
+			content: ballotWith({ [proposals[0]]: 'want' })
+		};
+		const b = { ...a, content: ballotWith({ [proposals[0]]: 'dontWant' }) };
+		keyPaperBallot(db, first, voteId, a, T0);
+		expect(keyPaperBallot(db, second, voteId, b, T0)).toEqual({
+			status: 'mismatch',
+			stage: 'second',
+			differences: [`mark-${proposals[0]}`]
+		});
+		expect(listPaper(db, voteId)).toMatchObject([{ serial: 'P2', status: 'mismatch' }]);
+		expect(db.select({ n: count() }).from(ballot).get()!.n).toBe(0);
+		expect(keyPaperBallot(db, first, voteId, a, T0)).toMatchObject({
+			status: 'counted',
+			stage: 'resolution'
+		});
+		expect(paperSummary(db, voteId)).toEqual({
+			awaitingSecond: 0,
+			counted: 1,
+			spoilt: 0,
+			mismatch: 0
+		});
+		expect(db.select({ n: count() }).from(paperEntry).get()!.n).toBe(3);
+	});
+
+	it('spends the code on the paper channel and refuses a second paper with it, writing nothing', () => {
+		const { db, first, second, engagementId } = keyers();
+		const { voteId, proposals } = makeVote(db, first, engagementId);
+		const { codeId } = makeCode(db, first, engagementId);
+		const k = (serial: string) => ({
+			serial,
+			codeId,
+			spoilt: false,
+			content: ballotWith({ [proposals[1]]: 'want' })
+		});
+		keyPaperBallot(db, first, voteId, k('P3'), T0);
+		keyPaperBallot(db, second, voteId, k('P3'), T0);
+		expect(db.select().from(codeUse).all()).toMatchObject([{ codeId, channel: 'paper' }]);
+		keyPaperBallot(db, first, voteId, k('P4'), T0);
+		expect(() => keyPaperBallot(db, second, voteId, k('P4'), T0)).toThrow(/already voted/);
+		expect(listPaper(db, voteId).find((p) => p.serial === 'P4')?.status).toBe('awaitingSecond');
+	});
+
+	it('records a spoilt paper without counting it', () => {
+		const { db, first, second, engagementId } = keyers();
+		const { voteId } = makeVote(db, first, engagementId, { eligibility: 'open' });
+		const spoilt = { serial: 'P5', codeId: null, spoilt: true, content: ballotWith({}) };
+		keyPaperBallot(db, first, voteId, spoilt, T0);
+		expect(keyPaperBallot(db, second, voteId, spoilt, T0)).toMatchObject({ status: 'spoilt' });
+		expect(db.select({ n: count() }).from(ballot).get()!.n).toBe(0);
+	});
+});

@@ -1,0 +1,40 @@
+import { count, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { testDb } from '../../test/db';
+import { ballot, ballotHistory, codeUse, paperEntry, vote } from '../db/schema';
+import { seedIfEmpty } from '../seed';
+import { countVote, officialResult, recount } from './results';
+import { DEMO_OPEN_VOTE_TITLE, DEMO_VOTE_TITLE } from './seed';
+
+describe('the demo votes', () => {
+	it('seed a closed vote where protection saves the day centres, and an open vote', async () => {
+		const db = testDb();
+		const started = performance.now();
+		await seedIfEmpty(db);
+		const took = performance.now() - started;
+		const closed = db.select().from(vote).where(eq(vote.title, DEMO_VOTE_TITLE)).get()!;
+		expect(closed.status).toBe('closed');
+		const n = db.select({ n: count() }).from(ballot).where(eq(ballot.voteId, closed.id)).get()!.n;
+		expect(n).toBeGreaterThan(1400);
+		expect(n).toBeLessThan(1600);
+		const byChannel = countVote(db, closed.id);
+		expect(Object.values(byChannel.ballots.byChannel).every((c) => c > 50)).toBe(true);
+		const dc = byChannel.proposals.find((p) => p.title.startsWith('Close two day centres'))!;
+		expect(dc.decision).toBe('protected');
+		expect(dc.majorityDecision).toBe('accept');
+		expect(dc.protectedBy).toEqual(expect.arrayContaining(['users', 'disabled']));
+		expect(byChannel.shortfall).toBeGreaterThan(0);
+		expect(byChannel.majority.shortfall).toBe(0);
+		expect(officialResult(db, closed.id)?.digest).toBe(byChannel.digest);
+		expect(recount(db, { id: null, email: 'test' }, closed.id).matches).toBe(true);
+		expect(db.select({ n: count() }).from(ballotHistory).get()!.n).toBeGreaterThan(n);
+		expect(db.select({ n: count() }).from(paperEntry).get()!.n).toBeGreaterThan(500);
+		expect(
+			db.select({ n: count() }).from(codeUse).where(eq(codeUse.channel, 'paper')).get()!.n
+		).toBeGreaterThan(100);
+		const open = db.select().from(vote).where(eq(vote.title, DEMO_OPEN_VOTE_TITLE)).get()!;
+		expect(open.status).toBe('open');
+		expect(open.eligibility).toBe('open');
+		console.log(`seed took ${Math.round(took)} ms; ${n} ballots`);
+	});
+});

@@ -1,0 +1,512 @@
+/**
+ * The demo votes. "Day services budget 2027" (engagement 1, drafted by the lab from its
+ * shortlist) gains the proposals of scenarios/day-centres.json and about 1,500 deterministic
+ * ballots across online, room, paper and kiosk, in which simple majority would close two day
+ * centres but the protected count stops it (the people who use them and disabled residents are
+ * strongly against it), and is closed with its official count. "Libraries: your priorities for
+ * 2027" (engagement 2) is open to anyone, for a newcomer to try.
+ */
+import { and, eq } from 'drizzle-orm';
+import { emptyBallot, type BallotContent } from '../../budget/ballot';
+import type { Mark } from '../../budget/types';
+import { DEFAULT_RULES } from '../../budget/vote-rules';
+import { mulberry32, weightedPick } from '../../random/prng';
+import type { Actor } from '../audit';
+import * as codes from '../codes';
+import type { DB } from '../db/open';
+import { proposal, vote } from '../db/schema';
+import { STAFF } from '../seed/council';
+import type { SeedContext, ToolSeed } from '../seed/types';
+import { castBallotIn } from './ballots';
+import { startKiosk, endKiosk } from './kiosks';
+import { keyPaperBallot } from './paper';
+import { closeVote } from './results';
+import { openRound, revealRound } from './rounds';
+import {
+	addProposal,
+	createVote,
+	listProposals,
+	openVote,
+	saveRules,
+	updateVoteDetails
+} from './votes';
+
+export const DEMO_VOTE_TITLE = 'Day services budget 2027';
+export const DEMO_OPEN_VOTE_TITLE = 'Libraries: your priorities for 2027';
+const DAY = 24 * 60 * 60 * 1000;
+
+type Key = 'dayCentres' | 'streetLights' | 'gardenWaste' | 'libraryOffice';
+
+const DAY_SERVICES_PROPOSALS: {
+	key: Key;
+	title: string;
+	titleCy: string;
+	description: string;
+	descriptionCy: string;
+	kind: 'saving';
+	pounds: number;
+	serviceId: string;
+	affects: string[];
+}[] = [
+	{
+		key: 'dayCentres',
+		title: 'Close two day centres for adults with learning disabilities',
+		titleCy: 'Cau dwy ganolfan ddydd i oedolion ag anableddau dysgu',
+		description:
+			'Close the Millbrook and Eastfield day centres and offer places at the Harbour centre, further away for most people who use them now.',
+		descriptionCy:
+			"Cau canolfannau dydd Nant y Felin a Maes y Dwyrain a chynnig lleoedd yng nghanolfan yr Harbwr, sy'n bellach i'r rhan fwyaf o'r bobl sy'n eu defnyddio nawr.",
+		kind: 'saving',
+		pounds: 400_000,
+		serviceId: 'adult-social-care',
+		affects: ['disabled', 'carers']
+	},
+	{
+		key: 'streetLights',
+		title: 'Dim street lights after midnight',
+		titleCy: 'Pylu goleuadau stryd ar ôl hanner nos',
+		description:
+			'Dim most residential street lights to half brightness between midnight and 5am. Main roads and town centres stay fully lit.',
+		descriptionCy:
+			"Pylu'r rhan fwyaf o oleuadau stryd preswyl i hanner eu disgleirdeb rhwng hanner nos a 5am. Bydd prif ffyrdd a chanol trefi yn parhau wedi'u goleuo'n llawn.",
+		kind: 'saving',
+		pounds: 150_000,
+		serviceId: 'highways',
+		affects: []
+	},
+	{
+		key: 'gardenWaste',
+		title: 'Charge for garden waste collection',
+		titleCy: 'Codi tâl am gasglu gwastraff gardd',
+		description:
+			'Charge £45 a year for the fortnightly garden waste bin. Households that do not pay can still take garden waste to the recycling centre free.',
+		descriptionCy:
+			"Codi £45 y flwyddyn am y bin gwastraff gardd bob pythefnos. Gall aelwydydd nad ydynt yn talu fynd â gwastraff gardd i'r ganolfan ailgylchu am ddim o hyd.",
+		kind: 'saving',
+		pounds: 250_000,
+		serviceId: 'waste',
+		affects: []
+	},
+	{
+		key: 'libraryOffice',
+		title: 'Merge library back offices',
+		titleCy: 'Uno swyddfeydd cefn y llyfrgelloedd',
+		description:
+			'Run ordering, cataloguing and admin for all six libraries from one office. Opening hours do not change.',
+		descriptionCy:
+			'Rhedeg archebu, catalogio a gweinyddu ar gyfer y chwe llyfrgell o un swyddfa. Ni fydd yr oriau agor yn newid.',
+		kind: 'saving',
+		pounds: 100_000,
+		serviceId: 'libraries',
+		affects: []
+	}
+];
+
+/** Welsh titles for the lab's proposals, matched by English title. */
+const LAB_WELSH: Record<string, string> = {
+	'Run day sessions from community buildings': 'Cynnal sesiynau dydd mewn adeiladau cymunedol',
+	'Smarter day services transport': 'Trafnidiaeth gwasanaethau dydd fwy clyfar',
+	'Volunteer driver scheme': 'Cynllun gyrwyr gwirfoddol',
+	'Supported work placements': 'Lleoliadau gwaith â chymorth'
+};
+
+/** Who votes how: a few groups with their own leanings, sampled deterministically. */
+interface Group {
+	name: string;
+	size: number;
+	segments: string[];
+	/** Chance of also ticking each of these segments. */
+	extraSegments: [string, number][];
+	/** Chance they use day centres (their household). */
+	usesDayCentres: number;
+	/** Per proposal key or lab title: [want, dontWant] probabilities (the rest: no view). */
+	leanings: Record<string, [number, number]>;
+}
+
+const GENERAL: Record<string, [number, number]> = {
+	dayCentres: [0.55, 0.15],
+	streetLights: [0.45, 0.3],
+	gardenWaste: [0.28, 0.47],
+	libraryOffice: [0.6, 0.1],
+	'Run day sessions from community buildings': [0.42, 0.22],
+	'Smarter day services transport': [0.38, 0.18],
+	'Volunteer driver scheme': [0.5, 0.1],
+	'Supported work placements': [0.4, 0.12]
+};
+
+const GROUPS: Group[] = [
+	{
+		name: 'residents',
+		size: 1250,
+		segments: [],
+		extraSegments: [
+			['older', 0.2],
+			['parents', 0.25],
+			['young', 0.08],
+			['long-term-health', 0.1],
+			['minority-ethnic', 0.08]
+		],
+		usesDayCentres: 0.03,
+		leanings: GENERAL
+	},
+	{
+		name: 'disabled residents',
+		size: 110,
+		segments: ['disabled'],
+		extraSegments: [
+			['long-term-health', 0.4],
+			['older', 0.2]
+		],
+		usesDayCentres: 0.7,
+		leanings: {
+			...GENERAL,
+			dayCentres: [0.08, 0.8],
+			'Run day sessions from community buildings': [0.2, 0.55],
+			'Supported work placements': [0.75, 0.05]
+		}
+	},
+	{
+		name: 'carers',
+		size: 90,
+		segments: ['carers'],
+		extraSegments: [['older', 0.3]],
+		usesDayCentres: 0.6,
+		leanings: { ...GENERAL, dayCentres: [0.3, 0.4], 'Volunteer driver scheme': [0.7, 0.05] }
+	}
+];
+
+const CHANNELS = ['online', 'room', 'paper', 'kiosk'] as const;
+const CHANNEL_WEIGHTS = [60, 12, 20, 8];
+const AREAS = ['harbour', 'old-town', 'northgate', 'westcliff', 'millbrook', 'eastfield'];
+const AGE_BANDS = ['16-24', '25-34', '35-49', '50-64', '65-74', '75+'];
+
+function pickMark(rng: () => number, [want, dontWant]: [number, number]): Mark | null {
+	const r = rng();
+	return r < want ? 'want' : r < want + dontWant ? 'dontWant' : null;
+}
+
+function sampleBallot(
+	rng: () => number,
+	g: Group,
+	proposals: { id: number; leaning: string; serviceId: string }[]
+): BallotContent {
+	const content = emptyBallot();
+	const usesDayCentres = rng() < g.usesDayCentres;
+	for (const p of proposals) {
+		const mark = pickMark(rng, g.leanings[p.leaning] ?? [0.3, 0.2]);
+		if (mark) content.marks[String(p.id)] = mark;
+		if (p.serviceId === 'adult-social-care') {
+			// The use question is asked beside each proposal; day-services users say so for all.
+			if (rng() < 0.85) (usesDayCentres ? content.uses : content.notUses).push(String(p.id));
+		} else if (rng() < 0.5) (rng() < 0.4 ? content.uses : content.notUses).push(String(p.id));
+	}
+	// The day-centre closure is the one people who use day centres feel most strongly about.
+	const dc = proposals.find((p) => p.leaning === 'dayCentres')!;
+	if (usesDayCentres) {
+		const mark = pickMark(rng, g.name === 'residents' ? [0.2, 0.65] : g.leanings.dayCentres);
+		if (mark) content.marks[String(dc.id)] = mark;
+		else delete content.marks[String(dc.id)];
+	}
+	const segments: Record<string, 'yes' | 'no' | 'preferNot'> = {};
+	for (const s of g.segments) segments[s] = 'yes';
+	for (const [s, chance] of g.extraSegments) if (rng() < chance) segments[s] = 'yes';
+	if (rng() < 0.06) for (const s of Object.keys(segments)) segments[s] = 'preferNot';
+	content.profile = {
+		area: rng() < 0.92 ? AREAS[Math.floor(rng() * AREAS.length)] : 'preferNot',
+		ageBand:
+			rng() < 0.9
+				? AGE_BANDS[
+						Math.min(AGE_BANDS.length - 1, Math.floor(rng() * rng() * 2.2 * AGE_BANDS.length))
+					]
+				: null,
+		segments
+	};
+	return content;
+}
+
+function findOrCreateDayServicesVote(tx: DB, ctx: SeedContext, actor: Actor, at: Date): number {
+	const found = tx
+		.select({ id: vote.id })
+		.from(vote)
+		.where(and(eq(vote.engagementId, ctx.engagementIds[0]), eq(vote.title, DEMO_VOTE_TITLE)))
+		.get();
+	return (
+		found?.id ??
+		createVote(
+			tx,
+			actor,
+			{ engagementId: ctx.engagementIds[0], title: DEMO_VOTE_TITLE, eligibility: 'both' },
+			at
+		)
+	);
+}
+
+function seedClosedVote(tx: DB, ctx: SeedContext): void {
+	const commissioner: Actor = { id: ctx.staffIds.commissioner, email: STAFF[1].email };
+	const facilitator: Actor & { id: number } = {
+		id: ctx.staffIds.facilitator,
+		email: STAFF[2].email
+	};
+	const admin: Actor & { id: number } = { id: ctx.staffIds.admin, email: STAFF[0].email };
+	const start = ctx.now.getTime() - 30 * DAY;
+	const at = (days: number) => new Date(start + days * DAY);
+	const rng = mulberry32(20270401);
+
+	const voteId = findOrCreateDayServicesVote(tx, ctx, commissioner, at(0));
+	updateVoteDetails(
+		tx,
+		commissioner,
+		voteId,
+		{
+			title: DEMO_VOTE_TITLE,
+			titleCy: 'Cyllideb gwasanaethau dydd 2027',
+			description:
+				'The day services budget must save £500,000 by April 2027. Tell us which savings you want, which you do not want, and what new spending matters most.',
+			descriptionCy:
+				'Rhaid i gyllideb y gwasanaethau dydd arbed £500,000 erbyn Ebrill 2027. Dywedwch wrthym pa arbedion rydych eu heisiau, pa rai nad ydych eu heisiau, a pha wariant newydd sydd bwysicaf.',
+			opensAt: at(1),
+			closesAt: at(28),
+			eligibility: 'both'
+		},
+		at(0)
+	);
+	for (const p of DAY_SERVICES_PROPOSALS)
+		addProposal(
+			tx,
+			commissioner,
+			voteId,
+			{
+				title: p.title,
+				titleCy: p.titleCy,
+				description: p.description,
+				descriptionCy: p.descriptionCy,
+				kind: p.kind,
+				amount: p.pounds * 100,
+				serviceId: p.serviceId,
+				affects: p.affects
+			},
+			at(0)
+		);
+	saveRules(
+		tx,
+		commissioner,
+		voteId,
+		{ ...DEFAULT_RULES, savingsTarget: 500_000_00, developmentBudget: 50_000_00 },
+		at(0)
+	);
+	openVote(tx, commissioner, voteId, at(0.5));
+
+	const proposals = listProposals(tx, voteId).map((p) => ({
+		id: p.id,
+		serviceId: p.serviceId,
+		leaning: DAY_SERVICES_PROPOSALS.find((d) => d.title === p.title)?.key ?? p.title
+	}));
+	// Welsh titles for the lab's proposals (the lab drafted them in English).
+	for (const p of listProposals(tx, voteId))
+		if (LAB_WELSH[p.title])
+			tx.update(proposal).set({ titleCy: LAB_WELSH[p.title] }).where(eq(proposal.id, p.id)).run();
+
+	// Letters: a seeded batch, so the demo is the same every time.
+	const letters = codes.createBatch(
+		tx,
+		commissioner,
+		{
+			engagementId: ctx.engagementIds[0],
+			label: 'Day services vote letters',
+			unit: 'household',
+			size: 1100
+		},
+		at(0.2),
+		(max) => Math.floor(rng() * max)
+	).codes;
+	const codeIds = letters.map((c) => codes.findCode(tx, c)!.id);
+	let nextCode = 0;
+	for (const c of letters.slice(1080)) codes.spoilCode(tx, commissioner, c, at(3));
+
+	const round = openRound(tx, facilitator, voteId, 'Harbour community centre meeting', at(10));
+	const kiosk = startKiosk(tx, facilitator, voteId, 'Central library counter', at(5));
+
+	const ballots: { group: Group; channel: (typeof CHANNELS)[number]; content: BallotContent }[] =
+		[];
+	for (const g of GROUPS)
+		for (let i = 0; i < g.size; i++)
+			ballots.push({
+				group: g,
+				channel: weightedPick(rng, CHANNELS, CHANNEL_WEIGHTS),
+				content: sampleBallot(rng, g, proposals)
+			});
+	// Interleave the groups in time, deterministically.
+	for (let i = ballots.length - 1; i > 0; i--) {
+		const j = Math.floor(rng() * (i + 1));
+		[ballots[i], ballots[j]] = [ballots[j], ballots[i]];
+	}
+
+	const changers: {
+		voter: { key: string; assurance: 'code'; codeId: number };
+		content: BallotContent;
+	}[] = [];
+	let paperSerial = 0;
+	ballots.forEach((b, i) => {
+		const when = at(1.2 + (i / ballots.length) * 26);
+		if (b.channel === 'paper') {
+			paperSerial++;
+			const serial = `P${String(paperSerial).padStart(4, '0')}`;
+			const codeId = rng() < 0.6 ? codeIds[nextCode++] : null;
+			const keying = { serial, codeId, spoilt: false, content: b.content };
+			keyPaperBallot(tx, facilitator, voteId, keying, when);
+			// A few second keyings disagree with the first; an admin settles them from the paper.
+			if (paperSerial % 40 === 7) {
+				const slip: BallotContent = { ...b.content, marks: { ...b.content.marks } };
+				const first = String(proposals[1].id);
+				slip.marks[first] = slip.marks[first] === 'want' ? 'dontWant' : 'want';
+				keyPaperBallot(tx, admin, voteId, { ...keying, content: slip }, when);
+				keyPaperBallot(tx, admin, voteId, keying, new Date(when.getTime() + 60_000));
+			} else keyPaperBallot(tx, admin, voteId, keying, new Date(when.getTime() + 60_000));
+			return;
+		}
+		const withCode = b.channel === 'online' && rng() < 0.7;
+		const codeId = withCode ? codeIds[nextCode++] : null;
+		const cast = castBallotIn(
+			tx,
+			{
+				voteId,
+				voter:
+					codeId !== null
+						? { key: `code:${codeId}`, assurance: 'code', codeId }
+						: b.channel === 'kiosk'
+							? { key: `kiosk:${kiosk.id}:${i}`, assurance: 'open', codeId: null }
+							: { key: `participant:demo-${i}`, assurance: 'open', codeId: null },
+				channel: b.channel,
+				roundId: b.channel === 'room' ? round.id : null,
+				kioskId: b.channel === 'kiosk' ? kiosk.id : null,
+				content: b.content
+			},
+			when
+		);
+		if (!cast.ok) throw new Error(`demo vote: ballot ${i} refused (${cast.reason})`);
+		if (codeId !== null && changers.length < 25 && i < ballots.length / 2)
+			changers.push({
+				voter: { key: `code:${codeId}`, assurance: 'code', codeId },
+				content: b.content
+			});
+	});
+	// Some people changed their minds before the close: the latest ballot counts, the history keeps both.
+	changers.forEach((c, i) => {
+		const content: BallotContent = { ...c.content, marks: { ...c.content.marks } };
+		const last = String(proposals[proposals.length - 1].id);
+		if (content.marks[last]) delete content.marks[last];
+		else content.marks[last] = 'want';
+		const cast = castBallotIn(
+			tx,
+			{ voteId, voter: c.voter, channel: 'online', content },
+			at(20 + i * 0.1)
+		);
+		if (!cast.ok) throw new Error(`demo vote: changed ballot refused (${cast.reason})`);
+	});
+	revealRound(tx, facilitator, voteId, round.id, at(10.1));
+	endKiosk(tx, facilitator, voteId, kiosk.id, at(27));
+	closeVote(tx, commissioner, voteId, at(29));
+}
+
+const LIBRARY_PROPOSALS = [
+	{
+		title: 'Self-service opening at quiet times',
+		titleCy: 'Agor hunanwasanaeth ar adegau tawel',
+		description:
+			'Open libraries with self-service machines and no staff on weekday mornings, using door entry with a library card.',
+		descriptionCy:
+			'Agor llyfrgelloedd gyda pheiriannau hunanwasanaeth a dim staff ar foreau yn ystod yr wythnos, gan ddefnyddio mynediad drws gyda cherdyn llyfrgell.',
+		kind: 'saving' as const,
+		pounds: 60_000,
+		affects: ['older', 'disabled']
+	},
+	{
+		title: 'Stop the mobile library',
+		titleCy: "Rhoi'r gorau i'r llyfrgell deithiol",
+		description:
+			'Stop the mobile library van, which visits 22 villages and estates every fortnight, and extend the home library service instead.',
+		descriptionCy:
+			"Rhoi'r gorau i fan y llyfrgell deithiol, sy'n ymweld â 22 o bentrefi ac ystadau bob pythefnos, ac ehangu'r gwasanaeth llyfrgell yn y cartref yn lle hynny.",
+		kind: 'saving' as const,
+		pounds: 45_000,
+		affects: ['older']
+	},
+	{
+		title: 'Shorter Saturday opening',
+		titleCy: 'Oriau agor byrrach ar ddydd Sadwrn',
+		description: 'Close all branches at 1pm on Saturdays instead of 4pm.',
+		descriptionCy: 'Cau pob cangen am 1pm ar ddydd Sadwrn yn lle 4pm.',
+		kind: 'saving' as const,
+		pounds: 35_000,
+		affects: []
+	},
+	{
+		title: 'Homework clubs in three branches',
+		titleCy: 'Clybiau gwaith cartref mewn tair cangen',
+		description:
+			'After-school homework clubs with volunteers and free computers, four days a week.',
+		descriptionCy:
+			'Clybiau gwaith cartref ar ôl ysgol gyda gwirfoddolwyr a chyfrifiaduron am ddim, bedwar diwrnod yr wythnos.',
+		kind: 'development' as const,
+		pounds: 30_000,
+		affects: ['parents', 'young']
+	},
+	{
+		title: 'Community rooms to book',
+		titleCy: "Ystafelloedd cymunedol i'w llogi",
+		description:
+			'Turn unused space in every branch into rooms that groups can book free in the daytime.',
+		descriptionCy:
+			"Troi gofod nad yw'n cael ei ddefnyddio ym mhob cangen yn ystafelloedd y gall grwpiau eu llogi am ddim yn ystod y dydd.",
+		kind: 'development' as const,
+		pounds: 20_000,
+		affects: []
+	}
+];
+
+function seedOpenVote(tx: DB, ctx: SeedContext): void {
+	const commissioner: Actor = { id: ctx.staffIds.commissioner, email: STAFF[1].email };
+	const at = new Date(ctx.now.getTime() - DAY);
+	const voteId = createVote(
+		tx,
+		commissioner,
+		{
+			engagementId: ctx.engagementIds[1],
+			title: DEMO_OPEN_VOTE_TITLE,
+			titleCy: 'Llyfrgelloedd: eich blaenoriaethau ar gyfer 2027',
+			description:
+				'We need to save £80,000 from the libraries budget and have £40,000 to spend on something new. Which savings do you want, and which not?',
+			descriptionCy:
+				"Mae angen i ni arbed £80,000 o gyllideb y llyfrgelloedd ac mae gennym £40,000 i'w wario ar rywbeth newydd. Pa arbedion rydych chi eu heisiau, a pha rai ddim?",
+			eligibility: 'open'
+		},
+		at
+	);
+	for (const p of LIBRARY_PROPOSALS)
+		addProposal(
+			tx,
+			commissioner,
+			voteId,
+			{ ...p, amount: p.pounds * 100, serviceId: 'libraries' },
+			at
+		);
+	saveRules(
+		tx,
+		commissioner,
+		voteId,
+		{
+			...DEFAULT_RULES,
+			maxWants: 3,
+			maxDontWants: 2,
+			savingsTarget: 80_000_00,
+			developmentBudget: 40_000_00
+		},
+		at
+	);
+	openVote(tx, commissioner, voteId, at);
+}
+
+export const seedVotes: ToolSeed = (tx, ctx) => {
+	seedClosedVote(tx, ctx);
+	seedOpenVote(tx, ctx);
+};

@@ -1,0 +1,109 @@
+import { and, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { auditLog, proposal } from '../db/schema';
+import { castBallot } from './ballots';
+import { ballotWith, makeVote, setup, T0 } from './testing';
+import {
+	addProposal,
+	deleteProposal,
+	getVote,
+	listProposals,
+	moveProposal,
+	openVote,
+	ProposalError,
+	updateProposal,
+	updateVoteDetails,
+	VoteError
+} from './votes';
+
+const input = {
+	title: 'A proposal',
+	description: 'What it means.',
+	kind: 'saving' as const,
+	amount: 1000,
+	serviceId: 'libraries',
+	affects: []
+};
+
+describe('setting up a vote', () => {
+	it('will not open without a proposal, and logs what it does', () => {
+		const { db, actor, engagementId } = setup();
+		const { voteId } = makeVote(db, actor, engagementId, { proposals: 0, open: false });
+		expect(() => openVote(db, actor, voteId, T0)).toThrow(VoteError);
+		addProposal(db, actor, voteId, input, T0);
+		openVote(db, actor, voteId, T0);
+		expect(getVote(db, voteId)?.status).toBe('open');
+		const actions = db
+			.select({ action: auditLog.action })
+			.from(auditLog)
+			.where(and(eq(auditLog.entityType, 'vote'), eq(auditLog.entityId, String(voteId))))
+			.all()
+			.map((r) => r.action);
+		expect(actions).toEqual(['vote.create', 'proposal.create', 'vote.open']);
+	});
+
+	it('orders, edits and removes proposals only while the vote is a draft', () => {
+		const { db, actor, engagementId } = setup();
+		const { voteId, proposals } = makeVote(db, actor, engagementId, { open: false });
+		moveProposal(db, actor, voteId, Number(proposals[2]), 'up', T0);
+		expect(listProposals(db, voteId).map((p) => String(p.id))).toEqual([
+			proposals[0],
+			proposals[2],
+			proposals[1]
+		]);
+		updateProposal(db, actor, voteId, Number(proposals[0]), { ...input, title: 'Renamed' }, T0);
+		deleteProposal(db, actor, voteId, Number(proposals[1]), T0);
+		expect(listProposals(db, voteId).map((p) => p.title)).toEqual(['Renamed', 'Proposal 3']);
+		openVote(db, actor, voteId, T0);
+		expect(() => addProposal(db, actor, voteId, input, T0)).toThrow(ProposalError);
+		expect(() => deleteProposal(db, actor, voteId, Number(proposals[0]), T0)).toThrow(
+			ProposalError
+		);
+	});
+
+	it('asks for a description of a picture', () => {
+		const { db, actor, engagementId } = setup();
+		const { voteId } = makeVote(db, actor, engagementId, { proposals: 0, open: false });
+		expect(() =>
+			addProposal(
+				db,
+				actor,
+				voteId,
+				{ ...input, image: { mime: 'image/png', bytes: Buffer.from([1]) } },
+				T0
+			)
+		).toThrow(/Describe the picture/);
+	});
+
+	it('fixes who can vote once a ballot is cast, and the proposals even against a bug', () => {
+		const { db, actor, engagementId } = setup();
+		const { voteId, proposals } = makeVote(db, actor, engagementId, { eligibility: 'open' });
+		castBallot(
+			db,
+			{
+				voteId,
+				voter: { key: 'participant:1', assurance: 'open', codeId: null },
+				channel: 'online',
+				content: ballotWith({ [proposals[0]]: 'want' })
+			},
+			T0
+		);
+		expect(() =>
+			updateVoteDetails(db, actor, voteId, { title: 'Budget 2027', eligibility: 'codes' }, T0)
+		).toThrow(/who can vote can no longer change/);
+		updateVoteDetails(
+			db,
+			actor,
+			voteId,
+			{ title: 'Budget 2027', eligibility: 'open', closesAt: new Date('2027-03-01') },
+			T0
+		);
+		expect(() =>
+			db
+				.update(proposal)
+				.set({ amount: 1 })
+				.where(eq(proposal.id, Number(proposals[0])))
+				.run()
+		).toThrow(/proposals cannot change/);
+	});
+});

@@ -1,0 +1,39 @@
+import * as ballots from '$lib/server/budget/ballots';
+import * as votes from '$lib/server/budget/votes';
+import type { LayoutServerLoad } from './$types';
+import { votingContext } from './voting.server';
+
+export const load: LayoutServerLoad = (event) => {
+	const ctx = votingContext(event);
+	const v = ctx.vote;
+	return {
+		vote: {
+			id: v.id,
+			title: v.title,
+			titleCy: v.titleCy,
+			description: v.description,
+			descriptionCy: v.descriptionCy,
+			opensAt: v.opensAt,
+			closesAt: v.closesAt,
+			eligibility: v.eligibility,
+			rules: v.rules
+		},
+		state: ctx.state,
+		proposals: votes.listProposals(ctx.db, v.id),
+		choices: ballots.profileChoices(ctx.db),
+		needCode: !ctx.entry.ok,
+		kiosk: ctx.kioskId !== null,
+		room: ctx.round ? { title: ctx.round.title } : null,
+		current: ctx.current
+			? {
+					receipt: ballots.formatReceipt(ctx.current.receipt),
+					updatedAt: ctx.current.updatedAt,
+					// Cast with this code on paper or at a meeting: spent there, not changeable here.
+					locked:
+						ctx.entry.ok &&
+						ctx.entry.voter?.codeId != null &&
+						ballots.lockedTo(ctx.current.channel, ctx.entry.channel)
+				}
+			: null
+	};
+};

@@ -1,0 +1,82 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { parseForm } from '$lib/forms/parse';
+import * as results from '$lib/server/budget/results';
+import * as votes from '$lib/server/budget/votes';
+import * as catalogue from '$lib/server/catalogue';
+import { getDb } from '$lib/server/db';
+import { actorOf, requireRole } from '$lib/server/guard';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ params }) => {
+	const db = getDb();
+	return {
+		proposals: votes.listProposals(db, Number(params.id)),
+		segments: catalogue.listSegments(db),
+		official: results.officialResult(db, Number(params.id)) ?? null
+	};
+};
+
+const ProposalRef = z.object({
+	proposalId: z.coerce.number().int().min(1),
+	direction: z.enum(['up', 'down']).optional()
+});
+const Confirm = z.object({ confirm: z.literal('yes', { error: 'Tick to confirm' }) });
+
+function voteId(param: string): number {
+	const id = Number(param);
+	if (!Number.isInteger(id) || id < 1) error(404, 'Vote not found');
+	return id;
+}
+
+/** Runs one set-up change; its refusal becomes a message on the page. */
+function attempt(action: string, fn: () => void) {
+	try {
+		fn();
+	} catch (e) {
+		if (e instanceof votes.VoteError || e instanceof votes.ProposalError)
+			return fail(400, { action, errors: { [e.field === 'voteId' ? '_' : e.field]: e.message } });
+		throw e;
+	}
+	return null;
+}
+
+export const actions: Actions = {
+	open: async ({ locals, params }) => {
+		const user = requireRole(locals, 'admin', 'commissioner');
+		const failed = attempt('open', () => votes.openVote(getDb(), actorOf(user), voteId(params.id)));
+		if (failed) return failed;
+		redirect(303, `/staff/votes/${params.id}`);
+	},
+	close: async ({ locals, params, request }) => {
+		const user = requireRole(locals, 'admin', 'commissioner');
+		const parsed = parseForm(Confirm, await request.formData());
+		if (!parsed.ok) return fail(400, { action: 'close', errors: parsed.errors });
+		const failed = attempt('close', () => {
+			results.closeVote(getDb(), actorOf(user), voteId(params.id));
+		});
+		if (failed) return failed;
+		redirect(303, `/staff/votes/${params.id}/results`);
+	},
+	move: async ({ locals, params, request }) => {
+		const user = requireRole(locals, 'admin', 'commissioner');
+		const parsed = parseForm(ProposalRef, await request.formData());
+		if (!parsed.ok || !parsed.data.direction) error(400, 'Choose a proposal to move');
+		const { proposalId, direction } = parsed.data;
+		const failed = attempt('move', () =>
+			votes.moveProposal(getDb(), actorOf(user), voteId(params.id), proposalId, direction)
+		);
+		if (failed) return failed;
+		redirect(303, `/staff/votes/${params.id}#proposals`);
+	},
+	delete: async ({ locals, params, request }) => {
+		const user = requireRole(locals, 'admin', 'commissioner');
+		const parsed = parseForm(ProposalRef, await request.formData());
+		if (!parsed.ok) error(400, 'Choose a proposal to remove');
+		const failed = attempt('delete', () =>
+			votes.deleteProposal(getDb(), actorOf(user), voteId(params.id), parsed.data.proposalId)
+		);
+		if (failed) return failed;
+		redirect(303, `/staff/votes/${params.id}#proposals`);
+	}
+};

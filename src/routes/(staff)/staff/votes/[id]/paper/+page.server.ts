@@ -1,0 +1,111 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { parseBallot } from '$lib/budget/ballot';
+import { PaperSerialSchema } from '$lib/budget/vote-schemas';
+import { formValues, parseForm, type FieldErrors } from '$lib/forms/parse';
+import { isWellFormedCode, normaliseCode } from '$lib/participation/codes';
+import * as ballots from '$lib/server/budget/ballots';
+import * as paper from '$lib/server/budget/paper';
+import * as votes from '$lib/server/budget/votes';
+import * as codes from '$lib/server/codes';
+import { getDb } from '$lib/server/db';
+import { user } from '$lib/server/db/schema';
+import { actorOf, requireRole } from '$lib/server/guard';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ params, url }) => {
+	const db = getDb();
+	const voteId = Number(params.id);
+	const staff = new Map(
+		db
+			.select({ id: user.id, email: user.email })
+			.from(user)
+			.all()
+			.map((u) => [u.id, u.email])
+	);
+	const entries = paper.listPaper(db, voteId).map((p) => ({
+		serial: p.serial,
+		status: p.status,
+		differences: p.differences,
+		keyings: p.keyings.map((k) => ({ stage: k.stage, by: staff.get(k.enteredBy) ?? '?', at: k.at }))
+	}));
+	return {
+		proposals: votes.listProposals(db, voteId),
+		choices: ballots.profileChoices(db),
+		entries,
+		summary: paper.paperSummary(db, voteId),
+		serial: (url.searchParams.get('serial') ?? '').slice(0, 20),
+		keyed: url.searchParams.get('keyed')
+			? {
+					serial: url.searchParams.get('keyed')!.slice(0, 20),
+					status: url.searchParams.get('status') ?? ''
+				}
+			: null
+	};
+};
+
+export const actions: Actions = {
+	/** One keying of one paper ballot: the same fields as an online ballot, plus its number. */
+	default: async ({ request, locals, params }) => {
+		const staffUser = requireRole(locals, 'admin', 'commissioner', 'facilitator');
+		const db = getDb();
+		const vote = votes.getVote(db, Number(params.id));
+		if (!vote) return fail(404, { values: {}, errors: { _: 'Vote not found' } as FieldErrors });
+		const formData = await request.formData();
+		const values = formValues(formData);
+		const head = parseForm(PaperSerialSchema, formData);
+		const body = parseBallot(values, ballots.ballotContext(db, vote));
+		const errors: FieldErrors = { ...(head.ok ? {} : head.errors) };
+		if (!body.ok) {
+			for (const [k, v] of Object.entries(body.errors))
+				errors[k] = v.startsWith('err_vote_too_many')
+					? `This paper ballot has more ${k === 'wants' ? 'Wants' : "Don't wants"} than the rules allow: check it, or tick "spoilt"`
+					: v.startsWith('err_')
+						? 'Choose one of the options'
+						: v;
+		}
+		let codeId: number | null = null;
+		if (head.ok && head.data.code) {
+			const code = normaliseCode(head.data.code);
+			const found = isWellFormedCode(code) ? codes.findCode(db, code) : undefined;
+			if (!found || found.engagementId !== vote.engagementId)
+				errors.code = 'No code from this engagement’s letters matches: check it, or leave it blank';
+			else if (found.spoiledAt)
+				errors.code = 'This code has been spoiled: tick "spoilt" for this ballot';
+			else codeId = found.id;
+		}
+		const spoilt = head.ok && head.data.spoilt;
+		// A spoilt paper is recorded without its marks (they may break the rules).
+		if (spoilt)
+			for (const k of Object.keys(errors)) if (k !== 'serial' && k !== 'code') delete errors[k];
+		if (!head.ok || Object.keys(errors).length) return fail(400, { values, errors });
+		try {
+			const result = paper.keyPaperBallot(
+				db,
+				{ ...actorOf(staffUser), id: staffUser.id },
+				vote.id,
+				{
+					serial: head.data.serial,
+					codeId,
+					spoilt,
+					content:
+						body.ok && !spoilt
+							? body.content
+							: {
+									marks: {},
+									uses: [],
+									notUses: [],
+									profile: { area: null, ageBand: null, segments: {} }
+								}
+				}
+			);
+			redirect(
+				303,
+				`/staff/votes/${vote.id}/paper?keyed=${encodeURIComponent(head.data.serial)}&status=${result.status}`
+			);
+		} catch (e) {
+			if (e instanceof paper.PaperError)
+				return fail(400, { values, errors: { [e.field]: e.message } as FieldErrors });
+			throw e;
+		}
+	}
+};

@@ -1,0 +1,34 @@
+import { fail, redirect } from '@sveltejs/kit';
+import * as votes from '$lib/server/budget/votes';
+import * as catalogue from '$lib/server/catalogue';
+import { getDb } from '$lib/server/db';
+import { actorOf, requireRole } from '$lib/server/guard';
+import type { Actions, PageServerLoad } from './$types';
+import { readProposalForm } from '../form.server';
+
+export const load: PageServerLoad = async ({ locals, parent }) => {
+	requireRole(locals, 'admin', 'commissioner');
+	const { engagement } = await parent();
+	const db = getDb();
+	return {
+		services: catalogue.listServices(db),
+		segments: catalogue.listSegments(db),
+		initial: { kind: 'saving', serviceId: engagement.serviceId }
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals, params }) => {
+		const user = requireRole(locals, 'admin', 'commissioner');
+		const read = await readProposalForm(request);
+		if (!read.ok) return fail(400, { values: read.values, errors: read.errors });
+		try {
+			votes.addProposal(getDb(), actorOf(user), Number(params.id), read.input);
+		} catch (e) {
+			if (e instanceof votes.ProposalError)
+				return fail(400, { values: read.values, errors: { [e.field]: e.message } });
+			throw e;
+		}
+		redirect(303, `/staff/votes/${params.id}#proposals`);
+	}
+};

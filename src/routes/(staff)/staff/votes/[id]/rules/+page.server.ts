@@ -1,0 +1,30 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { RulesFormSchema } from '$lib/budget/schemas';
+import { rulesToForm } from '$lib/budget/vote-rules';
+import { parseForm } from '$lib/forms/parse';
+import * as votes from '$lib/server/budget/votes';
+import { getDb } from '$lib/server/db';
+import { actorOf, requireRole } from '$lib/server/guard';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, parent }) => {
+	requireRole(locals, 'admin', 'commissioner');
+	const { vote } = await parent();
+	return { initial: rulesToForm(vote.rules) };
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals, params }) => {
+		const user = requireRole(locals, 'admin', 'commissioner');
+		const parsed = parseForm(RulesFormSchema, await request.formData());
+		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
+		try {
+			votes.saveRules(getDb(), actorOf(user), Number(params.id), parsed.data);
+		} catch (e) {
+			if (e instanceof votes.VoteError)
+				return fail(400, { values: parsed.values, errors: { [e.field]: e.message } });
+			throw e;
+		}
+		redirect(303, `/staff/votes/${params.id}`);
+	}
+};

@@ -1,0 +1,580 @@
+import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { expectAccessible, open, signIn } from './support';
+
+/** The closed demo vote: the lab's draft vote is the first row the seed makes. */
+const DEMO_CLOSED = 1;
+
+function unique(prefix: string): string {
+	return `${prefix} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+}
+
+interface VoteSpec {
+	eligibility?: 'codes' | 'open' | 'both';
+	maxWants?: number;
+	proposals?: { title: string; kind: 'saving' | 'development'; amount: string }[];
+	open?: boolean;
+}
+
+/** A commissioner sets up a vote on engagement 2 through the staff pages; returns its id. */
+async function createVote(page: Page, spec: VoteSpec = {}): Promise<{ id: number; title: string }> {
+	const title = unique('Test vote');
+	await open(page, '/staff/votes/new?engagement=2');
+	if (page.url().includes('/staff/sign-in')) {
+		await signIn(page, 'commissioner');
+		await open(page, '/staff/votes/new?engagement=2');
+	}
+	await page.getByLabel('Title').fill(title);
+	await page.getByRole('button', { name: 'Create vote' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+	const id = Number(/\/staff\/votes\/(\d+)/.exec(page.url())![1]);
+	const proposals = spec.proposals ?? [
+		{ title: 'Close the branch library', kind: 'saving', amount: '40000' },
+		{ title: 'Shorter opening hours', kind: 'saving', amount: '20000' },
+		{ title: 'A homework club', kind: 'development', amount: '15000' }
+	];
+	for (const p of proposals) {
+		await open(page, `/staff/votes/${id}/proposals/new`);
+		await page.getByLabel('Title', { exact: true }).fill(p.title);
+		await page
+			.getByLabel('Plain-English description')
+			.fill(`What ${p.title.toLowerCase()} means for residents.`);
+		await page.getByLabel(p.kind === 'saving' ? 'Saving' : 'Development (new spending)').check();
+		await page.getByLabel('Amount, in pounds').fill(p.amount);
+		await page.getByRole('button', { name: 'Add proposal' }).click();
+		await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+	}
+	if (spec.maxWants !== undefined) {
+		await open(page, `/staff/votes/${id}/rules`);
+		await page.getByLabel('Most Wants per ballot').fill(String(spec.maxWants));
+		await page.getByRole('button', { name: 'Save rules' }).click();
+		await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+	}
+	await open(page, `/staff/votes/${id}/settings`);
+	const labels = { codes: 'Participation codes only', open: 'Open to anyone', both: 'Both' };
+	await page.getByLabel(labels[spec.eligibility ?? 'open']).check();
+	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+	if (spec.open !== false) {
+		await page.getByRole('button', { name: 'Open the vote' }).click();
+		await expect(page.getByRole('button', { name: 'Close the vote and count' })).toBeVisible();
+	}
+	return { id, title };
+}
+
+/** Makes one participation code for engagement 2 and reads it off the printed letter. */
+async function makeCode(page: Page): Promise<string> {
+	await open(page, '/staff/engagements/2/codes');
+	await page.getByLabel('Label').fill(unique('Vote test'));
+	await page.getByLabel('How many codes').fill('1');
+	await page.getByRole('button', { name: 'Make codes and print letters' }).click();
+	return (await page.locator('.letter .code').first().textContent())!.trim();
+}
+
+/** The reconciliation page's total row: codes used, with code, open, counted, versions. */
+async function totals(page: Page, id: number): Promise<string[]> {
+	await open(page, `/staff/votes/${id}/reconciliation`);
+	const cells = page.getByRole('row', { name: /^Total/ }).getByRole('cell');
+	return (await cells.allTextContents()).map((t) => t.trim());
+}
+
+/** Marks proposals on the ballot page and continues (to the profile page, if the marks are fine). */
+async function markAndContinue(page: Page, marks: Record<string, string>, expectNext = true) {
+	for (const [title, mark] of Object.entries(marks))
+		await page
+			.getByRole('group', { name: `What do you think of “${title}”?` })
+			.getByLabel(mark, { exact: true })
+			.check();
+	await page.getByRole('button', { name: 'Continue' }).click();
+	if (expectNext)
+		await expect(page.getByRole('heading', { level: 1, name: 'About you' })).toBeVisible();
+}
+
+/** From the profile page to the check page, answering nothing. */
+async function skipProfile(page: Page) {
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Check your answers before sending your ballot' })
+	).toBeVisible();
+}
+
+/**
+ * A fresh browser context's page (axe needs one made with browser.newContext). Staff pages are
+ * used on a desktop, whichever project runs the resident side of a test.
+ */
+async function newPage(browser: Browser, staff = false): Promise<Page> {
+	const desktop = { viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false };
+	return (await browser.newContext(staff ? desktop : {})).newPage();
+}
+
+/** The proposal ids of a vote, from the staff overview. */
+async function proposalIds(page: Page, id: number): Promise<string[]> {
+	await open(page, `/staff/votes/${id}`);
+	return page
+		.locator('tr[data-proposal]')
+		.evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.proposal!));
+}
+
+test.describe('the resident ballot', () => {
+	test('a resident votes on the open demo vote, meets the limit, checks, sends and changes it @resident', async ({
+		page
+	}) => {
+		await open(page, '/');
+		await page.getByRole('link', { name: 'Libraries: your priorities for 2027' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			'Libraries: your priorities for 2027'
+		);
+		await expect(page.getByText('The most proposals you can mark Want: 3.').first()).toBeVisible();
+		await expectAccessible(page);
+		const voteUrl = page.url();
+		await page.getByRole('link', { name: 'Start' }).click();
+
+		await expect(page.getByRole('heading', { level: 1, name: 'Your ballot' })).toBeVisible();
+		await expectAccessible(page);
+		await markAndContinue(
+			page,
+			{
+				'Self-service opening at quiet times': 'Want',
+				'Stop the mobile library': 'Want',
+				'Shorter Saturday opening': 'Want',
+				'Homework clubs in three branches': 'Want'
+			},
+			false
+		);
+		// Over the limit: refused with the numbers, nothing dropped.
+		await expect(page.getByRole('alert')).toContainText(
+			'You can mark up to 3 proposals as Want, but you have marked 4'
+		);
+		await expect(
+			page
+				.getByRole('group', { name: 'What do you think of “Homework clubs in three branches”?' })
+				.getByLabel('Want', { exact: true })
+		).toBeChecked();
+		await expectAccessible(page);
+		await markAndContinue(page, {
+			'Stop the mobile library': "Don't want",
+			'Shorter Saturday opening': 'No view'
+		});
+
+		await expect(page.getByRole('heading', { level: 1, name: 'About you' })).toBeVisible();
+		await expectAccessible(page);
+		await page.getByRole('group', { name: 'Where do you live?' }).getByLabel('Old Town').check();
+		await page.getByRole('group', { name: 'How old are you?' }).getByLabel('65 to 74').check();
+		await page
+			.getByRole('group', { name: 'Disabled residents: does this describe you?' })
+			.getByLabel('Prefer not to say')
+			.check();
+		await page.getByRole('button', { name: 'Continue' }).click();
+
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			'Check your answers before sending your ballot'
+		);
+		await expectAccessible(page);
+		const row = page.locator('dl.summary > div', { hasText: 'Stop the mobile library' });
+		await expect(row).toContainText("Don't want");
+		await expect(page.locator('dl.summary > div', { hasText: 'Where do you live?' })).toContainText(
+			'Old Town'
+		);
+		// Change a mark from the check page and come back.
+		await row.getByRole('link', { name: /Change/ }).click();
+		await expect(page).toHaveURL(/\/ballot#proposal-\d+$/);
+		await markAndContinue(page, { 'Stop the mobile library': 'No view' });
+		await skipProfile(page);
+		await expect(
+			page.locator('dl.summary > div', { hasText: 'Stop the mobile library' })
+		).toContainText('No view');
+		await page.getByRole('button', { name: 'Send my ballot' }).click();
+
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your ballot has been sent');
+		const receipt = (await page.locator('.receipt').textContent())!.trim();
+		expect(receipt).toMatch(/^[A-Z0-9]{5}-[A-Z0-9]{5}$/);
+		await expectAccessible(page);
+
+		// Coming back: the vote says so, and the ballot can be changed until close.
+		await open(page, voteUrl);
+		await expect(page.getByText(`Your receipt reference is ${receipt}`)).toBeVisible();
+		await page.getByRole('link', { name: 'Change your ballot' }).click();
+		await expect(
+			page
+				.getByRole('group', { name: 'What do you think of “Self-service opening at quiet times”?' })
+				.getByLabel('Want', { exact: true })
+		).toBeChecked();
+		await markAndContinue(page, { 'Self-service opening at quiet times': "Don't want" });
+		await skipProfile(page);
+		await page.getByRole('button', { name: 'Send my ballot' }).click();
+		await expect(page.getByText('This replaces your earlier ballot')).toBeVisible();
+		expect((await page.locator('.receipt').textContent())!.trim()).not.toBe(receipt);
+	});
+
+	test('the ballot is in Welsh on Welsh pages @resident', async ({ page }) => {
+		await open(page, '/cy');
+		await page
+			.getByRole('link', { name: 'Llyfrgelloedd: eich blaenoriaethau ar gyfer 2027' })
+			.click();
+		await expect(
+			page.getByRole('heading', { level: 2, name: "Sut mae'r pleidleisiau'n cael eu cyfrif" })
+		).toBeVisible();
+		await page.getByRole('link', { name: 'Dechrau' }).click();
+		await expect(
+			page.getByRole('heading', { level: 1, name: 'Eich papur pleidleisio' })
+		).toBeVisible();
+		await expect(page.getByText('Ddim eisiau').first()).toBeVisible();
+		await expectAccessible(page);
+		await page.getByRole('button', { name: 'Parhau' }).click();
+		await expect(page.getByRole('heading', { level: 1, name: 'Amdanoch chi' })).toBeVisible();
+	});
+
+	test('a closed vote says so plainly, writes nothing, and publishes its results @resident', async ({
+		page
+	}) => {
+		await open(page, `/vote/${DEMO_CLOSED}`);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Day services budget 2027');
+		await expect(page.getByRole('heading', { name: 'This vote has closed' })).toBeVisible();
+		await expectAccessible(page);
+		await open(page, `/vote/${DEMO_CLOSED}/ballot`);
+		await expect(page.getByRole('heading', { name: 'This vote has closed' })).toBeVisible();
+		await page.getByRole('link', { name: 'See the results' }).click();
+
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			'Results: Day services budget 2027'
+		);
+		const dayCentres = page.locator('li', {
+			has: page.getByRole('heading', {
+				name: 'Close two day centres for adults with learning disabilities'
+			})
+		});
+		await expect(dayCentres).toContainText('Protected: does not go ahead');
+		await expect(dayCentres).toContainText('of people who use this service');
+		await expect(dayCentres).toContainText('Simple majority voting would have made this saving.');
+		await expect(page.getByText(/That is £45,000 short/)).toBeVisible();
+		await expect(page.locator('.digest code')).toHaveText(/^[0-9a-f]{64}$/);
+		await expectAccessible(page);
+		await open(page, `/cy/vote/${DEMO_CLOSED}/results`);
+		await expect(page.getByText("Wedi'i warchod: nid yw'n mynd yn ei blaen").first()).toBeVisible();
+	});
+
+	test('a phone joins a room round with the room code @resident', async ({ page, browser }) => {
+		const staff = await newPage(browser, true);
+		const { id } = await createVote(staff, { eligibility: 'codes' });
+		await open(staff, `/staff/votes/${id}/room`);
+		await staff.getByLabel('Name of the meeting').fill('Town hall meeting');
+		await staff.getByRole('button', { name: 'Open a round' }).click();
+		const code = (await staff.locator('.notice strong').textContent())!.trim();
+
+		await open(page, `/vote/room?c=${code}`);
+		await expect(page.getByLabel('Room code')).toHaveValue(code);
+		await expectAccessible(page);
+		await page.getByRole('button', { name: 'Continue' }).click();
+		await expect(page.getByRole('heading', { level: 1, name: 'Your ballot' })).toBeVisible();
+		await markAndContinue(page, { 'Close the branch library': "Don't want" });
+		await skipProfile(page);
+		await page.getByRole('button', { name: 'Send my ballot' }).click();
+		await expect(
+			page.getByText('Your vote is in. Watch the screen for the results.')
+		).toBeVisible();
+		await staff.close();
+	});
+});
+
+test.describe('integrity', () => {
+	test('50 concurrent submissions with one code give exactly one ballot @nojs', async ({
+		page,
+		playwright,
+		baseURL
+	}) => {
+		test.skip(test.info().project.name !== 'desktop', 'one run is enough');
+		const { id } = await createVote(page, { eligibility: 'codes' });
+		const code = await makeCode(page);
+		const proposalId = `mark-${(await proposalIds(page, id))[0]}`;
+
+		const resident: APIRequestContext = await playwright.request.newContext({ baseURL });
+		const headers = { Origin: baseURL!, Accept: 'text/html' };
+		const entered = await resident.post('/code', { form: { code }, headers, maxRedirects: 0 });
+		expect(entered.status()).toBe(303);
+		const posts = await Promise.all(
+			Array.from({ length: 50 }, (_, i) =>
+				resident.post(`/vote/${id}/check`, {
+					form: { [proposalId]: i % 2 ? 'want' : 'dontWant' },
+					headers,
+					maxRedirects: 0
+				})
+			)
+		);
+		expect(posts.map((r) => r.status())).toEqual(Array(50).fill(303));
+		// One code used, one ballot counted, fifty versions kept.
+		expect(await totals(page, id)).toEqual(['1', '1', '0', '1', '50']);
+		await resident.dispose();
+	});
+
+	test('forged origins, tampered forms and late ballots are refused and write nothing @nojs', async ({
+		page,
+		playwright,
+		baseURL
+	}) => {
+		test.skip(test.info().project.name !== 'desktop', 'one run is enough');
+		const first = await createVote(page, { eligibility: 'open', maxWants: 1 });
+		const other = await createVote(page, { eligibility: 'open' });
+		const otherProposal = `mark-${(await proposalIds(page, other.id))[0]}`;
+		const names = (await proposalIds(page, first.id)).map((p) => `mark-${p}`);
+
+		const resident = await playwright.request.newContext({ baseURL });
+		const headers = { Origin: baseURL!, Accept: 'text/html' };
+		const post = (form: Record<string, string>, h = headers) =>
+			resident.post(`/vote/${first.id}/check`, { form, headers: h, maxRedirects: 0 });
+
+		expect(
+			(
+				await post({ [names[0]]: 'want' }, { Origin: 'https://evil.example', Accept: 'text/html' })
+			).status()
+		).toBe(403);
+		const unknown = await post({ 'mark-999999': 'want' });
+		expect(unknown.status()).toBe(400);
+		expect(await unknown.text()).toContain('a proposal that is not in this vote');
+		expect((await post({ [otherProposal]: 'want' })).status()).toBe(400);
+		const tooMany = await post({ [names[0]]: 'want', [names[1]]: 'want' });
+		expect(tooMany.status()).toBe(400);
+		expect(await tooMany.text()).toContain(
+			'You can mark up to 1 proposals as Want, but you have marked 2'
+		);
+		expect(await totals(page, first.id)).toEqual(['0', '0', '0', '0', '0']);
+
+		// A valid ballot is taken; after the close the same post is refused.
+		expect((await post({ [names[0]]: 'want' })).status()).toBe(303);
+		await open(page, `/staff/votes/${first.id}`);
+		await page.getByLabel('All paper ballots that arrived in time have been entered').check();
+		await page.getByRole('button', { name: 'Close the vote and count' }).click();
+		await expect(page.getByRole('heading', { level: 1, name: 'Official results' })).toBeVisible();
+		const late = await post({ [names[1]]: 'want' });
+		expect(late.status()).toBe(303);
+		expect(late.headers().location).toBe(`/vote/${first.id}`);
+		expect(await totals(page, first.id)).toEqual(['0', '0', '1', '1', '1']);
+		await resident.dispose();
+	});
+
+	test('the receipt never contains the code @resident', async ({ page, browser }) => {
+		const staff = await newPage(browser, true);
+		const { id } = await createVote(staff, { eligibility: 'codes' });
+		const code = await makeCode(staff);
+		await staff.close();
+
+		await open(page, `/vote/${id}`);
+		await expect(page.getByRole('heading', { name: 'You need a code to vote' })).toBeVisible();
+		await open(page, '/code');
+		await page.getByLabel('Your code').fill(code);
+		await page.getByRole('button', { name: 'Continue' }).click();
+		await expect(
+			page.getByRole('heading', { level: 1, name: 'Your code is ready to use' })
+		).toBeVisible();
+		await open(page, `/vote/${id}/ballot`);
+		await markAndContinue(page, { 'A homework club': 'Want' });
+		await skipProfile(page);
+		await page.getByRole('button', { name: 'Send my ballot' }).click();
+		const receipt = (await page.locator('.receipt').textContent())!.replace('-', '');
+		const plain = code.replaceAll('-', '');
+		for (let i = 0; i + 3 <= plain.length; i++)
+			expect(receipt).not.toContain(plain.slice(i, i + 3));
+		expect(page.url()).not.toContain(plain);
+	});
+});
+
+test.describe('staff', () => {
+	test('a commissioner sets up a vote, with errors beside the fields', async ({ page }) => {
+		await signIn(page, 'commissioner');
+		await open(page, '/staff/votes');
+		await expectAccessible(page);
+		await page.getByRole('link', { name: 'New vote' }).click();
+		await expectAccessible(page);
+		await page.getByRole('button', { name: 'Create vote' }).click();
+		await expect(page.getByRole('alert')).toContainText('Choose an engagement');
+		await page.getByLabel('Engagement').selectOption({ label: 'Libraries as community hubs' });
+		const title = unique('Setup');
+		await page.getByLabel('Title').fill(title);
+		await page.getByRole('button', { name: 'Create vote' }).click();
+		await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+		await expectAccessible(page);
+		await page.getByRole('button', { name: 'Open the vote' }).click();
+		await expect(page.getByRole('alert')).toContainText('Add at least one proposal');
+
+		await page.getByRole('link', { name: 'Add a proposal' }).click();
+		await expectAccessible(page);
+		await page.getByRole('button', { name: 'Add proposal' }).click();
+		await expect(page.getByRole('alert')).toContainText('Enter a title');
+		await expect(page.locator('#field-amount-error')).toBeVisible();
+		await page.getByLabel('Title', { exact: true }).fill('Close the museum on Mondays');
+		await page.getByLabel('Plain-English description').fill('The museum would close every Monday.');
+		await page.getByLabel('Saving').check();
+		await page.getByLabel('Amount, in pounds').fill('12,500');
+		await page.getByLabel('Older people (65 and over)').check();
+		await page.getByRole('button', { name: 'Add proposal' }).click();
+		await expect(page.getByRole('cell', { name: '£12,500' })).toBeVisible();
+		await page.getByRole('link', { name: 'Close the museum on Mondays' }).click();
+		await expectAccessible(page);
+		await page.getByRole('link', { name: 'Back to the vote' }).click();
+
+		await page.getByRole('link', { name: /Change counting rules/ }).click();
+		await expectAccessible(page);
+		await page.getByLabel('Share of the group against it, in per cent').fill('150');
+		await page.getByRole('button', { name: 'Save rules' }).click();
+		await expect(page.getByRole('alert')).toContainText('The threshold cannot be more than 100%');
+		await page.getByLabel('Share of the group against it, in per cent').fill('60');
+		await page.getByLabel('Savings target, in pounds').fill('10000');
+		await page.getByRole('button', { name: 'Save rules' }).click();
+		await expect(page.getByText('Savings target £10,000')).toBeVisible();
+
+		await page.getByRole('link', { name: /Change schedule/ }).click();
+		await expectAccessible(page);
+		await page.getByLabel('Opens (optional)').fill('2030-01-02T10:00');
+		await page.getByLabel('Closes (optional)').fill('2030-01-01T10:00');
+		await page.getByRole('button', { name: 'Save' }).click();
+		await expect(page.getByRole('alert')).toContainText(
+			'The closing time must be after the opening time'
+		);
+		await page.getByLabel('Opens (optional)').fill('');
+		await page.getByLabel('Closes (optional)').fill('');
+		await page.getByRole('button', { name: 'Save' }).click();
+		await page.getByRole('button', { name: 'Open the vote' }).click();
+		await expect(page.getByText('The vote has opened, so the proposals are fixed.')).toBeVisible();
+	});
+
+	test('paper ballots are keyed twice by different people, with a mismatch report', async ({
+		page,
+		browser
+	}) => {
+		const { id } = await createVote(page, { eligibility: 'open' });
+		const key = async (p: Page, serial: string, mark: string) => {
+			await open(p, `/staff/votes/${id}/paper`);
+			await p.getByLabel('Ballot number').fill(serial);
+			await p
+				.getByRole('group', { name: '1. Close the branch library' })
+				.getByLabel(mark, { exact: true })
+				.check();
+			await p.getByRole('button', { name: 'Save this keying' }).click();
+		};
+		await key(page, 'P0001', 'Want');
+		await expect(page.getByRole('status')).toContainText('needs a second keying');
+		await expectAccessible(page);
+		await key(page, 'P0001', 'Want');
+		await expect(page.getByRole('alert')).toContainText('a different member of staff must key it');
+
+		const second = await newPage(browser);
+		await signIn(second, 'facilitator');
+		await key(second, 'P0001', 'Want');
+		await expect(second.getByRole('status')).toContainText('Both keyings agree: counted');
+		await key(page, 'P0002', 'Want');
+		await key(second, 'P0002', "Don't want");
+		await expect(second.getByRole('status')).toContainText('Keyings differ');
+		await expect(second.getByRole('table', { name: /whose two keyings differ/ })).toContainText(
+			'Mark for “Close the branch library”'
+		);
+		await second.getByRole('link', { name: 'Key P0002 again' }).click();
+		await expect(second.getByLabel('Ballot number')).toHaveValue('P0002');
+		await second
+			.getByRole('group', { name: '1. Close the branch library' })
+			.getByLabel('Want', { exact: true })
+			.check();
+		await second.getByRole('button', { name: 'Save this keying' }).click();
+		await expect(second.getByRole('status')).toContainText('counted');
+		expect(await totals(page, id)).toEqual(['0', '0', '2', '2', '2']);
+		await expect(page.getByRole('table', { name: /per proposal by channel/ })).toBeVisible();
+		await expectAccessible(page);
+		await second.close();
+	});
+
+	test('a kiosk clears itself after each ballot', async ({ page, browser }) => {
+		const { id } = await createVote(page, { eligibility: 'codes' });
+		const kiosk = await newPage(browser);
+		await signIn(kiosk, 'facilitator');
+		await open(kiosk, `/staff/votes/${id}/kiosk`);
+		await expectAccessible(kiosk);
+		await kiosk.getByLabel('Where is this device?').fill('Central library counter');
+		await kiosk.getByRole('button', { name: 'Start kiosk and sign out' }).click();
+		await expect(kiosk.getByText('This is a shared screen.')).toBeVisible();
+		await kiosk.getByRole('link', { name: 'Start' }).click();
+		await markAndContinue(kiosk, { 'Close the branch library': 'Want' });
+		await skipProfile(kiosk);
+		await kiosk.getByRole('button', { name: 'Send my ballot' }).click();
+		await expect(kiosk.getByText('This screen clears itself in 30 seconds')).toBeVisible();
+		await kiosk.getByRole('link', { name: 'Next person' }).click();
+		await kiosk.getByRole('link', { name: 'Start' }).click();
+		await expect(
+			kiosk
+				.getByRole('group', { name: 'What do you think of “Close the branch library”?' })
+				.getByLabel('No view')
+		).toBeChecked();
+		// The kiosk signed its staff member out.
+		await kiosk.goto('/staff/votes');
+		await expect(kiosk).toHaveURL(/\/staff\/sign-in/);
+		expect(await totals(page, id)).toEqual(['0', '0', '1', '1', '1']);
+		await open(page, `/staff/votes/${id}/kiosk`);
+		await expect(page.getByRole('row', { name: /Central library counter/ })).toContainText('1');
+		await page.getByRole('button', { name: /End/ }).click();
+		await kiosk.close();
+	});
+
+	test('the projector shows turnout live and the results when revealed', async ({
+		page,
+		browser
+	}) => {
+		const { id } = await createVote(page, { eligibility: 'open' });
+		await open(page, `/staff/votes/${id}/room`);
+		await expectAccessible(page);
+		await page.getByLabel('Name of the meeting').fill('Library forum');
+		await page.getByRole('button', { name: 'Open a round' }).click();
+		const code = (await page.locator('.notice strong').textContent())!.trim();
+
+		const projector = await newPage(browser);
+		await open(projector, `/room/${code}`);
+		await expect(projector.locator('.code')).toHaveText(code);
+		await expect(projector.getByText('0 people have voted')).toBeVisible();
+		await expect(projector.getByText('Live')).toBeVisible();
+		await expectAccessible(projector);
+
+		const phone = await newPage(browser);
+		await open(phone, `/vote/room?c=${code}`);
+		await phone.getByRole('button', { name: 'Continue' }).click();
+		await markAndContinue(phone, { 'Close the branch library': 'Want' });
+		await skipProfile(phone);
+		await phone.getByRole('button', { name: 'Send my ballot' }).click();
+		await expect(projector.getByText('1 person has voted')).toBeVisible();
+
+		await page.getByRole('button', { name: 'Reveal results of Library forum' }).click();
+		await expect(projector.getByRole('heading', { name: 'Results in this room' })).toBeVisible();
+		await expect(projector.locator('.results')).toContainText('Close the branch library');
+		await expectAccessible(projector);
+		await phone.close();
+		await projector.close();
+	});
+
+	test('closing counts officially; exports, report and recount agree', async ({ page }) => {
+		const { id, title } = await createVote(page, { eligibility: 'open' });
+		await open(page, `/staff/votes/${id}/results`);
+		await expect(page.getByRole('heading', { level: 1, name: 'Provisional count' })).toBeVisible();
+		await open(page, `/staff/votes/${id}`);
+		await page.getByRole('button', { name: 'Close the vote and count' }).click();
+		await expect(page.locator('#field-confirm-error')).toContainText('Tick to confirm');
+		await page.getByLabel('All paper ballots that arrived in time have been entered').check();
+		await page.getByRole('button', { name: 'Close the vote and count' }).click();
+		await expect(page.getByRole('heading', { level: 1, name: 'Official results' })).toBeVisible();
+		await expectAccessible(page);
+		await page.getByRole('button', { name: 'Recount from the stored ballots' }).click();
+		await expect(page.getByRole('status')).toContainText('match the official count');
+
+		const csv = await page.request.get(`/staff/votes/${id}/export/csv`);
+		expect(csv.headers()['content-type']).toContain('text/csv');
+		const text = await csv.text();
+		expect(text).toContain('"Close the branch library"');
+		expect(text.split('\r\n')[0]).toContain('"rank","proposal_id","title"');
+		const xlsx = await page.request.get(`/staff/votes/${id}/export/xlsx`);
+		expect((await xlsx.body()).subarray(0, 2).toString()).toBe('PK');
+		const json = await (await page.request.get(`/staff/votes/${id}/export/json`)).json();
+		expect(json.result.digest).toMatch(/^[0-9a-f]{64}$/);
+		const pb = await (await page.request.get(`/staff/votes/${id}/export/pb`)).text();
+		expect(pb).toMatch(/^META\nkey;value\n/);
+		expect(pb).toContain('voter_id;vote;dont_want');
+
+		await open(page, `/staff/votes/${id}/report`);
+		await expect(page.getByRole('heading', { level: 1 })).toContainText(title);
+		await expectAccessible(page);
+		await open(page, `/staff/votes/${id}/reconciliation`);
+		await expectAccessible(page);
+	});
+});
