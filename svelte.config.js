@@ -6,8 +6,7 @@ const config = {
 	preprocess: vitePreprocess(),
 	compilerOptions: {
 		// Runes everywhere in our own code; libraries decide for themselves.
-		runes: ({ filename }) =>
-			filename.split(/[/\\]/).includes('node_modules') ? undefined : true
+		runes: ({ filename }) => (filename.split(/[/\\]/).includes('node_modules') ? undefined : true)
 	},
 	kit: {
 		// BUILD_DIR / KIT_OUT_DIR let several builds of one checkout run side by side.

@@ -103,9 +103,18 @@ describe('the open data', () => {
 		expect(dayCentres?.protectedBy).toContain('users');
 		expect(scenario.ballots.every((b) => !b.segments.includes('disabled'))).toBe(true);
 
-		const everything = Object.values(files).map((f) => strFromU8(f)).join('\n');
+		const everything = Object.values(files)
+			.map((f) => strFromU8(f))
+			.join('\n');
 		for (const staff of db.select().from(user).all()) expect(everything).not.toContain(staff.email);
 		for (const code of db.select().from(participationCode).limit(50).all())
 			expect(everything).not.toContain(code.codeHash);
+		expect(
+			db
+				.select()
+				.from(auditLog)
+				.all()
+				.map((e) => e.action)
+		).toContain('report.export.open-data');
 	});
 });
