@@ -13,22 +13,8 @@ export interface Labels {
 	services: Map<string, string>;
 }
 
-/** A cell a spreadsheet would read as a formula gets a leading apostrophe. */
-export function neutralise(text: string): string {
-	return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
-/** Numbers as they are; text always quoted (RFC 4180) and neutralised; null empty. */
-export function csvCell(value: string | number | null | undefined): string {
-	if (value === null || value === undefined) return '';
-	if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-	return `"${neutralise(value).replaceAll('"', '""')}"`;
-}
-
-/** CRLF lines and a byte order mark, so Excel reads Welsh letters (ŵ, ŷ) correctly. */
-export function toCsv(rows: readonly (readonly (string | number | null)[])[]): string {
-	return '\uFEFF' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
+// Quoting and formula neutralising are shared by every export.
+export { csvCell, neutralise, csvFile as toCsv } from '../csv/csv';
 
 const round = (x: number, places = 4) => Math.round(x * 10 ** places) / 10 ** places;
 

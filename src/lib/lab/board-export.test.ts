@@ -116,18 +116,41 @@ describe('boardCsv', () => {
 	});
 
 	it('names the columns in plain English', () => {
+		// Every text cell is quoted, as in every export (src/lib/csv).
 		expect(lines[0]).toBe(
-			'Type,Id,Text,Kind,Could contribute,Prompt id,Poster role,Posted or created (UTC),Theme,Status,' +
-				'Hidden because,Merged into,Dots placed on it,Dots counted,Dots from service users,' +
-				'Dots from carers,Dots from staff,Dots from managers,Dots from others,' +
-				'Dots from people who gave no role,Rank,Shortlisted'
+			[
+				'Type',
+				'Id',
+				'Text',
+				'Kind',
+				'Could contribute',
+				'Prompt id',
+				'Poster role',
+				'Posted or created (UTC)',
+				'Theme',
+				'Status',
+				'Hidden because',
+				'Merged into',
+				'Dots placed on it',
+				'Dots counted',
+				'Dots from service users',
+				'Dots from carers',
+				'Dots from staff',
+				'Dots from managers',
+				'Dots from others',
+				'Dots from people who gave no role',
+				'Rank',
+				'Shortlisted'
+			]
+				.map((h) => `"${h}"`)
+				.join(',')
 		);
 	});
 
 	it('quotes commas and quotes', () => {
 		expect(lines[1]).toBe(
-			'idea,i1,"Buses, not taxis: ""shared"" ones",Saves money,,q1,Service user,' +
-				'1970-01-01T00:00:00.000Z,,visible,,,0,0,0,0,0,0,0,0,1,no'
+			'"idea","i1","Buses, not taxis: ""shared"" ones","Saves money",,"q1","Service user",' +
+				'"1970-01-01T00:00:00.000Z",,"visible",,,0,0,0,0,0,0,0,0,1,"no"'
 		);
 	});
 
@@ -137,6 +160,6 @@ describe('boardCsv', () => {
 
 	it('keeps a line break inside quotes', () => {
 		// split on CRLF only, so the quoted LF stays inside the third row
-		expect(lines[3].startsWith('idea,i3,"Two\nlines",')).toBe(true);
+		expect(lines[3].startsWith('"idea","i3","Two\nlines",')).toBe(true);
 	});
 });

@@ -2,6 +2,7 @@
  * The whole board as rows for the CSV and the printable page: every idea, hidden and merged
  * ones included (a hidden idea is kept with its reason, never dropped), then every theme.
  */
+import { csvCell } from '../csv/csv';
 import type { Dot } from './dots';
 import type { IdeaKind, Participant, ParticipantRole } from './ideas';
 import { IDEA_KIND_LABELS, PARTICIPANT_ROLES, PARTICIPANT_ROLE_LABELS, sameItem } from './ideas';
@@ -109,17 +110,6 @@ const DOTS_FROM: Record<ParticipantRole | 'none', string> = {
 };
 
 /**
- * Quotes a CSV field. Text typed by residents that starts with = + - @ (or a tab or return)
- * would run as a formula in a spreadsheet, so it gets a leading apostrophe (OWASP advice).
- */
-function csvField(value: string | number | boolean | null): string {
-	if (value === null) return '';
-	let text = String(value);
-	if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/**
  * The export rows as CSV (RFC 4180, CRLF line ends, a header row with plain-English names,
  * times as ISO 8601 UTC so a spreadsheet sorts them).
  */
@@ -144,7 +134,7 @@ export function boardCsv(rows: readonly ExportRow[]): string {
 		'Rank',
 		'Shortlisted'
 	];
-	const lines = [header.map(csvField).join(',')];
+	const lines = [header.map(csvCell).join(',')];
 	for (const row of rows) {
 		lines.push(
 			[
@@ -167,7 +157,7 @@ export function boardCsv(rows: readonly ExportRow[]): string {
 				row.rank,
 				row.shortlisted ? 'yes' : 'no'
 			]
-				.map(csvField)
+				.map(csvCell)
 				.join(',')
 		);
 	}

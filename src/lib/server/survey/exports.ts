@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { publishedAnalysis, type SurveyAnalysis } from '../../survey/analyse';
-import { csvFile } from '../../survey/csv';
+import { csvFile } from '../../csv/csv';
 import { answerText, presentQuestion, type ShownQuestion } from '../../survey/present';
 import type { Quadrant } from '../../survey/priority';
 import type { WeightingMode } from '../../survey/representativeness';
