@@ -276,12 +276,11 @@ test.describe('the resident ballot', () => {
 });
 
 test.describe('integrity', () => {
-	test('50 concurrent submissions with one code give exactly one ballot @nojs', async ({
+	test('50 concurrent submissions with one code give exactly one ballot', async ({
 		page,
 		playwright,
 		baseURL
 	}) => {
-		test.skip(test.info().project.name !== 'desktop', 'one run is enough');
 		const { id } = await createVote(page, { eligibility: 'codes' });
 		const code = await makeCode(page);
 		const proposalId = `mark-${(await proposalIds(page, id))[0]}`;
@@ -305,12 +304,11 @@ test.describe('integrity', () => {
 		await resident.dispose();
 	});
 
-	test('forged origins, tampered forms and late ballots are refused and write nothing @nojs', async ({
+	test('forged origins, tampered forms and late ballots are refused and write nothing', async ({
 		page,
 		playwright,
 		baseURL
 	}) => {
-		test.skip(test.info().project.name !== 'desktop', 'one run is enough');
 		const first = await createVote(page, { eligibility: 'open', maxWants: 1 });
 		const other = await createVote(page, { eligibility: 'open' });
 		const otherProposal = `mark-${(await proposalIds(page, other.id))[0]}`;
