@@ -2,6 +2,7 @@ import { and, count, eq, isNotNull, sql } from 'drizzle-orm';
 import { generateCode } from '../participation/codes';
 import * as audit from './audit';
 import { write, type DB } from './db/open';
+import { prepared } from './db/prepared';
 import { codeBatch, codeUse, participant, participationCode } from './db/schema';
 import { generateToken, hashToken } from './tokens';
 
@@ -177,21 +178,29 @@ export const PARTICIPANT_COOKIE = 'cc_participant';
 
 /** The participant behind a cookie token, or undefined. */
 export function findParticipant(db: DB, token: string) {
-	return db
-		.select()
-		.from(participant)
-		.where(eq(participant.tokenHash, hashToken(token)))
-		.get();
+	return prepared(db, 'codes.findParticipant', (d) =>
+		d
+			.select()
+			.from(participant)
+			.where(eq(participant.tokenHash, sql.placeholder('tokenHash')))
+			.prepare()
+	).get({ tokenHash: hashToken(token) });
 }
 
 /** A new anonymous participant; the caller puts the token in a cookie. */
 export function createParticipant(db: DB, now = new Date()): { token: string; id: number } {
 	const token = generateToken();
-	const row = db
-		.insert(participant)
-		.values({ tokenHash: hashToken(token), createdAt: now, lastSeenAt: now })
-		.returning({ id: participant.id })
-		.get();
+	const row = prepared(db, 'codes.createParticipant', (d) =>
+		d
+			.insert(participant)
+			.values({
+				tokenHash: sql.placeholder('tokenHash'),
+				createdAt: sql.placeholder('now'),
+				lastSeenAt: sql.placeholder('now')
+			})
+			.returning({ id: participant.id })
+			.prepare()
+	).get({ tokenHash: hashToken(token), now });
 	return { token, id: row.id };
 }
 
@@ -227,6 +236,13 @@ export function participantFor(
 	const found = token ? findParticipant(db, token) : undefined;
 	if (found || !create) return found;
 	const created = createParticipant(db, now);
+	const made: typeof participant.$inferSelect = {
+		id: created.id,
+		tokenHash: hashToken(created.token),
+		codeId: null,
+		createdAt: now,
+		lastSeenAt: now
+	};
 	cookies.set(PARTICIPANT_COOKIE, created.token, {
 		path: '/',
 		httpOnly: true,
@@ -234,5 +250,5 @@ export function participantFor(
 		secure,
 		maxAge: 90 * 24 * 60 * 60
 	});
-	return findParticipant(db, created.token);
+	return made;
 }

@@ -1,5 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DB } from './db/open';
+import { prepared } from './db/prepared';
 import { setting } from './db/schema';
 
 const DEFAULT_COUNCIL = 'Your Council';
@@ -8,7 +9,13 @@ const DEFAULT_COUNCIL = 'Your Council';
 export function councilName(db: DB, envName?: string): string {
 	if (envName) return envName;
 	return (
-		db.select().from(setting).where(eq(setting.key, 'councilName')).get()?.value ?? DEFAULT_COUNCIL
+		prepared(db, 'settings.councilName', (d) =>
+			d
+				.select({ value: setting.value })
+				.from(setting)
+				.where(eq(setting.key, sql.placeholder('key')))
+				.prepare()
+		).get({ key: 'councilName' })?.value ?? DEFAULT_COUNCIL
 	);
 }
 

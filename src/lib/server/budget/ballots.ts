@@ -5,7 +5,7 @@
  * transaction. However many requests race with one code, the unique index on (vote, voter key)
  * and the code-use index leave exactly one current ballot and one spent code.
  */
-import { and, asc, count, eq, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import { AGE_BANDS } from '../../catalogue/schemas';
 import {
 	countedProfile,
@@ -20,6 +20,7 @@ import { takesBallots, takesPaper, voteState } from '../../budget/vote-state';
 import { CODE_ALPHABET } from '../../participation/codes';
 import * as codes from '../codes';
 import { write, type DB } from '../db/open';
+import { prepared } from '../db/prepared';
 import {
 	area,
 	ballot,
@@ -142,35 +143,42 @@ export function entryFor(db: DB, v: Vote, s: Setting): Entry {
 /** Labels for the profile questions: areas and segments as the catalogue has them now. */
 export function profileChoices(db: DB) {
 	return {
-		areas: db
-			.select({ id: area.id, name: area.name, nameCy: area.nameCy })
-			.from(area)
-			.where(eq(area.archived, false))
-			.orderBy(asc(area.name))
-			.all(),
+		areas: prepared(db, 'ballots.profileAreas', (d) =>
+			d
+				.select({ id: area.id, name: area.name, nameCy: area.nameCy })
+				.from(area)
+				.where(eq(area.archived, false))
+				.orderBy(asc(area.name))
+				.prepare()
+		).all(),
 		ageBands: [...AGE_BANDS],
-		segments: db
-			.select({
-				id: segment.id,
-				label: segment.label,
-				labelCy: segment.labelCy,
-				specialCategory: segment.specialCategory
-			})
-			.from(segment)
-			.where(eq(segment.archived, false))
-			.orderBy(asc(segment.label))
-			.all()
+		segments: prepared(db, 'ballots.profileSegments', (d) =>
+			d
+				.select({
+					id: segment.id,
+					label: segment.label,
+					labelCy: segment.labelCy,
+					specialCategory: segment.specialCategory
+				})
+				.from(segment)
+				.where(eq(segment.archived, false))
+				.orderBy(asc(segment.label))
+				.prepare()
+		).all()
 	};
 }
 
 /** What a ballot of this vote is checked against. */
 export function ballotContext(db: DB, v: Vote): BallotContext {
-	const proposalIds = db
-		.select({ id: proposal.id })
-		.from(proposal)
-		.where(eq(proposal.voteId, v.id))
-		.orderBy(asc(proposal.position), asc(proposal.id))
-		.all()
+	const proposalIds = prepared(db, 'ballots.proposalIds', (d) =>
+		d
+			.select({ id: proposal.id })
+			.from(proposal)
+			.where(eq(proposal.voteId, sql.placeholder('voteId')))
+			.orderBy(asc(proposal.position), asc(proposal.id))
+			.prepare()
+	)
+		.all({ voteId: v.id })
 		.map((p) => String(p.id));
 	const choices = profileChoices(db);
 	return {
@@ -222,9 +230,17 @@ export function saveDraft(
 }
 
 export function clearDraft(db: DB, voteId: number, draftKey: string): void {
-	db.delete(ballotDraft)
-		.where(and(eq(ballotDraft.voteId, voteId), eq(ballotDraft.draftKey, draftKey)))
-		.run();
+	prepared(db, 'ballots.clearDraft', (d) =>
+		d
+			.delete(ballotDraft)
+			.where(
+				and(
+					eq(ballotDraft.voteId, sql.placeholder('voteId')),
+					eq(ballotDraft.draftKey, sql.placeholder('draftKey'))
+				)
+			)
+			.prepare()
+	).run({ voteId, draftKey });
 }
 
 // ---------------------------------------------------------------- current ballots
@@ -347,6 +363,27 @@ export type CastResult =
 	| { ok: false; reason: 'closed' | 'notOpen' | 'codeUsed' }
 	| { ok: false; reason: 'invalid'; errors: BallotErrors; limits: LimitBreach };
 
+/** The columns a ballot and its history row share, in the prepared inserts below. */
+const BALLOT_VALUES = [
+	'receipt',
+	'channel',
+	'assurance',
+	'roundId',
+	'kioskId',
+	'marks',
+	'uses',
+	'area',
+	'ageBand',
+	'segments'
+] as const;
+
+function placeholders<K extends string>(keys: readonly K[]) {
+	return Object.fromEntries(keys.map((k) => [k, sql.placeholder(k)])) as unknown as Record<
+		K,
+		ReturnType<typeof sql.placeholder>
+	>;
+}
+
 /**
  * Casts (or replaces) a voter's ballot inside the caller's transaction: checks the vote takes
  * ballots on this channel, validates the ballot against the vote's proposals and limits, spends
@@ -372,11 +409,18 @@ export function castBallotIn(tx: DB, input: CastInput, now = new Date()): CastRe
 	if (!checked.ok)
 		return { ok: false, reason: 'invalid', errors: checked.errors, limits: checked.limits };
 	const content = checked.content;
-	const existing = tx
-		.select({ id: ballot.id, version: ballot.version, channel: ballot.channel })
-		.from(ballot)
-		.where(and(eq(ballot.voteId, v.id), eq(ballot.voterKey, input.voter.key)))
-		.get();
+	const existing = prepared(tx, 'ballots.existing', (d) =>
+		d
+			.select({ id: ballot.id, version: ballot.version, channel: ballot.channel })
+			.from(ballot)
+			.where(
+				and(
+					eq(ballot.voteId, sql.placeholder('voteId')),
+					eq(ballot.voterKey, sql.placeholder('voterKey'))
+				)
+			)
+			.prepare()
+	).get({ voteId: v.id, voterKey: input.voter.key });
 	if (existing && input.replace === false) return { ok: false, reason: 'codeUsed' };
 	// A code used on paper or in a meeting is spent there: it cannot be used again online.
 	if (existing && input.voter.codeId !== null && lockedTo(existing.channel, input.channel))
@@ -400,7 +444,7 @@ export function castBallotIn(tx: DB, input: CastInput, now = new Date()): CastRe
 		area: profile.area,
 		ageBand: profile.ageBand,
 		segments: JSON.stringify(profile.segments)
-	};
+	} satisfies Record<(typeof BALLOT_VALUES)[number], unknown>;
 	let ballotId: number;
 	let version: number;
 	if (existing) {
@@ -412,29 +456,34 @@ export function castBallotIn(tx: DB, input: CastInput, now = new Date()): CastRe
 			.run();
 	} else {
 		version = 1;
-		ballotId = tx
-			.insert(ballot)
-			.values({
-				voteId: v.id,
-				voterKey: input.voter.key,
-				...values,
-				version,
-				firstAt: now,
-				updatedAt: now
-			})
-			.returning({ id: ballot.id })
-			.get().id;
+		ballotId = prepared(tx, 'ballots.insertBallot', (d) =>
+			d
+				.insert(ballot)
+				.values({
+					...placeholders(BALLOT_VALUES),
+					voteId: sql.placeholder('voteId'),
+					voterKey: sql.placeholder('voterKey'),
+					version: sql.placeholder('version'),
+					firstAt: sql.placeholder('now'),
+					updatedAt: sql.placeholder('now')
+				})
+				.returning({ id: ballot.id })
+				.prepare()
+		).get({ ...values, voteId: v.id, voterKey: input.voter.key, version, now })!.id;
 	}
-	tx.insert(ballotHistory)
-		.values({
-			ballotId,
-			voteId: v.id,
-			version,
-			...values,
-			enteredBy: input.enteredBy ?? null,
-			submittedAt: now
-		})
-		.run();
+	prepared(tx, 'ballots.insertHistory', (d) =>
+		d
+			.insert(ballotHistory)
+			.values({
+				...placeholders(BALLOT_VALUES),
+				ballotId: sql.placeholder('ballotId'),
+				voteId: sql.placeholder('voteId'),
+				version: sql.placeholder('version'),
+				enteredBy: sql.placeholder('enteredBy'),
+				submittedAt: sql.placeholder('now')
+			})
+			.prepare()
+	).run({ ...values, ballotId, voteId: v.id, version, enteredBy: input.enteredBy ?? null, now });
 	if (!v.rulesFrozenAt)
 		tx.update(vote)
 			.set({ rulesFrozenAt: now })

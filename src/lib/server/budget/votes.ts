@@ -10,6 +10,7 @@ import type { Rules } from '../../budget/types';
 import { voteState, type VoteState } from '../../budget/vote-state';
 import * as audit from '../audit';
 import { write, type DB } from '../db/open';
+import { prepared } from '../db/prepared';
 import {
 	ballot,
 	engagement,
@@ -97,7 +98,13 @@ export class VoteError extends Error {
 
 export function getVote(db: DB, id: number): Vote | undefined {
 	if (!Number.isInteger(id) || id < 1) return undefined;
-	const row = db.select().from(vote).where(eq(vote.id, id)).get();
+	const row = prepared(db, 'votes.getVote', (d) =>
+		d
+			.select()
+			.from(vote)
+			.where(eq(vote.id, sql.placeholder('id')))
+			.prepare()
+	).get({ id });
 	return row ? toVote(row) : undefined;
 }
 
