@@ -8,3 +8,4 @@ export * from './survey';
 export * from './lab';
 export * from './ballots';
 export * from './api';
+export * from './exports';
