@@ -59,12 +59,16 @@ function readme(report: EngagementReport, openDigest: string | null, files: stri
 	].join('\n');
 }
 
-/** Builds the ZIP and records the export in the audit log. */
+/** The stages of building the ZIP, for a progress display (see `$lib/server/exports`). */
+export type OpenDataStep = 'ballots' | 'count' | 'pabulib' | 'tables' | 'zip';
+
+/** Builds the ZIP and records the export in the audit log. `onStep` hears each stage begin. */
 export function openDataZip(
 	db: DB,
 	actor: audit.Actor,
 	report: EngagementReport,
-	councilName: string
+	councilName: string,
+	onStep: (step: OpenDataStep) => void = () => {}
 ): Uint8Array {
 	const files: Record<string, Uint8Array> = {};
 	const add = (name: string, text: string) => (files[name] = strToU8(text));
@@ -72,15 +76,19 @@ export function openDataZip(
 	let openDigest: string | null = null;
 	const v = report.vote;
 	if (v && v.status === 'closed' && v.officialDigest) {
+		onStep('ballots');
 		const data = prepareExport(db, actor, v.id, 'pb', councilName);
 		const anon = anonymisedInput(data.input, specialSegments(db));
 		// Counted afresh: the open data must recount to exactly what the README promises.
+		onStep('count');
 		openDigest = count(anon).digest;
 		add('vote-ballots.json', JSON.stringify({ name: v.title, ...anon }, null, 1));
 		add('vote-proposals.csv', csvExport(data));
+		onStep('pabulib');
 		add('vote.pb', pabulibExport(data));
 		add('rules.json', JSON.stringify(data.vote.rules, null, 1));
 	}
+	onStep('tables');
 	const s = report.survey;
 	if (s) {
 		add(
@@ -171,6 +179,7 @@ export function openDataZip(
 		entityId: report.engagement.id,
 		after: { files: Object.keys(files).sort(), openDigest }
 	});
+	onStep('zip');
 	// A fixed timestamp keeps the ZIP byte-for-byte the same for the same data.
 	const mtime = new Date('2026-01-01T00:00:00Z');
 	return zipSync(Object.fromEntries(Object.entries(files).map(([k, d]) => [k, [d, { mtime }]])), {
