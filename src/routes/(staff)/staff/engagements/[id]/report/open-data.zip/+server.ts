@@ -1,22 +1,17 @@
 import { error } from '@sveltejs/kit';
+import { getEngagement } from '$lib/server/catalogue';
 import { getDb } from '$lib/server/db';
-import { actorOf, requireRole } from '$lib/server/guard';
-import { openDataZip } from '$lib/server/report/open-data';
-import { engagementReport } from '$lib/server/report/report';
+import { downloadNow } from '$lib/server/exports/http';
+import { requireRole } from '$lib/server/guard';
 import type { RequestHandler } from './$types';
 
-/** GET .../report/open-data.zip: anonymised tables, the vote to recount, the rules, a README. */
+/**
+ * GET .../report/open-data.zip: anonymised tables, the vote to recount, the rules, a README.
+ * Built in a worker like the report page's export job; this request waits for the file.
+ */
 export const GET: RequestHandler = ({ params, locals }) => {
 	const user = requireRole(locals, 'admin', 'commissioner', 'facilitator');
-	const db = getDb();
-	const report = engagementReport(db, Number(params.id));
-	if (!report) error(404, 'Engagement not found');
-	const zip = openDataZip(db, actorOf(user), report, locals.councilName);
-	return new Response(new Uint8Array(zip), {
-		headers: {
-			'Content-Type': 'application/zip',
-			'Content-Disposition': `attachment; filename="open-data-engagement-${report.engagement.id}.zip"`,
-			'Cache-Control': 'private, no-store'
-		}
-	});
+	const id = Number(params.id);
+	if (!getEngagement(getDb(), id)) error(404, 'Engagement not found');
+	return downloadNow(user, { kind: 'open-data', format: 'zip', entityId: id }, locals.councilName);
 };
