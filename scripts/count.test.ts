@@ -4,6 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { count } from '../src/lib/budget/count';
+import { publishableInput } from '../src/lib/budget/publishable';
+import { ScenarioSchema, scenarioInput } from '../src/lib/budget/schemas';
+import { writeVotePabulib } from '../src/lib/budget/vote-pabulib';
 import { runCli } from './count';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -210,5 +214,43 @@ describe('the command line as a process', () => {
 		expect(r.stdout).toBe('');
 		expect(r.stderr.trim().split('\n').length).toBe(1);
 		expect(r.stderr).toMatch(message);
+	});
+});
+
+describe('a council vote published as .pb', () => {
+	// The day-centres scenario with "disabled" as special-category data: published as totals.
+	const scenario = scenarioInput(
+		ScenarioSchema.parse(JSON.parse(readFileSync(join(SCENARIOS, 'day-centres.json'), 'utf8')))
+	);
+	const published = publishableInput(scenario, new Set(['disabled']));
+	const official = count(published);
+	const text = writeVotePabulib(published, {
+		title: 'Day centres',
+		unit: 'Test council',
+		instance: '1',
+		selected: new Set([...official.selected, ...official.accepted]),
+		totals: new Map(official.proposals.map((p) => [p.id, p.tallies.overall]))
+	});
+
+	it('recounts in full to the official digest and decisions', () => {
+		const r = runCli(['vote.pb', '--json'], () => text);
+		expect(r.stderr).toBe('');
+		const out = JSON.parse(r.stdout);
+		expect(out.digest).toBe(official.digest);
+		expect(out.decisions).toEqual(
+			Object.fromEntries(official.proposals.map((p) => [p.id, p.decision]))
+		);
+		// The same decisions as counting every ballot with its segments.
+		expect(out.decisions).toEqual(
+			Object.fromEntries(count(scenario).proposals.map((p) => [p.id, p.decision]))
+		);
+	});
+
+	it('exits 2 naming the line when a published ballot is spoiled', () => {
+		const spoiled = text.replace(/^(\d+);([^;\n]*);/m, '$1;$2,nowhere;');
+		expect(spoiled).not.toBe(text);
+		const r = runCli(['vote.pb'], () => spoiled);
+		expect(r.code).toBe(2);
+		expect(r.stderr).toMatch(/^count: Line \d+: /);
 	});
 });

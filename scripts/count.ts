@@ -6,7 +6,9 @@
  *
  * A `.pb` file is a Pabulib instance: every project is a development, approvals are wants, ties
  * are broken by project id as a string (the reference convention), and the Add1 step is one
- * currency unit. A `.json` file is a scenario (scenarios/README.md). Without --json it prints a
+ * currency unit. A `.pb` file a council published from Co-Commission (META `format` =
+ * `co-commission/vote/1`, see src/lib/budget/vote-pabulib.ts) is counted in full, as the council
+ * counted it: don't-wants, service use, segments, rules, and the official digest. A `.json` file is a scenario (scenarios/README.md). Without --json it prints a
  * table; with --json, one JSON object. Exit code 0 on success, 2 on bad input (one line on
  * stderr saying why).
  */
@@ -17,6 +19,7 @@ import { Add1Error } from '../src/lib/budget/equal-shares';
 import { count, CountInputError } from '../src/lib/budget/count';
 import { metaValue, parsePabulib, PabulibError } from '../src/lib/budget/pabulib';
 import { pabulibCountInput } from '../src/lib/budget/pabulib-election';
+import { isVotePabulib, readVotePabulib } from '../src/lib/budget/vote-pabulib';
 import { formatMoney } from '../src/lib/budget/reasons';
 import { CliOptionsSchema, ScenarioSchema, scenarioInput } from '../src/lib/budget/schemas';
 import type { CountInput, CountOptions, CountResult, Method } from '../src/lib/budget/types';
@@ -77,6 +80,9 @@ interface Loaded {
 function load(file: string, text: string): Loaded {
 	if (file.toLowerCase().endsWith('.pb')) {
 		const pb = parsePabulib(text);
+		// A council vote published by Co-Commission: counted as the council counted it.
+		if (isVotePabulib(pb))
+			return { input: readVotePabulib(pb), options: {}, money: formatMoney, unit: 1 };
 		const { input, unit, decimals } = pabulibCountInput(pb);
 		const currency = metaValue(pb, 'currency') ?? '';
 		const money = (a: number) =>

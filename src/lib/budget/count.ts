@@ -13,7 +13,13 @@ import { lexicographicRank } from './pabulib-election';
 import { flaggedSegments, priorityGroups, protectingGroups } from './protection';
 import * as say from './reasons';
 import { RulesSchema } from './schemas';
-import { BallotAggregate, CountInputError, indexInput, type CountIndex } from './tallies';
+import {
+	BallotAggregate,
+	CountInputError,
+	indexInput,
+	makeTally,
+	type CountIndex
+} from './tallies';
 import {
 	CHANNELS,
 	METHODS,
@@ -28,6 +34,7 @@ import {
 	type ProposalResult,
 	type ProposalTallies,
 	type Rules,
+	type SegmentTotals,
 	type WeightingReport
 } from './types';
 
@@ -80,41 +87,7 @@ export function count(input: CountInput, options: CountOptions = {}): CountResul
 		fundUnwanted: options.fundUnwanted ?? false
 	};
 
-	const population = rules.weighting === 'population' ? checkPopulation(input) : undefined;
-	const cells = !population ? 'none' : population.some((c) => c.ageBand) ? 'areaAge' : 'area';
-	const ix = indexInput(input.proposals, input.segments, rules, cells);
-	const agg = new BallotAggregate(ix);
-	for (const ballot of input.ballots) agg.add(ballot);
-
-	// Population weights per cell; ballots without a cell answer keep weight 1.
-	let weighting: WeightingReport | null = null;
-	let weightOf: (cell: string) => number = () => 1;
-	if (population) {
-		const popByCell = new Map<string, number>();
-		for (const c of population) {
-			const key = cells === 'areaAge' ? `${c.area}\u0000${c.ageBand}` : c.area;
-			popByCell.set(key, (popByCell.get(key) ?? 0) + c.population);
-		}
-		const byCell = agg.ballotsByCell();
-		const w = populationWeights(byCell, popByCell);
-		weightOf = (cell) => (cell === '' ? 1 : (w.weights.get(cell) ?? 1));
-		const noCell = agg.total - [...byCell.values()].reduce((a, b) => a + b, 0);
-		weighting = {
-			cells: cells === 'areaAge' ? 'areaAge' : 'area',
-			table: w.cells.map((c) => ({
-				cell: c.key.replace('\u0000', ' / '),
-				ballots: c.responses,
-				population: c.population,
-				weight: c.weight,
-				capped: c.capped
-			})),
-			cappedCells: w.cappedCells.map((k) => k.replace('\u0000', ' / ')),
-			cappedBallots: w.cappedResponses,
-			unweightedBallots: noCell
-		};
-	}
-
-	const tallies = agg.tallies(weightOf);
+	const { population, ix, agg, weighting, weightOf, tallies, totals } = tally(input, rules);
 	const P = ix.proposals.length;
 	const tieRank =
 		opts.tieBreak === 'id'
@@ -281,10 +254,100 @@ export function count(input: CountInput, options: CountOptions = {}): CountResul
 		methods: publicMethods,
 		weighting,
 		digest: digestBallots(
-			digestHeader(ix.proposals, ix.segments, rules, population),
+			digestHeader(ix.proposals, ix.segments, rules, population, totals),
 			agg.canonicalTexts()
 		)
 	};
+}
+
+/** The pass over the ballots: weights, then every proposal's tallies. */
+function tally(input: CountInput, rules: Rules) {
+	const population = rules.weighting === 'population' ? checkPopulation(input) : undefined;
+	const cells = !population ? 'none' : population.some((c) => c.ageBand) ? 'areaAge' : 'area';
+	const ix = indexInput(input.proposals, input.segments, rules, cells);
+	const agg = new BallotAggregate(ix);
+	for (const ballot of input.ballots) agg.add(ballot);
+
+	// Population weights per cell; ballots without a cell answer keep weight 1.
+	let weighting: WeightingReport | null = null;
+	let weightOf: (cell: string) => number = () => 1;
+	if (population) {
+		const popByCell = new Map<string, number>();
+		for (const c of population) {
+			const key = cells === 'areaAge' ? `${c.area}\u0000${c.ageBand}` : c.area;
+			popByCell.set(key, (popByCell.get(key) ?? 0) + c.population);
+		}
+		const byCell = agg.ballotsByCell();
+		const w = populationWeights(byCell, popByCell);
+		weightOf = (cell) => (cell === '' ? 1 : (w.weights.get(cell) ?? 1));
+		const noCell = agg.total - [...byCell.values()].reduce((a, b) => a + b, 0);
+		weighting = {
+			cells: cells === 'areaAge' ? 'areaAge' : 'area',
+			table: w.cells.map((c) => ({
+				cell: c.key.replace('\u0000', ' / '),
+				ballots: c.responses,
+				population: c.population,
+				weight: c.weight,
+				capped: c.capped
+			})),
+			cappedCells: w.cappedCells.map((k) => k.replace('\u0000', ' / ')),
+			cappedBallots: w.cappedResponses,
+			unweightedBallots: noCell
+		};
+	}
+	const tallies = agg.tallies(weightOf);
+	const totals = applySegmentTotals(ix, tallies, input.segmentTotals ?? []);
+	return { population, ix, agg, weighting, weightOf, tallies, totals };
+}
+
+/**
+ * Every proposal's tallies (overall, by segment, area, channel, users), weighted as the rules
+ * say: what the count decides from, without deciding.
+ */
+export function countTallies(input: CountInput): ProposalTallies[] {
+	const parsed = RulesSchema.safeParse(input.rules);
+	if (!parsed.success) throw new CountInputError(`Rules: ${parsed.error.issues[0].message}`);
+	return tally(input, parsed.data).tallies;
+}
+
+/**
+ * Puts segments given as totals into the tallies, as if their ballots had named them.
+ * @returns the totals, checked, in segment order (as the digest writes them)
+ */
+function applySegmentTotals(
+	ix: CountIndex,
+	tallies: ProposalTallies[],
+	given: readonly SegmentTotals[]
+): SegmentTotals[] {
+	const bySegment = new Map<string, SegmentTotals>();
+	for (const t of given) {
+		const what = `Totals of segment "${t.segment}"`;
+		if (!ix.segmentIndex.has(t.segment))
+			throw new CountInputError(`${what}: not a segment of this vote`);
+		if (bySegment.has(t.segment)) throw new CountInputError(`${what}: given twice`);
+		// No ballot may also name it: it would be counted twice.
+		if (tallies.length > 0 && tallies[0].bySegment[t.segment].ballots > 0)
+			throw new CountInputError(`${what}: ballots name this segment too`);
+		const whole = (x: number) => Number.isSafeInteger(x) && x >= 0;
+		const amount = (x: number) => Number.isFinite(x) && x >= 0;
+		if (!whole(t.ballots) || !amount(t.n))
+			throw new CountInputError(`${what}: ballots must be a whole number and n at least 0`);
+		for (const id of Object.keys(t.marks)) {
+			if (!ix.proposalIndex.has(id))
+				throw new CountInputError(`${what}: "${id}" is not a proposal of this vote`);
+		}
+		ix.proposals.forEach((p, i) => {
+			const [w, d] = t.marks[p.id] ?? [0, 0];
+			if (!amount(w) || !amount(d) || w + d > t.n * (1 + 1e-9) + 1e-9)
+				throw new CountInputError(`${what}: the marks for "${p.id}" do not fit its ballots`);
+			tallies[i].bySegment[t.segment] = makeTally(t.ballots, t.n, w, d);
+		});
+		bySegment.set(t.segment, t);
+	}
+	return ix.segments.flatMap((s) => {
+		const t = bySegment.get(s.id);
+		return t ? [t] : [];
+	});
 }
 
 function checkPopulation(input: CountInput): NonNullable<CountInput['population']> {

@@ -4,15 +4,18 @@
  *
  * The text is, with no spaces:
  *   {"format":"co-commission/count-input/1","proposals":[...],"segments":[...],"rules":{...},
- *    "population":[...]|null,"ballots":[[<ballot>,<count>],...]}
+ *    "population":[...]|null,["segmentTotals":[...],]"ballots":[[<ballot>,<count>],...]}
  * Proposals and segments keep their listed order (it breaks ties). Each ballot is
  *   {"marks":[[id,"want"|"dontWant"],...],"uses":[...],"segments":[...],"area":..,"ageBand":..,"channel":..}
  * with marks and uses in proposal order and segments in segment order; identical ballots are
  * counted together and the list is sorted by that text, so the order ballots arrive in does
- * not matter but any change to any ballot does.
+ * not matter but any change to any ballot does. Segments given only as totals (special-category
+ * data) appear, when there are any, in segment order as
+ *   {"segment":id,"ballots":..,"n":..,"marks":[[id,wants,dontWants],...]} (marks in proposal order);
+ * without them the text is exactly as before, so earlier digests still hold.
  */
 import { createHash } from 'node:crypto';
-import type { PopulationCell, Proposal, Rules, Segment } from './types';
+import type { PopulationCell, Proposal, Rules, Segment, SegmentTotals } from './types';
 
 /** Names the canonical format, so a future change of format changes every digest. */
 export const DIGEST_FORMAT = 'co-commission/count-input/1';
@@ -39,7 +42,8 @@ export function digestHeader(
 	proposals: readonly Proposal[],
 	segments: readonly Segment[],
 	rules: Rules,
-	population: readonly PopulationCell[] | undefined
+	population: readonly PopulationCell[] | undefined,
+	totals: readonly SegmentTotals[] = []
 ): string {
 	const ps = proposals.map((p) => ({
 		id: p.id,
@@ -55,10 +59,18 @@ export function digestHeader(
 				.map((c) => ({ area: c.area, ageBand: c.ageBand ?? null, population: c.population }))
 				.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
 		: null;
+	const ts = totals.map((t) => ({
+		segment: t.segment,
+		ballots: t.ballots,
+		n: t.n,
+		marks: proposals.map((p) => [p.id, ...(t.marks[p.id] ?? [0, 0])])
+	}));
 	return (
 		`{"format":${JSON.stringify(DIGEST_FORMAT)},"proposals":${JSON.stringify(ps)},` +
 		`"segments":${JSON.stringify(ss)},"rules":${JSON.stringify(canonicalRules(rules))},` +
-		`"population":${JSON.stringify(pop)},"ballots":[`
+		`"population":${JSON.stringify(pop)},` +
+		(ts.length ? `"segmentTotals":${JSON.stringify(ts)},` : '') +
+		`"ballots":[`
 	);
 }
 

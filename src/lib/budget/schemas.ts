@@ -123,6 +123,17 @@ export const PopulationCellSchema = z.object({
 		.max(100_000_000, 'That population is too large.')
 });
 
+/** A segment given only as totals (see `CountInput.segmentTotals`). */
+export const SegmentTotalsSchema = z.object({
+	segment: idSchema('group'),
+	ballots: z.number().int('Segment ballots must be a whole number.').min(0).max(100_000_000),
+	n: z.number().min(0).max(1e12),
+	marks: z.record(
+		idSchema('proposal'),
+		z.tuple([z.number().min(0).max(1e12), z.number().min(0).max(1e12)])
+	)
+});
+
 const decisionSchema = z.enum(['fund', 'accept', 'protected', 'notSelected']);
 const expectedOutcome = z.object({
 	decisions: z.record(z.string(), decisionSchema),
@@ -140,6 +151,7 @@ export const ScenarioSchema = z.object({
 	proposals: z.array(ProposalSchema).min(1, 'A vote needs at least one proposal.').max(5000),
 	ballots: z.array(BallotSchema).max(10_000_000),
 	population: z.array(PopulationCellSchema).max(100_000).optional(),
+	segmentTotals: z.array(SegmentTotalsSchema).max(200).optional(),
 	expected: expectedOutcome.extend({ majority: expectedOutcome.optional() }).optional()
 });
 
@@ -152,13 +164,15 @@ export function scenarioInput(s: Scenario): {
 	ballots: Ballot[];
 	rules: Rules;
 	population?: Scenario['population'];
+	segmentTotals?: Scenario['segmentTotals'];
 } {
 	return {
 		proposals: s.proposals,
 		segments: s.segments,
 		ballots: s.ballots,
 		rules: s.rules,
-		population: s.population
+		population: s.population,
+		...(s.segmentTotals ? { segmentTotals: s.segmentTotals } : {})
 	};
 }
 

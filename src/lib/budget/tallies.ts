@@ -521,7 +521,14 @@ export class BallotAggregate {
 		const userMarksW = new Float64Array(P2);
 		const userBallotsW = new Float64Array(P);
 		const userBallotsR = new Float64Array(P);
-		this.cells.forEach((cell, c) => {
+		// Cells in key order, not the order ballots arrived in: floating-point sums depend on their
+		// order, and the same ballots in another order (grouped for publishing, say) must give
+		// the same figures to the last bit. Within a cell every sum is a whole number, so exact.
+		const cellOrder = this.cellKeys
+			.map((_, c) => c)
+			.sort((a, b) => compareText(this.cellKeys[a], this.cellKeys[b]));
+		cellOrder.forEach((c) => {
+			const cell = this.cells[c];
 			const w = weightOf(this.cellKeys[c]);
 			for (let k = 0; k < cell.marks.length; k++) marksW[k] += w * cell.marks[k];
 			for (let d = 0; d < dims; d++) {

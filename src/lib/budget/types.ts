@@ -89,6 +89,22 @@ export interface CountInput {
 	rules: Rules;
 	/** Needed when rules.weighting is 'population'. */
 	population?: PopulationCell[];
+	/**
+	 * Segments given only as totals, never ballot by ballot: special-category data (disability,
+	 * health, ethnicity, religion) must not be published per person, yet anyone must be able to
+	 * recount the open data to the same result. No ballot may name these segments.
+	 */
+	segmentTotals?: SegmentTotals[];
+}
+
+/** One segment's figures for every proposal: all that protection and flags need of it. */
+export interface SegmentTotals {
+	segment: string;
+	/** Ballots of the segment, unweighted (the minGroup test) and weighted. */
+	ballots: number;
+	n: number;
+	/** Proposal id -> [wants, dontWants] (weighted) among the segment's ballots. */
+	marks: Record<string, [number, number]>;
 }
 
 /** Conventions a count follows; council votes and Pabulib recounts differ. */

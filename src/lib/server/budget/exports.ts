@@ -5,8 +5,8 @@
  * times), grouped or numbered afresh, so that the count can be repeated.
  */
 import ExcelJS from 'exceljs';
-import { writePabulib, type PabulibFile } from '../../budget/pabulib';
-import type { Ballot, CountInput, CountResult } from '../../budget/types';
+import type { CountInput, CountResult } from '../../budget/types';
+import { writeVotePabulib } from '../../budget/vote-pabulib';
 import {
 	BREAKDOWN_HEADERS,
 	PROPOSAL_HEADERS,
@@ -194,59 +194,18 @@ export function jsonExport({ vote, result, input }: ExportData): string {
 }
 
 /**
- * Pabulib: every proposal is a project (cost = its amount; `kind` says saving or development);
- * each ballot is a voter whose `vote` is the proposals they marked Want (approval) and whose
- * `dont_want` column lists those they marked Don't want. Voter ids are sequence numbers with no
- * link to anyone; no profile answers are included.
+ * Pabulib `.pb` of the counted (publishable) input, which `npm run count` recounts to the
+ * official digest: budget/vote-pabulib.ts documents how don't-wants, service use, segments and
+ * the special-category totals are carried.
  */
 export function pabulibExport({ vote, result, input, councilName }: ExportData): string {
-	const votes: string[][] = [];
-	let voter = 0;
-	for (const b of input.ballots as Ballot[]) {
-		const wants = Object.entries(b.marks)
-			.filter(([, m]) => m === 'want')
-			.map(([id]) => id);
-		const dontWants = Object.entries(b.marks)
-			.filter(([, m]) => m === 'dontWant')
-			.map(([id]) => id);
-		for (let i = 0; i < (b.count ?? 1); i++)
-			votes.push([String(++voter), wants.join(','), dontWants.join(',')]);
-	}
-	const selected = new Set([...result.selected, ...result.accepted]);
-	const file: PabulibFile = {
-		meta: [
-			['description', vote.title],
-			['country', 'United Kingdom'],
-			['unit', councilName],
-			['instance', String(vote.id)],
-			['num_projects', String(input.proposals.length)],
-			['num_votes', String(votes.length)],
-			['budget', String(vote.rules.developmentBudget / 100)],
-			['vote_type', 'approval'],
-			['rule', vote.rules.method === 'greedy' ? 'greedy' : 'equalshares'],
-			['date_begin', vote.opensAt ? vote.opensAt.toISOString().slice(0, 10) : ''],
-			['date_end', vote.closesAt ? vote.closesAt.toISOString().slice(0, 10) : ''],
-			['currency', 'GBP'],
-			[
-				'comment',
-				"Co-Commission want / don't-want vote. 'vote' lists the projects a voter marked Want (approvals); the extra VOTES column 'dont_want' lists those marked Don't want (no view = neither). Projects with kind=saving are savings (cost = the saving); kind=development are new spending. 'selected' is the official decision (1 = funded or accepted). Anonymised: voter ids are sequence numbers; no profile answers."
-			]
-		],
-		metaLines: [],
-		projects: {
-			columns: ['project_id', 'cost', 'votes', 'name', 'kind', 'dont_wants', 'selected'],
-			rows: result.proposals.map((p) => [
-				p.id,
-				String(Math.round(p.amount / 100)),
-				String(p.tallies.overall.wants),
-				p.title,
-				p.kind,
-				String(p.tallies.overall.dontWants),
-				selected.has(p.id) ? '1' : '0'
-			]),
-			lines: []
-		},
-		votes: { columns: ['voter_id', 'vote', 'dont_want'], rows: votes, lines: [] }
-	};
-	return writePabulib(file);
+	return writeVotePabulib(input, {
+		title: vote.title,
+		unit: councilName,
+		instance: String(vote.id),
+		dateBegin: vote.opensAt ? vote.opensAt.toISOString().slice(0, 10) : undefined,
+		dateEnd: vote.closesAt ? vote.closesAt.toISOString().slice(0, 10) : undefined,
+		selected: new Set([...result.selected, ...result.accepted]),
+		totals: new Map(result.proposals.map((p) => [p.id, p.tallies.overall]))
+	});
 }

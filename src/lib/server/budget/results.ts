@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq, max, sql } from 'drizzle-orm';
 import { count as runCount } from '../../budget/count';
+import { publishableInput } from '../../budget/publishable';
 import type {
 	Ballot,
 	Channel,
@@ -53,6 +54,21 @@ export function countSegments(db: DB): Segment[] {
 		.from(segment)
 		.orderBy(segment.id)
 		.all();
+}
+
+/**
+ * Segments that are special-category data (disability, health, ethnicity, religion): the count
+ * takes them as totals, never ballot by ballot, so that what is counted can be published.
+ */
+export function specialSegments(db: DB): Set<string> {
+	return new Set(
+		db
+			.select({ id: segment.id })
+			.from(segment)
+			.where(eq(segment.specialCategory, true))
+			.all()
+			.map((s) => s.id)
+	);
 }
 
 function populationCells(db: DB): PopulationCell[] {
@@ -102,14 +118,19 @@ export function* groupedBallots(db: DB, voteId: number, roundId?: number): Gener
 		};
 }
 
-export function countInput(db: DB, v: Vote, roundId?: number): CountInput {
-	return {
-		proposals: countProposals(db, v.id),
-		segments: countSegments(db),
-		ballots: [...groupedBallots(db, v.id, roundId)],
-		rules: v.rules,
-		population: v.rules.weighting === 'population' ? populationCells(db) : undefined
-	};
+export function countInput(db: DB, v: Vote, roundId?: number): CountInput & { ballots: Ballot[] } {
+	// The official count is of the publishable input (special-category segments as totals), so
+	// its digest is the one anyone gets by recounting the open data (budget/publishable.ts).
+	return publishableInput(
+		{
+			proposals: countProposals(db, v.id),
+			segments: countSegments(db),
+			ballots: [...groupedBallots(db, v.id, roundId)],
+			rules: v.rules,
+			population: v.rules.weighting === 'population' ? populationCells(db) : undefined
+		},
+		specialSegments(db)
+	);
 }
 
 /** What a count depends on, cheaply: the last ballot version, the rules, proposals and segments. */
@@ -124,6 +145,7 @@ function stateKey(db: DB, v: Vote): string {
 		v.rules,
 		countProposals(db, v.id),
 		countSegments(db),
+		[...specialSegments(db)],
 		v.rules.weighting === 'population' ? populationCells(db) : null
 	]);
 	return createHash('sha256').update(basis).digest('hex');

@@ -6,16 +6,14 @@
  * religion) never at ballot level.
  */
 import { zipSync, strToU8 } from 'fflate';
-import { count } from '../../budget/count';
 import { csvFile } from '../../csv/csv';
-import { anonymisedInput } from '../../report/anonymise';
 import * as audit from '../audit';
 import { csvExport, pabulibExport, prepareExport } from '../budget/exports';
 import type { DB } from '../db/open';
 import { prioritiesCsv } from './priorities-export';
-import { specialSegments, type EngagementReport } from './report';
+import type { EngagementReport } from './report';
 
-function readme(report: EngagementReport, openDigest: string | null, files: string[]): string {
+function readme(report: EngagementReport, digest: string | null, files: string[]): string {
 	const v = report.vote;
 	return [
 		`# Open data: ${report.engagement.title}`,
@@ -37,18 +35,24 @@ function readme(report: EngagementReport, openDigest: string | null, files: stri
 					'',
 					'```sh',
 					'npm install',
-					'npm run count -- vote-ballots.json --json',
+					'npm run count -- vote.pb --json',
 					'```',
 					'',
-					`The printed \`digest\` is \`${openDigest}\`, the open-data digest on the report. The`,
-					`official count (digest \`${v.result.digest}\`) also used the special-category answers,`,
-					'which are left out of this file; decisions that depended only on them are marked in',
-					'`vote-proposals.csv` (protected by a special-category group) and cannot be repeated from',
-					'open data alone. Everything else repeats exactly.',
+					`The printed \`digest\` is \`${digest}\`, the digest on the official results page,`,
+					'and the decisions are the official ones. `vote-ballots.json` is the same input as a',
+					'scenario file (`npm run count -- vote-ballots.json` gives the same digest).',
 					'',
-					'`vote.pb` is the same vote in the Pabulib format (pabulib.org): each proposal is a',
-					'project costing its amount; each voter approves the proposals they marked Want; the',
-					"extra `dont_want` column lists those they marked Don't want, which Pabulib tools ignore.",
+					'`vote.pb` is in the Pabulib format (pabulib.org): each proposal is a project costing its',
+					'amount, each voter approves the proposals they marked Want, and Pabulib tools read it as',
+					"an approval vote. Extra columns carry the rest: `dont_want` (proposals marked Don't",
+					'want), `uses` (proposals whose service the voter uses), `segments`, `neighborhood`',
+					"(area), `voting_method` (channel); META holds the rules and the segments' names.",
+					'',
+					'Special-category answers (disability, health, ethnicity, religion) are never published',
+					'ballot by ballot. The count itself takes them as totals per group (`segment_totals` in',
+					"META: ballots, and wants and don't-wants for each proposal), which is all that minority",
+					'protection needs, so the recount repeats every protection decision. A special-category',
+					'group with fewer than 10 ballots is not published, and so cannot protect a service.',
 					''
 				]
 			: []),
@@ -73,16 +77,16 @@ export function openDataZip(
 	const files: Record<string, Uint8Array> = {};
 	const add = (name: string, text: string) => (files[name] = strToU8(text));
 	add('priorities.csv', prioritiesCsv(report));
-	let openDigest: string | null = null;
+	let digest: string | null = null;
 	const v = report.vote;
 	if (v && v.status === 'closed' && v.officialDigest) {
 		onStep('ballots');
+		// The official count is of the publishable input: special-category answers only as
+		// totals, so these files recount to the official digest (budget/publishable.ts).
 		const data = prepareExport(db, actor, v.id, 'pb', councilName);
-		const anon = anonymisedInput(data.input, specialSegments(db));
-		// Counted afresh: the open data must recount to exactly what the README promises.
 		onStep('count');
-		openDigest = count(anon).digest;
-		add('vote-ballots.json', JSON.stringify({ name: v.title, ...anon }, null, 1));
+		digest = data.result.digest;
+		add('vote-ballots.json', JSON.stringify({ name: v.title, ...data.input }, null, 1));
 		add('vote-proposals.csv', csvExport(data));
 		onStep('pabulib');
 		add('vote.pb', pabulibExport(data));
@@ -172,12 +176,12 @@ export function openDataZip(
 				1
 			)
 		);
-	add('README.md', readme(report, openDigest, Object.keys(files).sort()));
+	add('README.md', readme(report, digest, Object.keys(files).sort()));
 	audit.record(db, actor, {
 		action: 'report.export.open-data',
 		entityType: 'engagement',
 		entityId: report.engagement.id,
-		after: { files: Object.keys(files).sort(), openDigest }
+		after: { files: Object.keys(files).sort(), digest }
 	});
 	onStep('zip');
 	// A fixed timestamp keeps the ZIP byte-for-byte the same for the same data.

@@ -116,16 +116,6 @@ function labSections(db: DB, engagementId: number): LabSection[] {
 	});
 }
 
-/** Segments that are special-category data: never published at ballot level. */
-export function specialSegments(db: DB): Set<string> {
-	return new Set(
-		catalogue
-			.listSegments(db)
-			.filter((s) => s.specialCategory)
-			.map((s) => s.id)
-	);
-}
-
 /** The vote to report: the closed one with ballots (else the one with most ballots). */
 function voteSection(db: DB, engagementId: number): VoteSection | null {
 	const list = votes.listVotes(db, engagementId).filter((v) => v.ballots > 0);
