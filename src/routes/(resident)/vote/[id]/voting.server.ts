@@ -7,7 +7,7 @@ import * as kiosks from '$lib/server/budget/kiosks';
 import * as rounds from '$lib/server/budget/rounds';
 import * as votes from '$lib/server/budget/votes';
 import * as codes from '$lib/server/codes';
-import { getDb } from '$lib/server/db';
+import { getDb, type DB } from '$lib/server/db';
 
 export interface VotingEvent {
 	params: { id: string };
@@ -18,14 +18,15 @@ export interface VotingEvent {
 /**
  * The vote and this browser's place in it. `create` makes the anonymous participant (and its
  * cookie) when there is none: only posts do, so that reading a page leaves nothing behind.
+ * `db` may be a `write()` transaction, so that a post reads and writes in one transaction.
  */
 export function votingContext(
 	event: VotingEvent,
 	create = false,
 	withCurrent = true,
-	now = new Date()
+	now = new Date(),
+	db: DB = getDb()
 ) {
-	const db = getDb();
 	const vote = votes.getVote(db, Number(event.params.id));
 	if (!vote || vote.status === 'draft') error(404, 'Vote not found');
 	const state = votes.stateOf(vote, now);

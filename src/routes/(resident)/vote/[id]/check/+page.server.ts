@@ -3,6 +3,7 @@ import { parseBallot, toFormInput, validateContent } from '$lib/budget/ballot';
 import { formValues } from '$lib/forms/parse';
 import { localizeHref } from '$lib/paraglide/runtime';
 import * as ballots from '$lib/server/budget/ballots';
+import { getDb, write } from '$lib/server/db';
 import type { Actions, PageServerLoad } from './$types';
 import { draftOf, requireVoting, votingContext } from '../voting.server';
 
@@ -28,27 +29,33 @@ export const actions: Actions = {
 	 */
 	default: async (event) => {
 		const values = formValues(await event.request.formData());
-		const ctx = votingContext(event, true, false);
-		const entry = requireVoting(ctx);
-		const context = ballots.ballotContext(ctx.db, ctx.vote);
-		const parsed = parseBallot(values, context);
-		if (!parsed.ok) return fail(400, { errors: parsed.errors, limits: parsed.limits });
-		const cast = ballots.castBallot(ctx.db, {
-			voteId: ctx.vote.id,
-			voter: entry.voter!,
-			channel: entry.channel,
-			roundId: entry.roundId,
-			kioskId: entry.kioskId,
-			content: parsed.content,
-			draftKey: entry.draftKey,
-			context
+		// One IMMEDIATE transaction for everything the submission reads and writes: all or
+		// nothing, and SQLite takes its locks once rather than for every statement on its own.
+		const { voteId, refused, cast } = write(getDb(), (tx) => {
+			const ctx = votingContext(event, true, false, new Date(), tx);
+			const entry = requireVoting(ctx);
+			const context = ballots.ballotContext(tx, ctx.vote);
+			const parsed = parseBallot(values, context);
+			if (!parsed.ok) return { voteId: ctx.vote.id, refused: parsed, cast: null };
+			const cast = ballots.castBallotIn(tx, {
+				voteId: ctx.vote.id,
+				voter: entry.voter!,
+				channel: entry.channel,
+				roundId: entry.roundId,
+				kioskId: entry.kioskId,
+				content: parsed.content,
+				draftKey: entry.draftKey,
+				context
+			});
+			return { voteId: ctx.vote.id, refused: null, cast };
 		});
+		if (refused) return fail(400, { errors: refused.errors, limits: refused.limits });
 		if (!cast.ok) {
 			if (cast.reason === 'invalid') return fail(400, { errors: cast.errors, limits: cast.limits });
 			if (cast.reason === 'codeUsed')
 				return fail(409, { errors: { _: 'err_vote_code_used' }, limits: {} });
-			redirect(303, localizeHref(`/vote/${ctx.vote.id}`));
+			redirect(303, localizeHref(`/vote/${voteId}`));
 		}
-		redirect(303, localizeHref(`/vote/${ctx.vote.id}/done?ref=${cast.receipt}`));
+		redirect(303, localizeHref(`/vote/${voteId}/done?ref=${cast.receipt}`));
 	}
 };
