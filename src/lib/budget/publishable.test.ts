@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { count, CountInputError } from './count';
 import { parsePabulib, PabulibError } from './pabulib';
 import { publishableInput } from './publishable';
+import { RulesSchema } from './schemas';
 import { isVotePabulib, readVotePabulib, writeVotePabulib } from './vote-pabulib';
 import { METHODS, type Ballot, type CountInput, type CountResult, type Mark } from './types';
 
@@ -12,6 +13,8 @@ const SEGMENTS = [
 	{ id: 'faith', label: 'A religion; or none' }
 ];
 const SPECIAL = new Set(['disabled', 'faith']);
+/** counting.md's defaults: protected, minimum group 20, threshold 50%, margin 20 points. */
+const DEFAULT_RULES = RulesSchema.parse({});
 
 const voteArb = fc
 	.record({
@@ -186,15 +189,7 @@ describe('publishableInput', () => {
 				},
 				{ marks: { p0: 'want' }, uses: [], segments: [], area: null, channel: 'online', count: 30 }
 			],
-			rules: {
-				maxWants: 0,
-				maxDontWants: 0,
-				developmentBudget: 0,
-				savingsTarget: 0,
-				method: 'protected',
-				protection: { minGroup: 10, threshold: 0.5, margin: 0.2 },
-				weighting: 'none'
-			}
+			rules: { ...DEFAULT_RULES, protection: { ...DEFAULT_RULES.protection, minGroup: 10 } }
 		};
 		const published = publishableInput(input, SPECIAL);
 		expect(published.segmentTotals).toEqual([
@@ -217,15 +212,7 @@ describe('segment totals are checked', () => {
 		proposals: [{ id: 'p0', title: 'P', kind: 'saving', amount: 1, service: 'a', affects: [] }],
 		segments: SEGMENTS,
 		ballots: [{ marks: {}, uses: [], segments: ['carers'], area: null, channel: 'online' }],
-		rules: {
-			maxWants: 0,
-			maxDontWants: 0,
-			developmentBudget: 0,
-			savingsTarget: 0,
-			method: 'protected',
-			protection: { minGroup: 20, threshold: 0.5, margin: 0.2 },
-			weighting: 'none'
-		}
+		rules: DEFAULT_RULES
 	};
 	const total = { ballots: 10, n: 10, marks: { p0: [1, 2] as [number, number] } };
 	it.each([
