@@ -107,3 +107,28 @@ describe('participation codes', () => {
 		expect(actions).toEqual(['engagement.create', 'codes.create', 'codes.spoil']);
 	});
 });
+
+describe('secureRandomIndex', () => {
+	it('stays in range and reaches every value, across refills of its pool', () => {
+		const seen = new Array(23).fill(0);
+		// 23 x 400 draws use the 256-word pool dozens of times over.
+		for (let i = 0; i < 23 * 400; i++) {
+			const x = codes.secureRandomIndex(23);
+			expect(Number.isInteger(x) && x >= 0 && x < 23).toBe(true);
+			seen[x]++;
+		}
+		// Each value expects 400; below 250 or above 550 is a one-in-billions accident.
+		for (const n of seen) expect(n).toBeGreaterThan(250);
+		for (const n of seen) expect(n).toBeLessThan(550);
+	});
+
+	it('never repeats a sequence: 10,000 receipts-worth of draws are all different', () => {
+		const receipts = new Set<string>();
+		for (let r = 0; r < 10_000; r++) {
+			let s = '';
+			for (let i = 0; i < 10; i++) s += String.fromCharCode(65 + codes.secureRandomIndex(23));
+			receipts.add(s);
+		}
+		expect(receipts.size).toBe(10_000);
+	});
+});
