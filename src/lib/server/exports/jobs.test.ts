@@ -117,9 +117,11 @@ describe('an export job', () => {
 		const { job, done } = startExport(db, cfg, staff.commissioner, task, COUNCIL);
 		expect(await done).toEqual({ ok: true });
 		expect(files()).toContain(`${job.id}.export`);
-		now = new Date(now.getTime() + RETENTION_MS - 1000);
+		const { finishedAt, expiresAt } = row(job.id);
+		expect(expiresAt!.getTime() - finishedAt!.getTime()).toBe(RETENTION_MS);
+		now = new Date(expiresAt!.getTime() - 1000);
 		expect(getExport(db, cfg, job.id)?.status).toBe('done');
-		now = new Date(now.getTime() + 2000);
+		now = new Date(expiresAt!.getTime() + 1000);
 		const expired = getExport(db, cfg, job.id)!;
 		expect(expired.status).toBe('expired');
 		expect(files()).not.toContain(`${job.id}.export`);

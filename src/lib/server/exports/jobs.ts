@@ -15,14 +15,14 @@ import type { DB } from '../db/open';
 import { exportJob } from '../db/schema';
 import type { Role, SessionUser } from '../session';
 import { generateToken } from '../tokens';
-import { buildExport, ExportError, stepsOf, type ExportTask } from './build';
-import type { WorkerInput, WorkerMessage } from './worker';
+import { stepsOf, type ExportTask } from './build';
+import { buildJob, RETENTION_MS, UNEXPECTED, type JobInput } from './run';
+import type { WorkerFinished } from './worker';
 
 export type ExportJob = typeof exportJob.$inferSelect;
 export type { ExportTask } from './build';
 
-/** How long a finished file is kept: long enough to download it, short enough not to linger. */
-export const RETENTION_MS = 60 * 60 * 1000;
+export { RETENTION_MS } from './run';
 
 /** Who may start and fetch each kind: the same roles as its direct-download route. */
 export const EXPORT_ROLES: Record<ExportTask['kind'], Role[]> = {
@@ -33,14 +33,13 @@ export const EXPORT_ROLES: Record<ExportTask['kind'], Role[]> = {
 /** This server process. Jobs left queued or running by another (an earlier run) have failed. */
 const RUNNER = randomUUID();
 
-const UNEXPECTED =
-	'Something went wrong while building the file. Try again; if it happens again, tell your administrator.';
-
 export interface JobsConfig {
 	/** Where finished files are kept (created when needed). */
 	dir: string;
 	/** The database file a worker opens; `:memory:` builds in this process instead. */
 	databaseUrl: string;
+	/** How long the worker waits for another job before it stops and gives back its memory. */
+	idleMs?: number;
 	now?: () => Date;
 }
 
@@ -90,115 +89,129 @@ export function startExport(
 			status: 'queued',
 			step: 0,
 			steps: steps.length,
-			stepLabel: 'Starting',
+			stepLabel: 'Waiting to start',
 			runner: RUNNER,
 			createdAt: now
 		})
 		.returning()
 		.get();
-	const input: WorkerInput = {
-		databaseUrl: cfg.databaseUrl,
+	const input: JobInput = {
+		jobId: job.id,
 		task,
 		ctx: { actor: { id: user.id, email: user.email }, councilName },
 		outPath: filePath(cfg, job.id)
 	};
 	mkdirSync(cfg.dir, { recursive: true });
-	const done = new Promise<Outcome>((resolve) => {
-		const onMessage = (m: WorkerMessage) => {
-			const at = clock(cfg);
-			if (m.type === 'step') {
-				const i = Math.max(
-					0,
-					steps.findIndex((s) => s.key === m.key)
-				);
-				db.update(exportJob)
-					.set({ status: 'running', step: i, stepLabel: steps[i].label })
-					.where(eq(exportJob.id, job.id))
-					.run();
-			} else if (m.type === 'done') {
-				db.update(exportJob)
-					.set({
-						status: 'done',
-						step: steps.length,
-						stepLabel: 'Ready to download',
-						fileName: m.fileName,
-						mime: m.mime,
-						size: m.size,
-						finishedAt: at,
-						expiresAt: new Date(at.getTime() + RETENTION_MS)
-					})
-					.where(eq(exportJob.id, job.id))
-					.run();
-				resolve({ ok: true });
-			} else {
-				rmSync(input.outPath, { force: true });
-				const message = m.expected ? m.message : UNEXPECTED;
-				db.update(exportJob)
-					.set({ status: 'failed', stepLabel: 'Failed', error: message, finishedAt: at })
-					.where(eq(exportJob.id, job.id))
-					.run();
-				resolve({ ok: false, message, expected: m.expected });
-			}
-		};
-		const run = cfg.databaseUrl === ':memory:' ? runHere(db, input) : runInWorker(input);
-		run(onMessage).catch((e) => {
+	const run = cfg.databaseUrl === ':memory:' ? buildHere(db, input) : buildInWorker(cfg, input);
+	const done = run
+		.catch((e) => {
 			console.error('Export job could not run', e);
-			onMessage({ type: 'failed', message: UNEXPECTED, expected: false });
+			return false;
+		})
+		.then((finished): Outcome => {
+			if (!finished) {
+				rmSync(input.outPath, { force: true });
+				db.update(exportJob)
+					.set({ status: 'failed', stepLabel: 'Failed', error: UNEXPECTED, finishedAt: clock(cfg) })
+					.where(eq(exportJob.id, job.id))
+					.run();
+			}
+			const after = db.select().from(exportJob).where(eq(exportJob.id, job.id)).get()!;
+			if (after.status === 'done') return { ok: true };
+			const message = after.error ?? UNEXPECTED;
+			return { ok: false, message, expected: message !== UNEXPECTED };
 		});
-	});
 	return { job, done };
 }
 
 /**
- * In this process, for a database in memory (tests): the same steps, with a turn of the event
- * loop between them so the job page can be read while it runs.
+ * In this process, for a database in memory (tests), after a turn of the event loop so that
+ * the caller has the job before it is built.
  */
-function runHere(db: DB, input: WorkerInput) {
-	return async (post: (m: WorkerMessage) => void) => {
-		await new Promise(setImmediate);
-		const { writeFileSync } = await import('node:fs');
-		try {
-			const built = await buildExport(db, input.task, input.ctx, (key) =>
-				post({ type: 'step', key })
-			);
-			writeFileSync(input.outPath, built.bytes);
-			post({ type: 'done', fileName: built.fileName, mime: built.mime, size: built.bytes.length });
-		} catch (e) {
-			if (!(e instanceof ExportError)) console.error('Export failed', e);
-			const message = e instanceof Error ? e.message : String(e);
-			post({ type: 'failed', message, expected: e instanceof ExportError });
-		}
-	};
+async function buildHere(db: DB, input: JobInput): Promise<boolean> {
+	await new Promise(setImmediate);
+	await buildJob(db, input);
+	return true;
 }
 
-/** In a worker thread, which opens its own connection to the database file (WAL). */
-function runInWorker(input: WorkerInput) {
-	return async (post: (m: WorkerMessage) => void) => {
+const IDLE_MS = 30_000;
+
+/**
+ * The export worker for one database file: started when a job comes, stopped when idle. One
+ * thread, one job at a time, so exports never take more than one core from the server.
+ */
+class ExportWorker {
+	#databaseUrl: string;
+	#idleMs: number;
+	#thread:
+		Promise<{ worker: Worker; pending: Map<string, (finished: boolean) => void> }> | undefined;
+	#live: Worker | undefined;
+	#idle: ReturnType<typeof setTimeout> | undefined;
+
+	constructor(databaseUrl: string, idleMs: number) {
+		this.#databaseUrl = databaseUrl;
+		this.#idleMs = idleMs;
+	}
+
+	/** Resolves true when the worker has finished the job, false if the worker died first. */
+	async run(input: JobInput): Promise<boolean> {
+		clearTimeout(this.#idle);
+		const { worker, pending } = await (this.#thread ??= this.#start());
+		worker.ref();
+		return new Promise<boolean>((resolve) => {
+			pending.set(input.jobId, resolve);
+			worker.postMessage(input);
+		});
+	}
+
+	async #start() {
 		const { workerUrl } = await import('./worker');
 		const url = new URL(workerUrl);
-		// Under `vite dev` or tsx the worker is TypeScript source: let tsx load it.
-		const source = url.pathname.endsWith('.ts');
+		// Under `vite dev`, vitest or the benchmarks the worker is TypeScript source: tsx loads it.
 		const worker = new Worker(url, {
-			workerData: { coCommissionExport: input },
-			execArgv: source ? [...process.execArgv, '--import', 'tsx'] : undefined
+			workerData: { coCommissionExports: { databaseUrl: this.#databaseUrl } },
+			execArgv: url.pathname.endsWith('.ts') ? ['--import', 'tsx'] : undefined,
+			// A 100,000-ballot ZIP needs under half of this; a cap keeps the heap from creeping
+			// from job to job, and an export too big for it fails alone, not the server.
+			resourceLimits: { maxOldGenerationSizeMb: 512 }
 		});
-		await new Promise<void>((resolve) => {
-			let settled = false;
-			worker.on('message', (m: WorkerMessage) => {
-				if (m.type !== 'step') settled = true;
-				post(m);
-			});
-			worker.on('error', (e) => {
-				console.error('Export worker failed', e);
-				if (!settled) post({ type: 'failed', message: UNEXPECTED, expected: false });
-				settled = true;
-			});
-			worker.on('exit', () => {
-				if (!settled) post({ type: 'failed', message: UNEXPECTED, expected: false });
-				resolve();
-			});
+		this.#live = worker;
+		const pending = new Map<string, (finished: boolean) => void>();
+		worker.on('message', ({ jobId }: WorkerFinished) => {
+			pending.get(jobId)?.(true);
+			pending.delete(jobId);
+			if (pending.size) return;
+			// Idle: let the process exit if nothing else keeps it, and stop after a while (a job
+			// that comes after that starts a new thread).
+			worker.unref();
+			this.#idle = setTimeout(() => {
+				if (pending.size) return;
+				this.#thread = this.#live = undefined;
+				void worker.terminate();
+			}, this.#idleMs);
+			this.#idle.unref();
 		});
-	};
+		worker.on('error', (e) => console.error('Export worker failed', e));
+		worker.on('exit', () => {
+			for (const resolve of pending.values()) resolve(false);
+			pending.clear();
+			if (this.#live === worker) this.#thread = this.#live = undefined;
+		});
+		return { worker, pending };
+	}
+}
+
+/** One worker per database file (the app has one; tests may have several). */
+const workers = new Map<string, ExportWorker>();
+
+function buildInWorker(cfg: JobsConfig, input: JobInput): Promise<boolean> {
+	let worker = workers.get(cfg.databaseUrl);
+	if (!worker)
+		workers.set(
+			cfg.databaseUrl,
+			(worker = new ExportWorker(cfg.databaseUrl, cfg.idleMs ?? IDLE_MS))
+		);
+	return worker.run(input);
 }
 
 /** A job of the same task this user started that is still being built here, to reuse. */
