@@ -43,8 +43,8 @@ export function stepsOf(task: ExportTask): { key: StepKey; label: string }[] {
 	if (task.kind === 'open-data')
 		return [
 			{ key: 'report', label: 'Reading the engagement report' },
-			{ key: 'ballots', label: "Reading the vote's ballots" },
-			{ key: 'count', label: 'Counting the anonymised ballots' },
+			{ key: 'ballots', label: "Reading and counting the vote's ballots" },
+			{ key: 'count', label: 'Writing the anonymised ballots' },
 			{ key: 'pabulib', label: 'Writing the Pabulib file' },
 			{ key: 'tables', label: 'Writing the survey, lab and charter tables' },
 			{ key: 'zip', label: 'Compressing the ZIP file' }
