@@ -8,8 +8,7 @@
  * vitest and tsx, where the TypeScript source is).
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { openDatabase } from '../db/open';
-import { buildJob, type JobInput } from './run';
+import type { JobInput } from './run';
 
 export const workerUrl = import.meta.url;
 
@@ -20,6 +19,10 @@ export interface WorkerFinished {
 
 if (!isMainThread && parentPort && workerData?.coCommissionExports) {
 	const port = parentPort;
+	// Imported here, not above: the server's thread imports this module only to learn
+	// `workerUrl`, and must not pay for loading exceljs and the rest on a request.
+	const { openDatabase } = await import('../db/open');
+	const { buildJob } = await import('./run');
 	const db = openDatabase(workerData.coCommissionExports.databaseUrl as string);
 	let queue = Promise.resolve();
 	port.on('message', (input: JobInput) => {
