@@ -20,7 +20,7 @@ import {
 import { METHOD_LABELS } from '../../budget/vote-rules';
 import * as audit from '../audit';
 import * as catalogue from '../catalogue';
-import { write, type DB } from '../db/open';
+import { read, write, type DB } from '../db/open';
 import { countInput, countVote, officialResult } from './results';
 import { getVote, listProposals, VoteError, type Vote } from './votes';
 
@@ -62,13 +62,35 @@ export function prepareExport(
 	councilName: string,
 	now = new Date()
 ): ExportData {
-	return write(db, (tx) => {
+	const closed = (tx: DB) => {
 		const vote = getVote(tx, voteId);
 		if (!vote) throw new VoteError('_', 'That vote no longer exists');
 		const official = officialResult(tx, voteId);
 		if (vote.status !== 'closed' || !official)
 			throw new VoteError('_', 'Exports are of the official count: close the vote first');
-		const result = countVote(tx, voteId, now);
+		return { vote, official };
+	};
+	closed(db);
+	// The count is cached first (a short write, if it is not cached yet), so that reading the
+	// ballots takes no write lock: a long export runs on its own connection in the export worker,
+	// and a write lock held there would leave every ballot and sign-in on the server waiting.
+	countVote(db, voteId, now);
+	const { official, data } = read(db, (tx) => {
+		const { vote, official } = closed(tx);
+		return {
+			official,
+			data: {
+				vote,
+				result: countVote(tx, voteId, now),
+				input: countInput(tx, vote),
+				labels: labels(tx),
+				services: new Map(listProposals(tx, voteId).map((p) => [String(p.id), p.serviceId])),
+				councilName
+			}
+		};
+	});
+	// Recorded before any file is built from what was read: no export leaves without its entry.
+	write(db, (tx) =>
 		audit.record(
 			tx,
 			actor,
@@ -76,19 +98,12 @@ export function prepareExport(
 				action: `vote.export.${format}`,
 				entityType: 'vote',
 				entityId: voteId,
-				after: { digest: result.digest, official: official.digest }
+				after: { digest: data.result.digest, official: official.digest }
 			},
 			now
-		);
-		return {
-			vote,
-			result,
-			input: countInput(tx, vote),
-			labels: labels(tx),
-			services: new Map(listProposals(tx, voteId).map((p) => [String(p.id), p.serviceId])),
-			councilName
-		};
-	});
+		)
+	);
+	return data;
 }
 
 export function csvExport({ result, labels: l, services }: ExportData): string {

@@ -2,7 +2,7 @@ import { env } from '$env/dynamic/private';
 import { openDatabase, type DB } from './open';
 
 export type { DB } from './open';
-export { write } from './open';
+export { read, write } from './open';
 
 let instance: DB | undefined;
 

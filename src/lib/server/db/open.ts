@@ -40,3 +40,11 @@ export function openDatabase(path: string): DB {
 export function write<T>(db: DB, fn: (tx: DB) => T): T {
 	return db.transaction((tx) => fn(tx as unknown as DB), { behavior: 'immediate' });
 }
+
+/**
+ * Runs `fn` in a read transaction: every read sees one snapshot, and in WAL mode it holds no
+ * lock that writers wait on. `fn` must be synchronous and must not write.
+ */
+export function read<T>(db: DB, fn: (tx: DB) => T): T {
+	return db.transaction((tx) => fn(tx as unknown as DB), { behavior: 'deferred' });
+}
