@@ -1,8 +1,12 @@
-import { fail } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { EXPORT_TYPES, type ExportFormat } from '$lib/server/budget/exports';
 import * as results from '$lib/server/budget/results';
 import { VoteError } from '$lib/server/budget/votes';
 import * as catalogue from '$lib/server/catalogue';
 import { getDb } from '$lib/server/db';
+import { jobsConfig } from '$lib/server/exports/config';
+import { exportInProgress, startExport, type ExportTask } from '$lib/server/exports/jobs';
 import { actorOf, requireRole } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -17,7 +21,28 @@ export const load: PageServerLoad = ({ params }) => {
 	};
 };
 
+const ExportForm = z.object({
+	format: z.enum(
+		Object.keys(EXPORT_TYPES) as [ExportFormat, ...ExportFormat[]],
+		'Choose an export.'
+	)
+});
+
 export const actions: Actions = {
+	/** Starts building an export of the official count and shows its progress. */
+	export: async ({ locals, params, request }) => {
+		const user = requireRole(locals, 'admin', 'commissioner');
+		const db = getDb();
+		const voteId = Number(params.id);
+		const parsed = ExportForm.safeParse(Object.fromEntries(await request.formData()));
+		if (!parsed.success) return fail(400, { errors: { _: parsed.error.issues[0].message } });
+		if (!results.officialResult(db, voteId)) error(409, 'Exports are of the official count');
+		const task: ExportTask = { kind: 'vote', format: parsed.data.format, entityId: voteId };
+		const job =
+			exportInProgress(db, user, task) ??
+			startExport(db, jobsConfig(), user, task, locals.councilName).job;
+		redirect(303, `/staff/exports/${job.id}`);
+	},
 	recount: async ({ locals, params }) => {
 		const user = requireRole(locals, 'admin', 'commissioner', 'facilitator');
 		try {
