@@ -98,6 +98,7 @@ function benchRefdata(): void {
 			col('variant', 30),
 			col('ours ms', 9),
 			col('runs', 6),
+			col('skipped', 8),
 			col('pabutools s', 12),
 			col('tool s', 8),
 			' <1s'
@@ -135,6 +136,7 @@ function benchRefdata(): void {
 					col(v, 30),
 					col(ms(took), 9),
 					col(String(stats.runs), 6),
+					col(String(stats.skipped), 8),
 					col(pabutoolsTime(ref.pabutools, v), 12),
 					col(tool !== undefined ? String(tool) : '-', 8),
 					total < 1000 ? '  yes' : '  NO'

@@ -7,6 +7,7 @@ import {
 	equalShare,
 	equalShares,
 	equalSharesAdd1,
+	proveShareRange,
 	type Utility
 } from './equal-shares';
 import { greedy } from './greedy';
@@ -290,7 +291,7 @@ describe('Add1', () => {
 		}
 	);
 
-	it('skips steps only when it proved they change nothing', () => {
+	it('gives the answer of running every step, with any increment', () => {
 		fc.assert(
 			fc.property(profiles, fc.integer({ min: 1, max: 4 }), (profile, increment) => {
 				const pp = prepareProfile(profile);
@@ -302,7 +303,7 @@ describe('Add1', () => {
 		);
 	});
 
-	it('skips only provably repeated steps on longer runs, with fractional weights too', () => {
+	it('gives the answer of running every step on longer runs, with fractional weights too', () => {
 		// Larger costs and budgets: hundreds of steps, so the proofs and skips get exercised.
 		const longer = fc
 			.record({
@@ -374,5 +375,162 @@ describe('Add1', () => {
 		expect(() =>
 			equalSharesAdd1(prepareProfile(p), { utility: 'cost', exhaustiveStop: false })
 		).toThrow(Add1Error);
+	});
+});
+
+/**
+ * Crowded votes for the range proofs: costs a few units apart around a common size, so that ρ
+ * values cross as the share rises (the outcome changes between consecutive steps) and near or
+ * exact ties are common; budgets well below the total, so that Add1 takes many steps.
+ */
+const crowded = fc
+	.record({
+		base: fc.integer({ min: 20, max: 200 }),
+		deltas: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 2, maxLength: 7 }),
+		share: fc.integer({ min: 25, max: 90 }),
+		voters: fc.array(
+			fc.record({
+				approvals: fc.uniqueArray(fc.nat(6), { minLength: 1, maxLength: 4 }),
+				weight: fc.constantFrom(1, 1, 2, 3, 0.5, 1.25)
+			}),
+			{ minLength: 2, maxLength: 12 }
+		)
+	})
+	.map(({ base, deltas, share, voters }): ApprovalProfile => {
+		const costs = deltas.map((d) => base + d);
+		return {
+			ids: costs.map((_, i) => `p${i}`),
+			costs,
+			budget: Math.floor((costs.reduce((a, b) => a + b, 0) * share) / 100),
+			voters: voters.map((v) => ({
+				approvals: [...new Set(v.approvals.map((a) => a % costs.length))],
+				weight: v.weight
+			}))
+		};
+	});
+
+/** Feasible and, unless `exhaustiveStop` is off, not exhaustive: what a skipped step must be. */
+function skippable(profile: ApprovalProfile, outcome: number[], exhaustiveStop = true): boolean {
+	const spent = outcome.reduce((s, p) => s + profile.costs[p], 0);
+	if (spent > profile.budget) return false;
+	if (!exhaustiveStop) return true;
+	return profile.costs.some(
+		(c, p) =>
+			c > 0 &&
+			!outcome.includes(p) &&
+			profile.voters.some((v) => v.approvals.includes(p)) &&
+			spent + c <= profile.budget
+	);
+}
+
+describe('Add1 range proofs', () => {
+	it.each([
+		{ utility: 'cost' as const, exhaustiveStop: true },
+		{ utility: 'cardinality' as const, exhaustiveStop: true },
+		{ utility: 'cost' as const, exhaustiveStop: false }
+	])(
+		'prove only ranges where every step is feasible and not exhaustive ($utility, exhaustive stop $exhaustiveStop)',
+		({ utility, exhaustiveStop }) => {
+			let proved = 0;
+			let refused = 0;
+			let changing = 0;
+			fc.assert(
+				fc.property(crowded, fc.nat(), fc.nat(), (profile, seed, seed2) => {
+					const pp = prepareProfile(profile);
+					// Start somewhere among the steps Add1 takes, where outcomes are not yet
+					// exhaustive (a little before and after too).
+					const stats = emptyStats();
+					try {
+						equalSharesAdd1(pp, { utility, exhaustiveStop, alwaysExact: true }, stats);
+					} catch (e) {
+						if (!(e instanceof Add1Error)) throw e;
+					}
+					const offset = (seed % (stats.runs + 10)) - 5;
+					const length = seed2 % Math.min(stats.runs + 3, 40);
+					const from = Q.add(equalShare(pp), Q.rational(BigInt(offset)));
+					const to = Q.add(from, Q.rational(BigInt(length)));
+					const outcomes: number[][] = [];
+					if (!proveShareRange(pp, { utility, exhaustiveStop, outcomes }, from, to)) {
+						refused++;
+						return;
+					}
+					proved++;
+					// Every step in the range, in exact fractions by the plain definition: one of
+					// the outcomes the proof followed, and one that may be skipped.
+					const seen = new Set(outcomes.map((o) => o.join()));
+					const actual = new Set<string>();
+					for (let k = 0; k <= length; k++) {
+						const out = referenceMes(profile, utility, Q.add(from, Q.rational(BigInt(k))));
+						actual.add(out.join());
+						expect(seen.has(out.join())).toBe(true);
+						expect(skippable(profile, out, exhaustiveStop)).toBe(true);
+					}
+					if (actual.size > 1) changing++;
+				}),
+				{ numRuns: 500 }
+			);
+			// Both answers must occur, or the test shows nothing.
+			expect(proved).toBeGreaterThan(20);
+			expect(refused).toBeGreaterThan(20);
+			// Ranges over which the outcome changes were proved too.
+			expect(changing).toBeGreaterThan(0);
+		}
+	);
+
+	it('proves nothing across a share where the outcome becomes exhaustive', () => {
+		// From the hand count in the Add1 tests: only A is funded until the share reaches 30, where
+		// A and B use the whole budget.
+		const pp = prepareProfile(abc);
+		const r = (x: number) => Q.rational(BigInt(x));
+		expect(proveShareRange(pp, { utility: 'cost' }, r(25), r(29))).toBe(true);
+		expect(proveShareRange(pp, { utility: 'cost' }, r(25), r(30))).toBe(false);
+		expect(proveShareRange(pp, { utility: 'cost' }, r(30), r(30))).toBe(false);
+	});
+
+	it.each([
+		{ utility: 'cost' as const, integral: false, exhaustiveStop: true },
+		{ utility: 'cost' as const, integral: true, exhaustiveStop: true },
+		{ utility: 'cardinality' as const, integral: false, exhaustiveStop: true },
+		{ utility: 'cost' as const, integral: false, exhaustiveStop: false }
+	])(
+		'skipping gives the answer of running every step in exact arithmetic on crowded votes ($utility, integral $integral, exhaustive stop $exhaustiveStop)',
+		({ utility, integral, exhaustiveStop }) => {
+			fc.assert(
+				fc.property(crowded, (profile) => {
+					const pp = prepareProfile(profile);
+					const add1 = (alwaysExact: boolean) => {
+						try {
+							return equalSharesAdd1(pp, { utility, integral, exhaustiveStop, alwaysExact });
+						} catch (e) {
+							if (e instanceof Add1Error) return e.message;
+							throw e;
+						}
+					};
+					expect(add1(false)).toEqual(add1(true));
+				}),
+				{ numRuns: 150 }
+			);
+		}
+	);
+
+	it('skips most steps of a long Add1 and still gives the step-by-step answer', () => {
+		// 40 voters, budget 100,000 (2,500 each): Add1 climbs thousands of steps.
+		const profile: ApprovalProfile = {
+			ids: ['a', 'b', 'c', 'd', 'e'],
+			costs: [30_000, 25_000, 24_000, 20_000, 21_000],
+			budget: 100_000,
+			voters: Array.from({ length: 40 }, (_, i) => ({
+				approvals: [0, 1, 2, 3, 4].filter((p) => (i * (p + 3)) % 7 < 3),
+				weight: 1 + (i % 3)
+			}))
+		};
+		const pp = prepareProfile(profile);
+		const stats = emptyStats();
+		const fast = equalSharesAdd1(pp, { utility: 'cost' }, stats);
+		const exact = emptyStats();
+		expect(fast).toEqual(equalSharesAdd1(pp, { utility: 'cost', alwaysExact: true }, exact));
+		expect(exact.runs).toBeGreaterThan(100);
+		expect(stats.skipped).toBeGreaterThan(0);
+		expect(stats.runs).toBeLessThan(exact.runs / 10);
 	});
 });

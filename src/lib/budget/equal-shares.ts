@@ -15,9 +15,9 @@
  * every supporter can pay in full (ρ is then cost / (votes · utility)), otherwise by replaying the
  * run so far in exact fractions. Floats decide only what they decide for certain.
  *
- * Add1 runs Equal Shares again and again with a slightly larger share; a run can also prove that
- * the next few shares would give the same outcome, and those runs are skipped
- * (`runEqualShares`, `equalSharesAdd1`).
+ * Add1 runs Equal Shares again and again with a slightly larger share. Only the step where it
+ * stops matters, so whole ranges of steps are skipped once a range proof shows that none of them
+ * could stop it (`RangeProof`, `equalSharesAdd1`).
  */
 import * as Q from './rational';
 import type { Rational } from './rational';
@@ -57,9 +57,10 @@ export interface MesRunOptions {
 export interface MesStats {
 	/** Runs of Equal Shares (Add1 does many). */
 	runs: number;
-	/** Add1 steps skipped because a run proved they give the same outcome. */
+	/** Add1 steps not run because a range proof showed they could not stop Add1. */
 	skipped: number;
 	rounds: number;
+	/** Projects' payments worked out, in runs and in range proofs. */
 	evaluations: number;
 	integerTieBreaks: number;
 	exactResolutions: number;
@@ -80,9 +81,11 @@ export function emptyStats(): MesStats {
 /** The state of one simulation: every voter's money, and what was last found per project. */
 interface Sim {
 	budgets: Float64Array;
-	/** ρ last found, a lower bound on ρ now (ρ never falls during a run), and its error. */
-	staleRho: Float64Array;
-	staleErr: Float64Array;
+	/**
+	 * A certain lower bound on each project's ρ now: the last ρ found less its error bound. ρ never
+	 * falls while money only falls (during a run, or down one branch of a range proof).
+	 */
+	low: Float64Array;
 	/** Results of the latest evaluation. */
 	rho: Float64Array;
 	err: Float64Array;
@@ -93,20 +96,26 @@ interface Sim {
 
 /** Scratch space for runs, reused between the runs of Add1. */
 interface Scratch {
-	/** The run itself, and a shadow run at a higher start that follows the same choices. */
+	/**
+	 * The run itself; in a range proof, the lower and the upper bounds on everyone's money.
+	 */
 	lo: Sim;
 	hi: Sim;
 	order: Int32Array;
 	sortBuf: Int32Array;
 	lowB: Float64Array;
 	lowW: Float64Array;
+	/**
+	 * Supporters looked at so far (in evaluations and payments): the measure of work by which
+	 * Add1 weighs range proofs against plain runs.
+	 */
+	work: number;
 }
 
 function makeSim(P: number, V: number): Sim {
 	return {
 		budgets: new Float64Array(V),
-		staleRho: new Float64Array(P),
-		staleErr: new Float64Array(P),
+		low: new Float64Array(P),
 		rho: new Float64Array(P),
 		err: new Float64Array(P),
 		q: new Float64Array(P),
@@ -124,7 +133,8 @@ function makeScratch(pp: PreparedProfile): Scratch {
 		order: new Int32Array(P),
 		sortBuf: new Int32Array(V),
 		lowB: new Float64Array(V),
-		lowW: new Float64Array(V)
+		lowW: new Float64Array(V),
+		work: 0
 	};
 }
 
@@ -133,8 +143,7 @@ function resetSim(pp: PreparedProfile, sim: Sim, utility: Utility, start: number
 	for (let p = 0; p < pp.projectCount; p++) {
 		// The payment is at least cost / votes, whatever the start.
 		const rho0 = pp.votes[p] > 0 ? (utility === 'cost' ? 1 : pp.cost[p]) / pp.votes[p] : 0;
-		sim.staleRho[p] = rho0;
-		sim.staleErr[p] = rho0 * EPS;
+		sim.low[p] = rho0 * (1 - EPS);
 		sim.q[p] = 0;
 	}
 }
@@ -257,6 +266,7 @@ function evaluate(
 	const s = pp.supporters[p];
 	const sw = pp.supporterWeights[p];
 	const budgets = sim.budgets;
+	sc.work += s.length;
 	const lowB = sc.lowB;
 	const lowW = sc.lowW;
 	const c = pp.cost[p];
@@ -372,10 +382,9 @@ function pay(pp: PreparedProfile, budgets: Float64Array, p: number, q: number): 
 	}
 }
 
-/** Sorts the live candidates by their last known ρ (a lower bound on their ρ now), then rank. */
-function sortOrder(pp: PreparedProfile, sc: Scratch, m: number): void {
-	const order = sc.order;
-	const key = sc.lo.staleRho;
+/** Sorts projects by the simulation's lower bound on their ρ, then by rank. */
+function sortOrder(pp: PreparedProfile, sim: Sim, order: Int32Array, m: number): void {
+	const key = sim.low;
 	const rank = pp.rank;
 	// Insertion sort: only the few projects evaluated last round have moved.
 	for (let i = 1; i < m; i++) {
@@ -390,58 +399,35 @@ function sortOrder(pp: PreparedProfile, sc: Scratch, m: number): void {
 	}
 }
 
-export interface MesRun {
-	/** Project indices in the order chosen (free supported projects first). */
-	selected: number[];
-	/** True when the run proved that every start up to `upper` gives exactly this outcome. */
-	certified: boolean;
-}
-
 /**
  * One run of the Method of Equal Shares from the given starting money per voter.
- *
- * With `upper`, it also tries to prove that every start between `start` and `upper` gives the
- * same outcome. Along one sequence of choices, more starting money never leaves a voter with
- * less, so every payment and every ρ can only be lower. A shadow run from `upper` follows the
- * same choices; if at every round the winner's ρ from `start` is clearly below every other
- * candidate's ρ from `upper`, and the projects dropped as unaffordable are unaffordable from
- * `upper` too, then every start in between makes the same choices.
- * @returns the outcome, or null when `abortAbove` is set and the chosen projects came to cost
- * more than it
+ * @returns project indices in the order chosen (free supported projects first), or null when
+ * `abortAbove` is set and the chosen projects came to cost more than it
  */
-export function runEqualShares(
+function runEqualShares(
 	pp: PreparedProfile,
-	options: MesRunOptions & { upper?: Rational },
+	options: MesRunOptions,
 	stats?: MesStats,
 	scratch?: Scratch
-): MesRun | null {
+): number[] | null {
 	const sc = scratch ?? makeScratch(pp);
 	const utility = options.utility;
 	const lo = sc.lo;
-	const hi = sc.hi;
 	const b0 = Q.toNumber(options.start);
-	let certifying = options.upper !== undefined && !options.alwaysExact;
-	const b1 = certifying ? Q.toNumber(options.upper as Rational) : b0;
 	const selected = freeProjects(pp);
 	if (stats) stats.runs++;
 	let spent = 0;
 	resetSim(pp, lo, utility, b0);
-	if (certifying) resetSim(pp, hi, utility, b1);
 	// At the start every supporter has the same money, so a project whose supporters hold less
 	// than its cost in total is dropped without looking at them one by one.
 	let m = 0;
 	for (const p of mesCandidates(pp)) {
 		const c = pp.cost[p];
 		const N = pp.votes[p];
-		const E = (N * b0 + c) * EPS;
-		if (N * b0 < c - E) {
-			// Dropped from the lower start; a proof needs it dropped from the higher one too.
-			if (certifying && !(N * b1 < c - (N * b1 + c) * EPS)) certifying = false;
-			continue;
-		}
+		if (N * b0 < c - (N * b0 + c) * EPS) continue;
 		sc.order[m++] = p;
 	}
-	sortOrder(pp, sc, m);
+	sortOrder(pp, lo, sc.order, m);
 	// Choices made after the free projects, for replaying in exact arithmetic.
 	const history: number[] = [];
 	const dropped = new Set<number>();
@@ -454,13 +440,13 @@ export function runEqualShares(
 		let evaluated = 0;
 		for (; evaluated < m; evaluated++) {
 			const p = sc.order[evaluated];
-			// ρ never falls during a run, so a stale ρ clearly above the best cannot win.
-			if (lo.staleRho[p] - lo.staleErr[p] > best + bestErr) break;
+			// ρ never falls during a run, so a project whose lower bound is clearly above the best
+			// cannot win (nor can those after it in the order).
+			if (lo.low[p] > best + bestErr) break;
 			evaluate(pp, lo, sc, utility, p, b0);
 			if (stats) stats.evaluations++;
 			if (lo.status[p] === AFFORDABLE) {
-				lo.staleRho[p] = lo.rho[p];
-				lo.staleErr[p] = lo.err[p];
+				lo.low[p] = lo.rho[p] - lo.err[p];
 				if (lo.rho[p] < best) {
 					best = lo.rho[p];
 					bestErr = lo.err[p];
@@ -485,7 +471,6 @@ export function runEqualShares(
 		}
 		let winner = -1;
 		let payment = 0;
-		let exactUsed = false;
 		if (
 			contenders.length === 1 &&
 			lo.status[contenders[0]] === AFFORDABLE &&
@@ -504,13 +489,11 @@ export function runEqualShares(
 			winner = contenders[0];
 			for (let k = 1; k < contenders.length; k++) {
 				const p = contenders[k];
-				const cmp = compareFullPayment(pp, utility, p, winner);
-				if (cmp < 0 || (cmp === 0 && pp.rank[p] < pp.rank[winner])) winner = p;
+				if (beatsFullPayment(pp, utility, p, winner)) winner = p;
 			}
 			payment = lo.q[winner];
 		} else if (contenders.length > 0) {
 			if (stats) stats.exactResolutions++;
-			exactUsed = true;
 			const exact = new ExactState(pp, utility, options.start, history);
 			let bestExact: Rational | null = null;
 			let bestQ: Rational | null = null;
@@ -521,8 +504,7 @@ export function runEqualShares(
 					continue;
 				}
 				// Keep the exact value as this project's lower bound for the next rounds.
-				lo.staleRho[p] = Q.toNumber(r.rho);
-				lo.staleErr[p] = lo.staleRho[p] * EPS;
+				lo.low[p] = Q.toNumber(r.rho) * (1 - EPS);
 				const cmp = bestExact ? Q.compare(r.rho, bestExact) : -1;
 				if (cmp < 0 || (cmp === 0 && pp.rank[p] < pp.rank[winner])) {
 					winner = p;
@@ -531,10 +513,6 @@ export function runEqualShares(
 				}
 			}
 			if (bestQ) payment = Q.toNumber(bestQ);
-		}
-		if (certifying) {
-			// A near tie settled in exact fractions holds at this start only: prove nothing.
-			certifying = !exactUsed && certifyRound(pp, sc, utility, b1, m, winner, dropped, contenders);
 		}
 		// Remove the dropped and the winner, keeping the order of the rest.
 		let w = 0;
@@ -555,75 +533,23 @@ export function runEqualShares(
 		spent += pp.cost[winner];
 		if (options.abortAbove !== undefined && spent > options.abortAbove) return null;
 		pay(pp, lo.budgets, winner, payment);
-		if (certifying) pay(pp, hi.budgets, winner, hi.q[winner]);
-		sortOrder(pp, sc, m);
+		sc.work += pp.supporters[winner].length;
+		sortOrder(pp, lo, sc.order, m);
 	}
-	return { selected, certified: certifying };
+	return selected;
 }
 
 /**
- * Checks, for the shadow run from the higher start, that this round's choice is the same for
- * every start in between (see `runEqualShares`). Evaluates projects in the shadow run as needed;
- * on success the shadow run knows the winner's payment.
+ * Whether a beats b when every supporter of both pays in full: ρ = cost / (votes · utility),
+ * compared exactly in integers, then the tie-break rank.
  */
-function certifyRound(
-	pp: PreparedProfile,
-	sc: Scratch,
-	utility: Utility,
-	b1: number,
-	m: number,
-	winner: number,
-	dropped: ReadonlySet<number>,
-	contenders: readonly number[]
-): boolean {
-	const lo = sc.lo;
-	const hi = sc.hi;
-	// Dropped from the lower start: must be unaffordable from the higher one too (money only
-	// grows with the start, so they are then unaffordable everywhere in between).
-	for (const p of dropped) {
-		evaluate(pp, hi, sc, utility, p, b1);
-		if (hi.status[p] !== UNAFFORDABLE) return false;
-	}
-	if (winner < 0) return true;
-	evaluate(pp, hi, sc, utility, winner, b1);
-	if (hi.status[winner] !== AFFORDABLE) return false;
-	hi.staleRho[winner] = hi.rho[winner];
-	hi.staleErr[winner] = hi.err[winner];
-	// The winner's ρ is at most its ρ from the lower start; every other candidate's at least its
-	// ρ from the higher start. They must be clearly apart.
-	const top = lo.rho[winner] + lo.err[winner];
-	for (let k = 0; k < m; k++) {
-		const p = sc.order[k];
-		if (p === winner || dropped.has(p)) continue;
-		if (hi.staleRho[p] - hi.staleErr[p] > top) continue;
-		evaluate(pp, hi, sc, utility, p, b1);
-		const st = hi.status[p];
-		// Unaffordable from the higher start: unaffordable from any start in between, so it
-		// cannot win this round.
-		if (st === UNAFFORDABLE) continue;
-		if (st !== AFFORDABLE) return false;
-		hi.staleRho[p] = hi.rho[p];
-		hi.staleErr[p] = hi.err[p];
-		if (hi.rho[p] - hi.err[p] > top) continue;
-		// A tie that does not depend on the start: both fully paid by all their supporters from
-		// the lower start (so from any higher one), decided by the same integer comparison.
-		if (lo.allRich[winner] && lo.allRich[p] && contenders.includes(p) && pp.integerWeights) {
-			continue;
-		}
-		return false;
-	}
-	return true;
-}
-
-/** Compares ρ of two projects whose supporters all pay in full, exactly. */
-function compareFullPayment(pp: PreparedProfile, utility: Utility, a: number, b: number): number {
-	// ρ = cost / (votes · utility): 1 / votes for cost utilities, cost / votes for cardinality.
+function beatsFullPayment(pp: PreparedProfile, utility: Utility, a: number, b: number): boolean {
+	// 1 / votes for cost utilities, cost / votes for cardinality.
 	const va = BigInt(pp.votes[a]);
 	const vb = BigInt(pp.votes[b]);
-	if (utility === 'cost') return va > vb ? -1 : va < vb ? 1 : 0;
-	const l = BigInt(pp.cost[a]) * vb;
-	const r = BigInt(pp.cost[b]) * va;
-	return l < r ? -1 : l > r ? 1 : 0;
+	const l = utility === 'cost' ? vb : BigInt(pp.cost[a]) * vb;
+	const r = utility === 'cost' ? va : BigInt(pp.cost[b]) * va;
+	return l < r || (l === r && pp.rank[a] < pp.rank[b]);
 }
 
 /** Plain Method of Equal Shares: every voter starts with B / n, no completion. */
@@ -633,7 +559,270 @@ export function equalShares(
 	stats?: MesStats,
 	alwaysExact = false
 ): number[] {
-	return runEqualShares(pp, { utility, start: equalShare(pp), alwaysExact }, stats)?.selected ?? [];
+	return runEqualShares(pp, { utility, start: equalShare(pp), alwaysExact }, stats) ?? [];
+}
+
+/** What a range proof needs to know about the Add1 it serves. */
+interface RangeGoal {
+	utility: Utility;
+	budget: number;
+	/** Every outcome must also leave room for another candidate (the exhaustive stop). */
+	exhaustiveStop: boolean;
+}
+
+const PROOF_FAILED = -1;
+const PROOF_TOO_DEAR = -2;
+
+/**
+ * A proof that every start in a range [s, u] gives an outcome that fits the budget and, with the
+ * exhaustive stop, is not exhaustive: the Add1 steps in the range can then be skipped, since only
+ * the outcome of the step where Add1 stops is ever returned, and that step is always run.
+ *
+ * The argument. Fix a sequence of choices and a start b in [s, u], and let lo and hi be money per
+ * voter with lo ≤ (money at b) ≤ hi. The payment q_x a project x needs can only fall when anyone's
+ * money rises, so q_x(hi) ≤ q_x(b) ≤ q_x(lo) (infinite when x is unaffordable at lo). Funding x
+ * leaves each supporter max(0, money − q_x), which rises with the money and falls with q_x, so
+ * max(0, lo − q_x(lo)) ≤ (money after, at b) ≤ max(0, hi − q_x(hi)). From lo = s and hi = u
+ * everywhere, by induction, the bounds hold at every b whose run makes the same choices. In a
+ * round, any project affordable at lo is affordable at b with ρ(b) ≤ ρ(lo), so the best ρ at b is
+ * at most U = the smallest ρ at lo; and a project x can be chosen at b only if it is affordable at
+ * hi and ρ_x(hi) ≤ ρ_x(b) ≤ U. Following every project that passes this test, and stopping a
+ * branch as a possible end of the run where nothing is certainly affordable (U infinite), covers
+ * the run of every start in [s, u]. Every branch is checked: chosen costs within the budget, and
+ * at each possible end, some candidate still fits (with the exhaustive stop).
+ *
+ * The branches are visited depth first; a child undoes its changes to the money when it returns,
+ * and the per-project bounds are restored from a snapshot taken at each fork.
+ */
+class RangeProof {
+	private readonly alive: Uint8Array;
+	private readonly loDead: Uint8Array;
+	private readonly chosen: Uint8Array;
+	private readonly stamp: Int32Array;
+	private readonly cands: number[];
+	/** Saved money of the supporters of the projects chosen along the current branch. */
+	private readonly undo: Float64Array;
+	private nodes = 0;
+	private workLimit = 0;
+	private tooDear = false;
+	/** The choices along the current branch. */
+	private readonly path: number[] = [];
+	/** When set, every possible outcome reached is recorded here (for tests). */
+	outcomes: number[][] | null = null;
+	/** The most choices on one branch of the last proof. */
+	depth = 0;
+	private s = 0;
+	private u = 0;
+
+	constructor(
+		private readonly pp: PreparedProfile,
+		private readonly sc: Scratch,
+		private readonly goal: RangeGoal
+	) {
+		const P = pp.projectCount;
+		this.alive = new Uint8Array(P);
+		this.loDead = new Uint8Array(P);
+		this.chosen = new Uint8Array(P);
+		this.stamp = new Int32Array(P);
+		this.cands = mesCandidates(pp);
+		let total = 0;
+		for (const p of this.cands) total += pp.supporters[p].length;
+		this.undo = new Float64Array(2 * total);
+	}
+
+	/**
+	 * Tries to prove the range [s, u] (money per voter as doubles; the error bounds cover their
+	 * rounding), giving up once the work (`Scratch.work`) exceeds `maxWork`: the proof would then
+	 * cost more than it saves. Returns the number of choices visited, or PROOF_FAILED when some
+	 * branch could stop Add1 (or had to be given up for a near tie), or PROOF_TOO_DEAR.
+	 */
+	prove(s: number, u: number, maxWork: number, stats?: MesStats): number {
+		const { pp, sc, goal } = this;
+		this.s = s;
+		this.u = u;
+		this.nodes = 0;
+		this.depth = 0;
+		this.path.length = 0;
+		this.workLimit = sc.work + maxWork;
+		this.tooDear = false;
+		resetSim(pp, sc.lo, goal.utility, s);
+		resetSim(pp, sc.hi, goal.utility, u);
+		this.alive.fill(0);
+		this.loDead.fill(0);
+		this.chosen.fill(0);
+		this.stamp.fill(-1);
+		for (const p of this.cands) {
+			const c = pp.cost[p];
+			const N = pp.votes[p];
+			// Certainly unaffordable at u: unaffordable at every start in the range.
+			if (N * u < c - (N * u + c) * EPS) continue;
+			this.alive[p] = 1;
+		}
+		const ok = this.visit(0, 0, 0, stats);
+		return ok ? this.nodes : this.tooDear ? PROOF_TOO_DEAR : PROOF_FAILED;
+	}
+
+	/** Visits one round of one branch; `depth` projects chosen so far, costing `spent`. */
+	private visit(depth: number, spent: number, undoTop: number, stats?: MesStats): boolean {
+		const { pp, sc, goal, alive, loDead, chosen } = this;
+		const lo = sc.lo;
+		const hi = sc.hi;
+		const node = this.nodes++;
+		if (sc.work > this.workLimit) {
+			this.tooDear = true;
+			return false;
+		}
+		if (depth > this.depth) this.depth = depth;
+		const utility = goal.utility;
+		// The live candidates, in order of their lower bound on ρ at lo.
+		const order = new Int32Array(this.cands.length);
+		let m = 0;
+		for (const p of this.cands) if (alive[p] && !chosen[p]) order[m++] = p;
+		sortOrder(pp, lo, order, m);
+		// U: the smallest ρ at lo, an upper bound on the best ρ at every start in the range. Also
+		// the best project whose supporters all pay in full at lo (so at every start in the range,
+		// with the same ρ): projects that also pay in full and lose to it cannot be chosen.
+		let U = Infinity;
+		let richBest = -1;
+		for (let k = 0; k < m; k++) {
+			const p = order[k];
+			if (loDead[p]) continue;
+			if (lo.low[p] > U) break;
+			this.evaluateLo(p, node, stats);
+			if (lo.status[p] !== AFFORDABLE) continue;
+			if (lo.rho[p] + lo.err[p] < U) U = lo.rho[p] + lo.err[p];
+			if (lo.allRich[p] && pp.integerWeights) {
+				if (richBest < 0 || beatsFullPayment(pp, utility, p, richBest)) richBest = p;
+			}
+		}
+		// The projects some start in the range could choose now.
+		const winners: number[] = [];
+		const qLo: number[] = [];
+		const qHi: number[] = [];
+		for (let k = 0; k < m; k++) {
+			const p = order[k];
+			if (hi.low[p] > U) continue;
+			evaluate(pp, hi, sc, utility, p, this.u);
+			if (stats) stats.evaluations++;
+			const st = hi.status[p];
+			if (st === UNAFFORDABLE) {
+				// Unaffordable at hi: unaffordable at every start, here and further down.
+				alive[p] = 0;
+				continue;
+			}
+			// Perhaps affordable, at an unknown ρ: no proof.
+			if (st !== AFFORDABLE) return false;
+			hi.low[p] = hi.rho[p] - hi.err[p];
+			if (hi.low[p] > U) continue;
+			if (!loDead[p]) this.evaluateLo(p, node, stats);
+			const affordableLo = !loDead[p] && lo.status[p] === AFFORDABLE;
+			if (
+				affordableLo &&
+				lo.allRich[p] &&
+				richBest >= 0 &&
+				p !== richBest &&
+				beatsFullPayment(pp, utility, richBest, p)
+			) {
+				continue;
+			}
+			winners.push(p);
+			qLo.push(affordableLo ? lo.q[p] : Infinity);
+			qHi.push(hi.q[p]);
+		}
+		if (U === Infinity) {
+			// Some start may find nothing affordable: its run ends here, with this outcome.
+			if (goal.exhaustiveStop && this.exhaustive(spent)) return false;
+			this.outcomes?.push([...freeProjects(pp), ...this.path]);
+		}
+		// Something is affordable at every start, yet nothing passed: only rounding could do that.
+		if (winners.length === 0) return U === Infinity;
+		// Bounds per project after this round's evaluations, for restoring between siblings.
+		const snapshot =
+			winners.length > 1
+				? [
+						alive.slice(),
+						loDead.slice(),
+						lo.low.slice(),
+						lo.q.slice(),
+						hi.low.slice(),
+						hi.q.slice()
+					]
+				: null;
+		for (let i = 0; i < winners.length; i++) {
+			const x = winners[i];
+			const cost = spent + pp.cost[x];
+			// Some start may choose projects costing more than the budget: Add1 would stop there.
+			if (cost > goal.budget) return false;
+			const S = pp.supporters[x];
+			const undo = this.undo;
+			for (let j = 0; j < S.length; j++) {
+				undo[undoTop + 2 * j] = lo.budgets[S[j]];
+				undo[undoTop + 2 * j + 1] = hi.budgets[S[j]];
+			}
+			pay(pp, lo.budgets, x, qLo[i]);
+			pay(pp, hi.budgets, x, qHi[i]);
+			sc.work += 2 * S.length;
+			chosen[x] = 1;
+			this.path.push(x);
+			const ok = this.visit(depth + 1, cost, undoTop + 2 * S.length, stats);
+			this.path.pop();
+			chosen[x] = 0;
+			for (let j = 0; j < S.length; j++) {
+				lo.budgets[S[j]] = undo[undoTop + 2 * j];
+				hi.budgets[S[j]] = undo[undoTop + 2 * j + 1];
+			}
+			if (!ok) return false;
+			if (snapshot && i + 1 < winners.length) {
+				alive.set(snapshot[0] as Uint8Array);
+				loDead.set(snapshot[1] as Uint8Array);
+				lo.low.set(snapshot[2] as Float64Array);
+				lo.q.set(snapshot[3] as Float64Array);
+				hi.low.set(snapshot[4] as Float64Array);
+				hi.q.set(snapshot[5] as Float64Array);
+			}
+		}
+		return true;
+	}
+
+	/** Evaluates p at lo, once per node; marks it dead at lo when it is unaffordable there. */
+	private evaluateLo(p: number, node: number, stats?: MesStats): void {
+		if (this.stamp[p] === node) return;
+		this.stamp[p] = node;
+		const lo = this.sc.lo;
+		evaluate(this.pp, lo, this.sc, this.goal.utility, p, this.s);
+		if (stats) stats.evaluations++;
+		// Money at lo only falls down a branch: unaffordable now, unaffordable below.
+		if (lo.status[p] === UNAFFORDABLE) this.loDead[p] = 1;
+		else if (lo.status[p] === AFFORDABLE) lo.low[p] = lo.rho[p] - lo.err[p];
+	}
+
+	/** Whether the projects chosen on this branch (with the free ones) leave no room. */
+	private exhaustive(spent: number): boolean {
+		const B = this.goal.budget;
+		for (const p of this.cands) if (!this.chosen[p] && spent + this.pp.cost[p] <= B) return false;
+		return true;
+	}
+}
+
+/**
+ * Whether a range proof shows that every share per voter in [from, to] gives an outcome that fits
+ * the budget and, with the exhaustive stop (default), is not exhaustive. Add1 uses the same proofs
+ * to skip steps; this entry point is for tests, and can collect in `outcomes` every outcome the
+ * proof found possible in the range.
+ */
+export function proveShareRange(
+	pp: PreparedProfile,
+	options: { utility: Utility; exhaustiveStop?: boolean; outcomes?: number[][] },
+	from: Rational,
+	to: Rational
+): boolean {
+	const proof = new RangeProof(pp, makeScratch(pp), {
+		utility: options.utility,
+		budget: pp.budget,
+		exhaustiveStop: options.exhaustiveStop ?? true
+	});
+	proof.outcomes = options.outcomes ?? null;
+	return proof.prove(Q.toNumber(from), Q.toNumber(to), Infinity) >= 0;
 }
 
 export interface Add1Options {
@@ -660,14 +849,30 @@ export class Add1Error extends Error {
 }
 
 /**
+ * A range proof may cost at most this share of the work of the runs it replaces (measured by the
+ * last run); beyond that it is given up, as not worth it. Wide ranges branch more (more starts,
+ * more possible sequences), so this lets ranges grow where the outcome is stable and keeps proofs
+ * from costing more than they save where it changes at every step.
+ */
+const PROOF_WORK_SHARE = 0.5;
+/**
+ * Ranges are widened while their proofs visit at most this many times the choices of one path,
+ * and narrowed beyond four times as many.
+ */
+const BRANCHING = 2;
+/** Steps a proof first tries to cover, and again after a spell of plain runs. */
+const FIRST_RANGE = 8;
+
+/**
  * Iterated Method of Equal Shares ("Add1"): run with B/n, B/n + 1, B/n + 2, ... per voter; stop at
  * the first outcome that is exhaustive (no unchosen candidate fits in what is left of B), or
  * return the previous outcome as soon as one costs more than B.
  *
- * A run can also prove that the next few steps repeat its outcome (see `runEqualShares`); such
- * steps would be feasible and not exhaustive, changing nothing, so they are skipped. How many to
- * try for grows while proofs succeed and shrinks when they fail. The answer is the one trying
- * every step would give.
+ * Only the outcome of the step where this stops is returned (or the one before it), so the steps
+ * before it need only be known to be feasible and not exhaustive. A range proof (`RangeProof`)
+ * shows that for a whole range of steps at once, without running them; how many steps to try for
+ * grows while proofs are cheap and shrinks when they fail. Where no proof is found, the step is
+ * run. The answer is the one running every step would give.
  */
 export function equalSharesAdd1(
 	pp: PreparedProfile,
@@ -686,63 +891,80 @@ export function equalSharesAdd1(
 			'Add1 without the exhaustive stop never ends here: every supported project fits in the budget'
 		);
 	}
-	let start = equalShare(pp);
-	if (options.integral) start = Q.rational(Q.floor(start));
+	let first = equalShare(pp);
+	if (options.integral) first = Q.rational(Q.floor(first));
 	const step = BigInt(increment);
+	/** The share per voter at step k, exactly. */
+	const share = (k: bigint) => Q.add(first, Q.rational(k * step));
 	const scratch = makeScratch(pp);
-	let previous = freeProjects(pp);
-	const chosen = new Uint8Array(pp.projectCount);
-	let ahead = options.alwaysExact ? 0 : 1;
-	let lastProved = false;
-	let failures = 0;
-	let bare = 0;
-	for (;;) {
-		const upper = ahead > 0 ? Q.add(start, Q.rational(BigInt(ahead) * step)) : undefined;
-		const run = runEqualShares(
+	const run = (k: bigint) =>
+		runEqualShares(
 			pp,
-			{ utility: options.utility, start, abortAbove: B, alwaysExact: options.alwaysExact, upper },
+			{
+				utility: options.utility,
+				start: share(k),
+				abortAbove: B,
+				alwaysExact: options.alwaysExact
+			},
 			stats,
 			scratch
 		);
-		if (!run) return previous;
-		const outcome = run.selected;
-		if (exhaustiveStop) {
-			const spent = totalCost(pp, outcome);
-			chosen.fill(0);
-			for (const p of outcome) chosen[p] = 1;
-			let exhaustive = true;
-			for (const p of cands) {
-				if (!chosen[p] && spent + pp.cost[p] <= B) {
-					exhaustive = false;
-					break;
-				}
+	const chosen = new Uint8Array(pp.projectCount);
+	const exhaustive = (outcome: readonly number[]) => {
+		const spent = totalCost(pp, outcome);
+		chosen.fill(0);
+		for (const p of outcome) chosen[p] = 1;
+		for (const p of cands) if (!chosen[p] && spent + pp.cost[p] <= B) return false;
+		return true;
+	};
+	// Steps before k are known to be feasible and not exhaustive; `previous` is the outcome of
+	// step k - 1 when it was run (null when a proof covered it).
+	let k = 0n;
+	let previous: number[] | null = freeProjects(pp);
+	const proof = options.alwaysExact
+		? null
+		: new RangeProof(pp, scratch, { utility: options.utility, budget: B, exhaustiveStop });
+	let runWork = 0;
+	// Steps to try to prove next (0: run the next step); proofs given up in a row; runs left to
+	// do before trying again.
+	let ahead = 0;
+	let failures = 0;
+	let bare = 0;
+	for (;;) {
+		if (proof && ahead > 0) {
+			const allowed = PROOF_WORK_SHARE * ahead * runWork;
+			const from = Q.toNumber(share(k));
+			const to = Q.toNumber(share(k + BigInt(ahead - 1)));
+			const result = proof.prove(from, to, allowed, stats);
+			if (result >= 0) {
+				if (stats) stats.skipped += ahead;
+				k += BigInt(ahead);
+				previous = null;
+				failures = 0;
+				// Widen the range while its proof stays close to a single path (few starts in it
+				// choose differently); narrow it when the proof branches a lot.
+				const path = proof.depth + 1;
+				if (result <= BRANCHING * path) ahead *= 2;
+				else if (result > 4 * BRANCHING * path) ahead = Math.max(1, Math.floor(ahead / 2));
+				continue;
 			}
-			if (exhaustive) return outcome;
-		}
-		previous = outcome;
-		let steps = 1;
-		if (options.alwaysExact) {
-			// No proofs: every step is run.
-		} else if (run.certified && ahead > 0) {
-			steps = ahead + 1;
-			if (stats) stats.skipped += ahead;
-			// Reach further only after two proofs in a row: a failed proof costs a shadow run.
-			if (lastProved) ahead *= 2;
-			lastProved = true;
-			failures = 0;
-		} else if (ahead > 1) {
-			ahead = Math.floor(ahead / 2);
-			lastProved = false;
-		} else if (ahead === 1) {
-			// Even one step could not be proved: where the outcome changes at nearly every step,
-			// proofs only cost time, so wait longer and longer before trying again.
+			// Some start in the range may stop Add1 (or a near tie blocked the proof), or the range
+			// is too wide to prove cheaply: narrow it.
+			if (result === PROOF_FAILED || ahead > FIRST_RANGE) ahead = Math.floor(ahead / 2);
+			else ahead = 0;
+			if (ahead > 0) continue;
+			// Where no proof succeeds (the outcome changes at every step, or exact ties), proofs
+			// only cost time: run steps for a while, longer after each failure in a row.
 			failures++;
-			ahead = 0;
 			bare = 2 ** Math.min(failures, 6);
-			lastProved = false;
-		} else if (--bare <= 0) {
-			ahead = 1;
 		}
-		start = Q.add(start, Q.rational(BigInt(steps) * step));
+		const before = scratch.work;
+		const outcome = run(k);
+		runWork = scratch.work - before;
+		if (!outcome) return previous ?? run(k - 1n) ?? [];
+		if (exhaustiveStop && exhaustive(outcome)) return outcome;
+		previous = outcome;
+		k++;
+		if (proof && --bare <= 0) ahead = FIRST_RANGE;
 	}
 }
