@@ -105,6 +105,9 @@ interface Scratch {
 	sortBuf: Int32Array;
 	lowB: Float64Array;
 	lowW: Float64Array;
+	/** The same for hi, in evaluations at lo and hi at once. */
+	lowB2: Float64Array;
+	lowW2: Float64Array;
 	/**
 	 * Supporters looked at so far (in evaluations and payments): the measure of work by which
 	 * Add1 weighs range proofs against plain runs.
@@ -134,6 +137,8 @@ function makeScratch(pp: PreparedProfile): Scratch {
 		sortBuf: new Int32Array(V),
 		lowB: new Float64Array(V),
 		lowW: new Float64Array(V),
+		lowB2: new Float64Array(V),
+		lowW2: new Float64Array(V),
 		work: 0
 	};
 }
@@ -269,34 +274,156 @@ function evaluate(
 	sc.work += s.length;
 	const lowB = sc.lowB;
 	const lowW = sc.lowW;
-	const c = pp.cost[p];
-	const N = pp.votes[p];
-	const u = utility === 'cost' ? c : 1;
-	const q0 = c / N;
+	const q0 = pp.cost[p] / pp.votes[p];
 	// The payment only rises during a run, so the last one found is a lower bound to start from.
 	const qStart = sim.q[p] > q0 ? sim.q[p] : q0;
-	// Supporters with some money but less than `bound` are copied aside: the payment usually
-	// settles below it, so only they need looking at again. The penniless pay all they have
-	// (nothing) whatever q is, so they are only counted.
+	// Those with less than qStart cannot pay the payment (it is at least qStart): they pay all
+	// they have, so the scan sums them. Supporters with at least qStart but less than `bound` are
+	// copied aside: the payment usually settles below the bound, so only they need looking at
+	// again.
 	const bound = LOW_FACTOR * qStart;
 	let total = 0;
-	let minB = Infinity;
-	let zeroWeight = 0;
+	let poorSum = 0;
+	let poorW = 0;
 	let nLow = 0;
 	for (let j = 0; j < s.length; j++) {
 		const b = budgets[s[j]];
 		const w = sw[j];
 		total += w * b;
 		if (b < bound) {
-			if (b < minB) minB = b;
-			if (b === 0) zeroWeight += w;
-			else {
+			if (b < qStart) {
+				poorSum += w * b;
+				poorW += w;
+			} else {
 				lowB[nLow] = b;
 				lowW[nLow] = w;
 				nLow++;
 			}
 		}
 	}
+	finishEvaluation(pp, sim, sc, utility, p, b0, qStart, total, poorSum, poorW, lowB, lowW, nLow);
+}
+
+/**
+ * `evaluate` at two simulations at once (a range proof's lo and hi): one pass over the
+ * supporters, with the same sums in the same order, so the same results as two evaluations.
+ */
+function evaluatePair(
+	pp: PreparedProfile,
+	lo: Sim,
+	hi: Sim,
+	sc: Scratch,
+	utility: Utility,
+	p: number,
+	loB0: number,
+	hiB0: number
+): void {
+	const s = pp.supporters[p];
+	const sw = pp.supporterWeights[p];
+	const loBudgets = lo.budgets;
+	const hiBudgets = hi.budgets;
+	sc.work += 2 * s.length;
+	const lowB = sc.lowB;
+	const lowW = sc.lowW;
+	const lowB2 = sc.lowB2;
+	const lowW2 = sc.lowW2;
+	const q0 = pp.cost[p] / pp.votes[p];
+	const loStart = lo.q[p] > q0 ? lo.q[p] : q0;
+	const hiStart = hi.q[p] > q0 ? hi.q[p] : q0;
+	const loBound = LOW_FACTOR * loStart;
+	const hiBound = LOW_FACTOR * hiStart;
+	let loTotal = 0;
+	let loPoorSum = 0;
+	let loPoorW = 0;
+	let nLo = 0;
+	let hiTotal = 0;
+	let hiPoorSum = 0;
+	let hiPoorW = 0;
+	let nHi = 0;
+	for (let j = 0; j < s.length; j++) {
+		const v = s[j];
+		const w = sw[j];
+		const b = loBudgets[v];
+		loTotal += w * b;
+		if (b < loBound) {
+			if (b < loStart) {
+				loPoorSum += w * b;
+				loPoorW += w;
+			} else {
+				lowB[nLo] = b;
+				lowW[nLo] = w;
+				nLo++;
+			}
+		}
+		const h = hiBudgets[v];
+		hiTotal += w * h;
+		if (h < hiBound) {
+			if (h < hiStart) {
+				hiPoorSum += w * h;
+				hiPoorW += w;
+			} else {
+				lowB2[nHi] = h;
+				lowW2[nHi] = w;
+				nHi++;
+			}
+		}
+	}
+	finishEvaluation(
+		pp,
+		lo,
+		sc,
+		utility,
+		p,
+		loB0,
+		loStart,
+		loTotal,
+		loPoorSum,
+		loPoorW,
+		lowB,
+		lowW,
+		nLo
+	);
+	finishEvaluation(
+		pp,
+		hi,
+		sc,
+		utility,
+		p,
+		hiB0,
+		hiStart,
+		hiTotal,
+		hiPoorSum,
+		hiPoorW,
+		lowB2,
+		lowW2,
+		nHi
+	);
+}
+
+/**
+ * The rest of an evaluation, from the scan's sums: those with less than qStart (poorW, poorSum),
+ * and those set aside with at least qStart but less than LOW_FACTOR · qStart (lowB, lowW).
+ */
+function finishEvaluation(
+	pp: PreparedProfile,
+	sim: Sim,
+	sc: Scratch,
+	utility: Utility,
+	p: number,
+	b0: number,
+	qStart: number,
+	total: number,
+	poorSum: number,
+	poorW: number,
+	lowB: Float64Array,
+	lowW: Float64Array,
+	nLow: number
+): void {
+	const c = pp.cost[p];
+	const N = pp.votes[p];
+	const u = utility === 'cost' ? c : 1;
+	const q0 = c / N;
+	const bound = LOW_FACTOR * qStart;
 	// Absolute error bound on any sum of these supporters' money.
 	const E = (N * b0 + c) * EPS;
 	if (total < c - E) {
@@ -309,12 +436,20 @@ function evaluate(
 	}
 	// Newton's method on Σ min(b, q)·w = c from below: those who cannot pay q pay all they have,
 	// the rest share what is left. The set of the poor only grows as q rises towards the answer,
-	// and once a step adds no one, q is the answer.
-	let q = qStart;
-	let poorWeight = -1;
-	for (let pass = 0; ; pass++) {
-		let ps = 0;
-		let pw = zeroWeight;
+	// and once a step adds no one, q is the answer. The first step, from qStart, is the scan's.
+	let poorWeight = poorW;
+	let q = (c - poorSum) / (N - poorW);
+	for (let pass = 1; ; pass++) {
+		// Below qStart by more than rounding (qStart was no lower bound), or past the bound, or too
+		// many steps: someone's status may be wrong. Do it the slow, sure way.
+		if (!(q < bound && q >= qStart * (1 - 1e-12)) || pass > MAX_PASSES) {
+			const r = waterfillBySorting(pp, sim.budgets, sc, p);
+			q = r.q;
+			poorWeight = r.poorWeight;
+			break;
+		}
+		let ps = poorSum;
+		let pw = poorW;
 		for (let j = 0; j < nLow; j++) {
 			const b = lowB[j];
 			if (b < q) {
@@ -325,13 +460,6 @@ function evaluate(
 		if (pw === poorWeight) break;
 		poorWeight = pw;
 		q = (c - ps) / (N - pw);
-		if (q >= bound || pass === MAX_PASSES) {
-			// Someone above the bound may be poor after all: do it the slow, sure way.
-			const r = waterfillBySorting(pp, budgets, sc, p);
-			q = r.q;
-			poorWeight = r.poorWeight;
-			break;
-		}
 	}
 	const rich = N - poorWeight;
 	if (!(rich > 0) || !Number.isFinite(q)) {
@@ -342,8 +470,15 @@ function evaluate(
 	sim.q[p] = q;
 	sim.rho[p] = q / u;
 	sim.err[p] = E / rich / u + (q / u) * EPS;
-	// Everyone pays in full, for certain: then ρ = cost / (votes · utility) exactly.
-	sim.allRich[p] = poorWeight === 0 && minB - q0 > (b0 + q0) * EPS ? 1 : 0;
+	// Everyone pays in full, for certain: then ρ = cost / (votes · utility) exactly. (With no one
+	// poor, no one had less than qStart: the least money is among those set aside, if any.)
+	let allRich = 0;
+	if (poorWeight === 0) {
+		let minB = Infinity;
+		for (let j = 0; j < nLow; j++) if (lowB[j] < minB) minB = lowB[j];
+		allRich = minB - q0 > (b0 + q0) * EPS ? 1 : 0;
+	}
+	sim.allRich[p] = allRich;
 }
 
 /** The payment for p, and the weight of those who pay all they have, by sorting supporters. */
@@ -544,11 +679,21 @@ function runEqualShares(
  * compared exactly in integers, then the tie-break rank.
  */
 function beatsFullPayment(pp: PreparedProfile, utility: Utility, a: number, b: number): boolean {
-	// 1 / votes for cost utilities, cost / votes for cardinality.
+	// 1 / votes for cost utilities, cost / votes for cardinality. Costs and (integer) votes are
+	// whole numbers, so products below 2^53 are exact in doubles; larger ones go to BigInt.
+	if (utility === 'cost') {
+		const d = pp.votes[b] - pp.votes[a];
+		return d < 0 || (d === 0 && pp.rank[a] < pp.rank[b]);
+	}
+	const lf = pp.cost[a] * pp.votes[b];
+	const rf = pp.cost[b] * pp.votes[a];
+	if (lf <= Number.MAX_SAFE_INTEGER && rf <= Number.MAX_SAFE_INTEGER) {
+		return lf < rf || (lf === rf && pp.rank[a] < pp.rank[b]);
+	}
 	const va = BigInt(pp.votes[a]);
 	const vb = BigInt(pp.votes[b]);
-	const l = utility === 'cost' ? vb : BigInt(pp.cost[a]) * vb;
-	const r = utility === 'cost' ? va : BigInt(pp.cost[b]) * va;
+	const l = BigInt(pp.cost[a]) * vb;
+	const r = BigInt(pp.cost[b]) * va;
 	return l < r || (l === r && pp.rank[a] < pp.rank[b]);
 }
 
@@ -599,6 +744,8 @@ class RangeProof {
 	private readonly loDead: Uint8Array;
 	private readonly chosen: Uint8Array;
 	private readonly stamp: Int32Array;
+	/** The node where each project was last evaluated at hi (with `stamp`, at lo). */
+	private readonly hiStamp: Int32Array;
 	private readonly cands: number[];
 	/** Saved money of the supporters of the projects chosen along the current branch. */
 	private readonly undo: Float64Array;
@@ -607,6 +754,9 @@ class RangeProof {
 	private tooDear = false;
 	/** The choices along the current branch. */
 	private readonly path: number[] = [];
+	/** Per depth along the current branch: the live candidates in order, and how many. */
+	private readonly orders: Int32Array[] = [];
+	private readonly orderLength: number[] = [];
 	/** When set, every possible outcome reached is recorded here (for tests). */
 	outcomes: number[][] | null = null;
 	/** The most choices on one branch of the last proof. */
@@ -624,6 +774,7 @@ class RangeProof {
 		this.loDead = new Uint8Array(P);
 		this.chosen = new Uint8Array(P);
 		this.stamp = new Int32Array(P);
+		this.hiStamp = new Int32Array(P);
 		this.cands = mesCandidates(pp);
 		let total = 0;
 		for (const p of this.cands) total += pp.supporters[p].length;
@@ -651,6 +802,7 @@ class RangeProof {
 		this.loDead.fill(0);
 		this.chosen.fill(0);
 		this.stamp.fill(-1);
+		this.hiStamp.fill(-1);
 		for (const p of this.cands) {
 			const c = pp.cost[p];
 			const N = pp.votes[p];
@@ -674,10 +826,22 @@ class RangeProof {
 		}
 		if (depth > this.depth) this.depth = depth;
 		const utility = goal.utility;
-		// The live candidates, in order of their lower bound on ρ at lo.
-		const order = new Int32Array(this.cands.length);
+		// The live candidates, in order of their lower bound on ρ at lo. The parent's order is
+		// nearly that (only the projects it evaluated have moved), which the insertion sort likes.
+		if (this.orders.length <= depth) this.orders.push(new Int32Array(this.cands.length));
+		const order = this.orders[depth];
 		let m = 0;
-		for (const p of this.cands) if (alive[p] && !chosen[p]) order[m++] = p;
+		if (depth === 0) {
+			for (const p of this.cands) if (alive[p] && !chosen[p]) order[m++] = p;
+		} else {
+			const parent = this.orders[depth - 1];
+			const n = this.orderLength[depth - 1];
+			for (let k = 0; k < n; k++) {
+				const p = parent[k];
+				if (alive[p] && !chosen[p]) order[m++] = p;
+			}
+		}
+		this.orderLength[depth] = m;
 		sortOrder(pp, lo, order, m);
 		// U: the smallest ρ at lo, an upper bound on the best ρ at every start in the range. Also
 		// the best project whose supporters all pay in full at lo (so at every start in the range,
@@ -688,7 +852,8 @@ class RangeProof {
 			const p = order[k];
 			if (loDead[p]) continue;
 			if (lo.low[p] > U) break;
-			this.evaluateLo(p, node, stats);
+			// Evaluated at hi too if the test below may need it.
+			this.evaluateLo(p, node, hi.low[p] <= U, stats);
 			if (lo.status[p] !== AFFORDABLE) continue;
 			if (lo.rho[p] + lo.err[p] < U) U = lo.rho[p] + lo.err[p];
 			if (lo.allRich[p] && pp.integerWeights) {
@@ -702,8 +867,14 @@ class RangeProof {
 		for (let k = 0; k < m; k++) {
 			const p = order[k];
 			if (hi.low[p] > U) continue;
-			evaluate(pp, hi, sc, utility, p, this.u);
-			if (stats) stats.evaluations++;
+			if (this.hiStamp[p] !== node) {
+				if (!loDead[p] && this.stamp[p] !== node) this.evaluateLo(p, node, true, stats);
+				else {
+					this.hiStamp[p] = node;
+					evaluate(pp, hi, sc, utility, p, this.u);
+					if (stats) stats.evaluations++;
+				}
+			}
 			const st = hi.status[p];
 			if (st === UNAFFORDABLE) {
 				// Unaffordable at hi: unaffordable at every start, here and further down.
@@ -714,7 +885,7 @@ class RangeProof {
 			if (st !== AFFORDABLE) return false;
 			hi.low[p] = hi.rho[p] - hi.err[p];
 			if (hi.low[p] > U) continue;
-			if (!loDead[p]) this.evaluateLo(p, node, stats);
+			if (!loDead[p]) this.evaluateLo(p, node, false, stats);
 			const affordableLo = !loDead[p] && lo.status[p] === AFFORDABLE;
 			if (
 				affordableLo &&
@@ -784,13 +955,24 @@ class RangeProof {
 		return true;
 	}
 
-	/** Evaluates p at lo, once per node; marks it dead at lo when it is unaffordable there. */
-	private evaluateLo(p: number, node: number, stats?: MesStats): void {
+	/**
+	 * Evaluates p at lo, once per node; marks it dead at lo when it is unaffordable there. With
+	 * `withHi`, also at hi in the same pass, unless already done at this node (the results wait in
+	 * hi's arrays for the test that uses them).
+	 */
+	private evaluateLo(p: number, node: number, withHi: boolean, stats?: MesStats): void {
 		if (this.stamp[p] === node) return;
 		this.stamp[p] = node;
-		const lo = this.sc.lo;
-		evaluate(this.pp, lo, this.sc, this.goal.utility, p, this.s);
-		if (stats) stats.evaluations++;
+		const { pp, sc } = this;
+		const lo = sc.lo;
+		if (withHi && this.hiStamp[p] !== node) {
+			this.hiStamp[p] = node;
+			evaluatePair(pp, lo, sc.hi, sc, this.goal.utility, p, this.s, this.u);
+			if (stats) stats.evaluations += 2;
+		} else {
+			evaluate(pp, lo, sc, this.goal.utility, p, this.s);
+			if (stats) stats.evaluations++;
+		}
 		// Money at lo only falls down a branch: unaffordable now, unaffordable below.
 		if (lo.status[p] === UNAFFORDABLE) this.loDead[p] = 1;
 		else if (lo.status[p] === AFFORDABLE) lo.low[p] = lo.rho[p] - lo.err[p];
