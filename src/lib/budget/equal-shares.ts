@@ -439,10 +439,42 @@ function finishEvaluation(
 	// and once a step adds no one, q is the answer. The first step, from qStart, is the scan's.
 	let poorWeight = poorW;
 	let q = (c - poorSum) / (N - poorW);
+	let from = qStart;
+	let limit = bound;
 	for (let pass = 1; ; pass++) {
-		// Below qStart by more than rounding (qStart was no lower bound), or past the bound, or too
-		// many steps: someone's status may be wrong. Do it the slow, sure way.
-		if (!(q < bound && q >= qStart * (1 - 1e-12)) || pass > MAX_PASSES) {
+		if (q >= limit && q < Infinity && pass <= MAX_PASSES) {
+			// Past the bound: someone not set aside may be poor. Newton's steps stay below the
+			// answer, so scan again from this one, as from qStart.
+			const s = pp.supporters[p];
+			const sw = pp.supporterWeights[p];
+			const budgets = sim.budgets;
+			sc.work += s.length;
+			from = q;
+			limit = LOW_FACTOR * q;
+			poorSum = 0;
+			poorW = 0;
+			nLow = 0;
+			for (let j = 0; j < s.length; j++) {
+				const b = budgets[s[j]];
+				if (b < limit) {
+					const w = sw[j];
+					if (b < from) {
+						poorSum += w * b;
+						poorW += w;
+					} else {
+						lowB[nLow] = b;
+						lowW[nLow] = w;
+						nLow++;
+					}
+				}
+			}
+			poorWeight = poorW;
+			q = (c - poorSum) / (N - poorW);
+			continue;
+		}
+		// Below the start by more than rounding (it was no lower bound), or too many steps:
+		// someone's status may be wrong. Do it the slow, sure way.
+		if (!(q < limit && q >= from * (1 - 1e-12)) || pass > MAX_PASSES) {
 			const r = waterfillBySorting(pp, sim.budgets, sc, p);
 			q = r.q;
 			poorWeight = r.poorWeight;
