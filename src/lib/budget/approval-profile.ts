@@ -98,8 +98,9 @@ export function prepareProfile(profile: ApprovalProfile): PreparedProfile {
 
 	const V = profile.voters.length;
 	const weight = new Float64Array(V);
-	const lists: number[][] = Array.from({ length: P }, () => []);
 	const votes = new Float64Array(P);
+	// Supporter lists are filled in two passes (count, then place) straight into typed arrays.
+	const size = new Int32Array(P);
 	let integerWeights = true;
 	let totalWeight = 0;
 	const seen = new Int32Array(P).fill(-1);
@@ -112,15 +113,37 @@ export function prepareProfile(profile: ApprovalProfile): PreparedProfile {
 		if (!Number.isInteger(w)) integerWeights = false;
 		weight[v] = w;
 		totalWeight += w;
-		for (const p of voter.approvals) {
+		const approvals = voter.approvals;
+		for (let k = 0; k < approvals.length; k++) {
+			const p = approvals[k];
 			if (!Number.isInteger(p) || p < 0 || p >= P) {
 				throw new ProfileError(`Voter group ${v + 1} approves a project that does not exist`);
 			}
 			// An approval ballot is a set: a repeated approval counts once.
 			if (seen[p] === v) continue;
 			seen[p] = v;
-			lists[p].push(v);
+			size[p]++;
 			votes[p] += w;
+		}
+	}
+	const supporters: Int32Array[] = [];
+	const supporterWeights: Float64Array[] = [];
+	for (let p = 0; p < P; p++) {
+		supporters.push(new Int32Array(size[p]));
+		supporterWeights.push(new Float64Array(size[p]));
+	}
+	const fill = size.fill(0);
+	seen.fill(-1);
+	for (let v = 0; v < V; v++) {
+		const approvals = profile.voters[v].approvals;
+		const w = weight[v];
+		for (let k = 0; k < approvals.length; k++) {
+			const p = approvals[k];
+			if (seen[p] === v) continue;
+			seen[p] = v;
+			const j = fill[p]++;
+			supporters[p][j] = v;
+			supporterWeights[p][j] = w;
 		}
 	}
 	if (integerWeights && !Number.isSafeInteger(totalWeight)) integerWeights = false;
@@ -137,8 +160,8 @@ export function prepareProfile(profile: ApprovalProfile): PreparedProfile {
 		budget: profile.budget,
 		rank,
 		weight,
-		supporters: lists.map((l) => Int32Array.from(l)),
-		supporterWeights: lists.map((l) => Float64Array.from(l, (v) => weight[v])),
+		supporters,
+		supporterWeights,
 		votes,
 		totalWeight,
 		integerWeights,

@@ -48,6 +48,41 @@ describe('pabulibElection', () => {
 		expect(el.distinctBallots).toBe(3);
 	});
 
+	it('finds ids that are prefixes of others, non-ASCII ids and ids with spaces in votes', () => {
+		const file = parsePabulib(
+			[
+				'META',
+				'key;value',
+				'budget;100',
+				'vote_type;approval',
+				'PROJECTS',
+				'project_id;cost',
+				'1;10',
+				'12;10',
+				'123;10',
+				'ż1;10',
+				'2;10',
+				'VOTES',
+				'voter_id;vote',
+				'a;123,1',
+				'b;1, 12',
+				'c;ż1,2',
+				'd;12,1',
+				'e;2,ż1'
+			].join('\n')
+		);
+		const el = pabulibElection(file);
+		const sets = el.profile.voters.map((v) => [
+			v.approvals.map((p) => el.profile.ids[p]).join(','),
+			v.weight
+		]);
+		expect(sets.sort()).toEqual([
+			['1,12', 2],
+			['1,123', 1],
+			['ż1,2', 2]
+		]);
+	});
+
 	it('turns decimal costs into whole units of the smallest decimal', () => {
 		// 100.5 and 60.25: two decimals, so everything is counted in hundredths.
 		const el = pabulibElection(pb({ budget: '100,5', costs: ['60.25', '50', '10'] }));

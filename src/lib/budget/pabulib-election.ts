@@ -59,6 +59,37 @@ function scaled(value: string, decimals: number, line: number, what: string): nu
 	return n;
 }
 
+/** Most ids a trie is built for (by total length): beyond that, ids are only looked up by string. */
+const TRIE_CHARS = 4096;
+
+/**
+ * The ids as a trie over ASCII characters, to find a vote's projects without cutting the vote
+ * into strings: `next[node * 128 + ch]` is the child's node + 1 (0: none; node 0 is the root),
+ * `term[node]` the project index whose id ends there (-1: none). Only the root for very long id
+ * lists.
+ */
+function idTrie(ids: readonly string[]): { next: Int32Array; term: Int32Array } {
+	let chars = 0;
+	for (const id of ids) chars += id.length;
+	if (chars > TRIE_CHARS) return { next: new Int32Array(128), term: new Int32Array(1).fill(-1) };
+	const next = new Int32Array((chars + 1) * 128);
+	const term = new Int32Array(chars + 1).fill(-1);
+	let nodes = 1;
+	ids.forEach((id, p) => {
+		let node = 0;
+		for (let i = 0; i < id.length; i++) {
+			const ch = id.charCodeAt(i);
+			if (ch >= 128) return;
+			const k = node * 128 + ch;
+			if (next[k] === 0) next[k] = ++nodes;
+			node = next[k] - 1;
+		}
+		// As in a Map built from the list, a repeated id keeps its last index.
+		if (node > 0) term[node] = p;
+	});
+	return { next, term };
+}
+
 /**
  * Builds the approval profile of an approval or choose-1 file.
  * @throws PabulibError for other vote types, which these rules do not count
@@ -97,13 +128,25 @@ export function pabulibElection(file: PabulibFile): PabulibElection {
 	const groups = new Map<string, { approvals: number[]; weight: number }>();
 	const wide = ids.length > 0xffff;
 	const buf: number[] = [];
+	const { next, term } = idTrie(ids);
 	for (const [vote, count] of raw) {
 		buf.length = 0;
 		let from = 0;
-		while (vote !== '') {
-			const comma = vote.indexOf(',', from);
-			const id = comma < 0 ? vote.slice(from) : vote.slice(from, comma);
-			const p = index.get(id) ?? (index.get(id.trim()) as number);
+		const n = vote.length;
+		while (n > 0) {
+			// Walk the id through the trie; ids it does not know exactly are looked up as before.
+			let node = 0;
+			let i = from;
+			for (; i < n; i++) {
+				const ch = vote.charCodeAt(i);
+				if (ch === 44) break;
+				if (node >= 0) node = ch < 128 ? next[node * 128 + ch] - 1 : -1;
+			}
+			let p = node > 0 ? term[node] : -1;
+			if (p < 0) {
+				const id = vote.slice(from, i);
+				p = index.get(id) ?? (index.get(id.trim()) as number);
+			}
 			// Insertion sort: votes name a handful of projects.
 			let j = buf.length;
 			buf.push(p);
@@ -112,8 +155,8 @@ export function pabulibElection(file: PabulibFile): PabulibElection {
 				j--;
 			}
 			buf[j] = p;
-			if (comma < 0) break;
-			from = comma + 1;
+			if (i >= n) break;
+			from = i + 1;
 		}
 		// One character per project index: a short, exact key for the set.
 		const key = wide ? buf.join(',') : String.fromCharCode.apply(null, buf);
