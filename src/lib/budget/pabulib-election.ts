@@ -4,7 +4,7 @@
  * (the pabutools convention the reference selections were made with).
  */
 import type { ApprovalProfile } from './approval-profile';
-import { metaValue, PabulibError, voteType, type PabulibFile } from './pabulib';
+import { idTrie, metaValue, PabulibError, voteType, type PabulibFile } from './pabulib';
 import type { Ballot, Channel, CountInput, Proposal, Rules } from './types';
 
 export interface PabulibElection {
@@ -57,37 +57,6 @@ function scaled(value: string, decimals: number, line: number, what: string): nu
 	if (!Number.isSafeInteger(n))
 		throw new PabulibError(line, `${what} is too large to count exactly`);
 	return n;
-}
-
-/** Most ids a trie is built for (by total length): beyond that, ids are only looked up by string. */
-const TRIE_CHARS = 4096;
-
-/**
- * The ids as a trie over ASCII characters, to find a vote's projects without cutting the vote
- * into strings: `next[node * 128 + ch]` is the child's node + 1 (0: none; node 0 is the root),
- * `term[node]` the project index whose id ends there (-1: none). Only the root for very long id
- * lists.
- */
-function idTrie(ids: readonly string[]): { next: Int32Array; term: Int32Array } {
-	let chars = 0;
-	for (const id of ids) chars += id.length;
-	if (chars > TRIE_CHARS) return { next: new Int32Array(128), term: new Int32Array(1).fill(-1) };
-	const next = new Int32Array((chars + 1) * 128);
-	const term = new Int32Array(chars + 1).fill(-1);
-	let nodes = 1;
-	ids.forEach((id, p) => {
-		let node = 0;
-		for (let i = 0; i < id.length; i++) {
-			const ch = id.charCodeAt(i);
-			if (ch >= 128) return;
-			const k = node * 128 + ch;
-			if (next[k] === 0) next[k] = ++nodes;
-			node = next[k] - 1;
-		}
-		// As in a Map built from the list, a repeated id keeps its last index.
-		if (node > 0) term[node] = p;
-	});
-	return { next, term };
 }
 
 /**

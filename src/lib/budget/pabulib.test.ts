@@ -119,6 +119,30 @@ describe('parsePabulib', () => {
 			message: /names project "p2" twice/
 		},
 		{
+			name: 'a vote for a prefix of a project id',
+			lines: withLine(13, 'v1;p1,p'),
+			line: 14,
+			message: /project "p", which is not in PROJECTS/
+		},
+		{
+			name: 'a vote for a longer id than a project has',
+			lines: withLine(13, 'v1;p12'),
+			line: 14,
+			message: /project "p12", which is not in PROJECTS/
+		},
+		{
+			name: 'a project named twice in a vote, once with spaces',
+			lines: withLine(13, 'v1;p2, p2 '),
+			line: 14,
+			message: /names project "p2" twice/
+		},
+		{
+			name: 'an empty project id in a vote',
+			lines: withLine(13, 'v1;p1,,p2'),
+			line: 14,
+			message: /the vote "p1,,p2" has an empty project id/
+		},
+		{
 			name: 'a repeated voter id',
 			lines: withLine(14, 'v1;p2'),
 			line: 15,

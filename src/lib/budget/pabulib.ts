@@ -122,19 +122,22 @@ export function parsePabulib(text: string): PabulibFile {
 	let lineNo = 0;
 	let pos = 0;
 	const n = text.length;
+	let nextQuote = text.indexOf('"');
 	while (pos < n) {
 		lineNo++;
 		let fields: string[];
 		const here = lineNo;
 		let end = text.indexOf('\n', pos);
 		if (end < 0) end = n;
-		let raw = text.slice(pos, end);
-		if (raw.includes('"')) {
+		// The next quote in the text, found again only once passed: most files have none.
+		if (nextQuote >= 0 && nextQuote < pos) nextQuote = text.indexOf('"', pos);
+		if (nextQuote >= 0 && nextQuote < end) {
 			const r = splitQuoted(text, pos, lineNo);
 			fields = r.fields.map((f) => f.trim());
 			lineNo += r.lines - 1;
 			pos = r.next;
 		} else {
+			let raw = text.slice(pos, end);
 			if (raw.endsWith('\r')) raw = raw.slice(0, -1);
 			pos = end + 1;
 			if (raw.trim() === '') continue;
@@ -235,6 +238,43 @@ export function voteType(file: PabulibFile): string {
 	return (metaValue(file, 'vote_type') ?? '').toLowerCase();
 }
 
+/** Project ids as a trie (see `idTrie`). */
+export interface IdTrie {
+	next: Int32Array;
+	term: Int32Array;
+}
+
+/** Most ids a trie is built for (by total length): beyond that, ids are only looked up by string. */
+const TRIE_CHARS = 4096;
+
+/**
+ * The ids as a trie over ASCII characters, to find a vote's projects without cutting the vote
+ * into strings: `next[node * 128 + ch]` is the child's node + 1 (0: none; node 0 is the root),
+ * `term[node]` the project index whose id ends there (-1: none). Only the root for very long id
+ * lists.
+ */
+export function idTrie(ids: readonly string[]): IdTrie {
+	let chars = 0;
+	for (const id of ids) chars += id.length;
+	if (chars > TRIE_CHARS) return { next: new Int32Array(128), term: new Int32Array(1).fill(-1) };
+	const next = new Int32Array((chars + 1) * 128);
+	const term = new Int32Array(chars + 1).fill(-1);
+	let nodes = 1;
+	ids.forEach((id, p) => {
+		let node = 0;
+		for (let i = 0; i < id.length; i++) {
+			const ch = id.charCodeAt(i);
+			if (ch >= 128) return;
+			const k = node * 128 + ch;
+			if (next[k] === 0) next[k] = ++nodes;
+			node = next[k] - 1;
+		}
+		// As in a Map built from the list, a repeated id keeps its last index.
+		if (node > 0) term[node] = p;
+	});
+	return { next, term };
+}
+
 /**
  * Checks one comma-separated vote: every id names a project, none twice.
  * @returns how many projects it names
@@ -242,27 +282,42 @@ export function voteType(file: PabulibFile): string {
 function checkVote(
 	vote: string,
 	index: ReadonlyMap<string, number>,
+	trie: IdTrie,
 	stamp: Int32Array,
 	voteNo: number,
 	line: number
 ): number {
-	if (vote === '') return 0;
+	const n = vote.length;
+	if (n === 0) return 0;
+	const { next, term } = trie;
 	let count = 0;
 	let from = 0;
 	for (;;) {
-		const comma = vote.indexOf(',', from);
-		const raw = comma < 0 ? vote.slice(from) : vote.slice(from, comma);
-		const id = raw.trim();
-		if (id === '') throw new PabulibError(line, `the vote "${vote}" has an empty project id`);
-		const p = index.get(id);
-		if (p === undefined) {
-			throw new PabulibError(line, `the vote names project "${id}", which is not in PROJECTS`);
+		// An id the trie knows exactly needs no string; anything else is cut out and looked up.
+		let node = 0;
+		let i = from;
+		for (; i < n; i++) {
+			const ch = vote.charCodeAt(i);
+			if (ch === 44) break;
+			if (node >= 0) node = ch < 128 ? next[node * 128 + ch] - 1 : -1;
 		}
-		if (stamp[p] === voteNo) throw new PabulibError(line, `the vote names project "${id}" twice`);
+		let p = node > 0 ? term[node] : -1;
+		if (p < 0) {
+			const id = vote.slice(from, i).trim();
+			if (id === '') throw new PabulibError(line, `the vote "${vote}" has an empty project id`);
+			const q = index.get(id);
+			if (q === undefined) {
+				throw new PabulibError(line, `the vote names project "${id}", which is not in PROJECTS`);
+			}
+			p = q;
+		}
+		if (stamp[p] === voteNo) {
+			throw new PabulibError(line, `the vote names project "${vote.slice(from, i).trim()}" twice`);
+		}
 		stamp[p] = voteNo;
 		count++;
-		if (comma < 0) return count;
-		from = comma + 1;
+		if (i >= n) return count;
+		from = i + 1;
 	}
 }
 
@@ -315,6 +370,7 @@ function validate(file: PabulibFile): void {
 	}
 	const index = new Map<string, number>();
 	pr.rows.forEach((row, i) => index.set(row[idCol], i));
+	const trie = idTrie(pr.rows.map((row) => row[idCol]));
 	// Identical vote strings are common (city-wide votes repeat the popular choices): check each
 	// distinct one once, remembering how many projects it names.
 	const checked = new Map<string, number>();
@@ -330,7 +386,7 @@ function validate(file: PabulibFile): void {
 		const vote = row[voteCol];
 		let length = checked.get(vote);
 		if (length === undefined) {
-			length = checkVote(vote, index, stamp, i, line);
+			length = checkVote(vote, index, trie, stamp, i, line);
 			if (type === 'choose-1' && length > 1) {
 				throw new PabulibError(line, 'a choose-1 vote names more than one project');
 			}
