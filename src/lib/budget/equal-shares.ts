@@ -440,6 +440,8 @@ function finishEvaluation(
 	let poorWeight = poorW;
 	let q = (c - poorSum) / (N - poorW);
 	let from = qStart;
+	/** Whether some of those set aside have been dropped from the list (as poor). */
+	let dropped = false;
 	let limit = bound;
 	for (let pass = 1; ; pass++) {
 		if (q >= limit && q < Infinity && pass <= MAX_PASSES) {
@@ -454,6 +456,7 @@ function finishEvaluation(
 			poorSum = 0;
 			poorW = 0;
 			nLow = 0;
+			dropped = false;
 			for (let j = 0; j < s.length; j++) {
 				const b = budgets[s[j]];
 				if (b < limit) {
@@ -480,18 +483,28 @@ function finishEvaluation(
 			poorWeight = r.poorWeight;
 			break;
 		}
-		let ps = poorSum;
-		let pw = poorW;
+		// Those who cannot pay q join the poor for good (q only rises): add them to the sums and
+		// drop them from the set-aside list, so that later steps look only at the rest. The sums
+		// then come in another order than a fresh pass's, which the error bound E allows (it
+		// bounds any sum of these supporters' money).
+		let kept = 0;
 		for (let j = 0; j < nLow; j++) {
 			const b = lowB[j];
+			const w = lowW[j];
 			if (b < q) {
-				ps += lowW[j] * b;
-				pw += lowW[j];
+				poorSum += w * b;
+				poorW += w;
+			} else {
+				lowB[kept] = b;
+				lowW[kept] = w;
+				kept++;
 			}
 		}
-		if (pw === poorWeight) break;
-		poorWeight = pw;
-		q = (c - ps) / (N - pw);
+		if (kept === nLow) break;
+		nLow = kept;
+		dropped = true;
+		poorWeight = poorW;
+		q = (c - poorSum) / (N - poorW);
 	}
 	const rich = N - poorWeight;
 	if (!(rich > 0) || !Number.isFinite(q)) {
@@ -505,7 +518,8 @@ function finishEvaluation(
 	// Everyone pays in full, for certain: then ρ = cost / (votes · utility) exactly. (With no one
 	// poor, no one had less than qStart: the least money is among those set aside, if any.)
 	let allRich = 0;
-	if (poorWeight === 0) {
+	// (After the sorting fallback, the list may have lost some; then make no claim.)
+	if (poorWeight === 0 && !dropped) {
 		let minB = Infinity;
 		for (let j = 0; j < nLow; j++) if (lowB[j] < minB) minB = lowB[j];
 		allRich = minB - q0 > (b0 + q0) * EPS ? 1 : 0;
