@@ -796,6 +796,8 @@ class RangeProof {
 	/** Saved money of the supporters of the projects chosen along the current branch. */
 	private readonly undo: Float64Array;
 	private nodes = 0;
+	/** Forks on the current branch with siblings still to visit. */
+	private pending = 0;
 	private workLimit = 0;
 	private tooDear = false;
 	/** The choices along the current branch. */
@@ -838,6 +840,7 @@ class RangeProof {
 		this.s = s;
 		this.u = u;
 		this.nodes = 0;
+		this.pending = 0;
 		this.depth = 0;
 		this.path.length = 0;
 		this.workLimit = sc.work + maxWork;
@@ -971,24 +974,46 @@ class RangeProof {
 			// Some start may choose projects costing more than the budget: Add1 would stop there.
 			if (cost > goal.budget) return false;
 			const S = pp.supporters[x];
-			const undo = this.undo;
-			for (let j = 0; j < S.length; j++) {
-				undo[undoTop + 2 * j] = lo.budgets[S[j]];
-				undo[undoTop + 2 * j + 1] = hi.budgets[S[j]];
+			// The money needs restoring afterwards only if a sibling is visited later, here or
+			// further up (a failed proof stops at once, and the next one starts afresh).
+			const later = i + 1 < winners.length;
+			const restore = later || this.pending > 0;
+			if (restore) {
+				// Save and pay in one pass (the same payments as `pay`).
+				const undo = this.undo;
+				const loB = lo.budgets;
+				const hiB = hi.budgets;
+				const ql = qLo[i];
+				const qh = qHi[i];
+				for (let j = 0; j < S.length; j++) {
+					const v = S[j];
+					const b = loB[v];
+					const h = hiB[v];
+					undo[undoTop + 2 * j] = b;
+					undo[undoTop + 2 * j + 1] = h;
+					loB[v] = b < ql ? 0 : b - ql;
+					hiB[v] = h < qh ? 0 : h - qh;
+				}
+			} else {
+				pay(pp, lo.budgets, x, qLo[i]);
+				pay(pp, hi.budgets, x, qHi[i]);
 			}
-			pay(pp, lo.budgets, x, qLo[i]);
-			pay(pp, hi.budgets, x, qHi[i]);
 			sc.work += 2 * S.length;
 			chosen[x] = 1;
 			this.path.push(x);
+			if (later) this.pending++;
 			const ok = this.visit(depth + 1, cost, undoTop + 2 * S.length, stats);
+			if (later) this.pending--;
 			this.path.pop();
 			chosen[x] = 0;
-			for (let j = 0; j < S.length; j++) {
-				lo.budgets[S[j]] = undo[undoTop + 2 * j];
-				hi.budgets[S[j]] = undo[undoTop + 2 * j + 1];
-			}
 			if (!ok) return false;
+			if (restore) {
+				const undo = this.undo;
+				for (let j = 0; j < S.length; j++) {
+					lo.budgets[S[j]] = undo[undoTop + 2 * j];
+					hi.budgets[S[j]] = undo[undoTop + 2 * j + 1];
+				}
+			}
 			if (snapshot && i + 1 < winners.length) {
 				alive.set(snapshot[0] as Uint8Array);
 				loDead.set(snapshot[1] as Uint8Array);
