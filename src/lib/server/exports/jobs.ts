@@ -238,7 +238,9 @@ export function exportInProgress(
 
 /** The job as it stands now (expired files removed first), or undefined if there is none. */
 export function getExport(db: DB, cfg: JobsConfig, id: string): ExportJob | undefined {
-	sweepExports(db, cfg, clock(cfg));
+	// The job page asks every second: settle the jobs' rows, but leave the scan of the folder for
+	// stray files to the start of an export.
+	expireJobs(db, cfg, clock(cfg));
 	return db.select().from(exportJob).where(eq(exportJob.id, id)).get();
 }
 
@@ -280,6 +282,12 @@ export function openExport(
  * could keep (from a crash, or a database that was replaced).
  */
 export function sweepExports(db: DB, cfg: JobsConfig, now: Date): void {
+	expireJobs(db, cfg, now);
+	removeStrayFiles(cfg, now);
+}
+
+/** Files past their hour deleted and their jobs marked expired; orphaned jobs marked failed. */
+function expireJobs(db: DB, cfg: JobsConfig, now: Date): void {
 	const expired = db
 		.select({ id: exportJob.id })
 		.from(exportJob)
@@ -301,6 +309,10 @@ export function sweepExports(db: DB, cfg: JobsConfig, now: Date): void {
 		})
 		.where(and(inArray(exportJob.status, ['queued', 'running']), ne(exportJob.runner, RUNNER)))
 		.run();
+}
+
+/** Files older than any job could keep: from a crash, or a database that was replaced. */
+function removeStrayFiles(cfg: JobsConfig, now: Date): void {
 	let names: string[];
 	try {
 		names = readdirSync(cfg.dir);
