@@ -171,6 +171,13 @@ describe('an export job', () => {
 		});
 	});
 
+	it('is not found for an id no job could have, and looking changes nothing', () => {
+		const before = db.select().from(exportJob).all();
+		for (const id of ['', 'NOT-A-TOKEN', '../../etc/passwd', 'x'.repeat(65), "a' or 1=1 --"])
+			expect(getExport(db, config(), id)).toBeUndefined();
+		expect(db.select().from(exportJob).all()).toEqual(before);
+	});
+
 	it('runs in this process when the database is in memory', async () => {
 		const mem = testDb();
 		const admin = staffUser(mem, 'admin');

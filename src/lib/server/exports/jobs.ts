@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import { and, eq, inArray, lte, ne } from 'drizzle-orm';
+import { z } from 'zod';
 import * as audit from '../audit';
 import type { DB } from '../db/open';
 import { exportJob } from '../db/schema';
@@ -236,8 +237,16 @@ export function exportInProgress(
 		.get();
 }
 
+/** A job id from an address: short, lower-case letters, digits and hyphens (`startExport` makes
+ * 32-letter tokens); anything else is no job, without asking the database. */
+const JobIdSchema = z
+	.string()
+	.max(64)
+	.regex(/^[a-z0-9-]+$/);
+
 /** The job as it stands now (expired files removed first), or undefined if there is none. */
 export function getExport(db: DB, cfg: JobsConfig, id: string): ExportJob | undefined {
+	if (!JobIdSchema.safeParse(id).success) return undefined;
 	// The job page asks every second: settle the jobs' rows, but leave the scan of the folder for
 	// stray files to the start of an export.
 	expireJobs(db, cfg, clock(cfg));
