@@ -31,12 +31,18 @@ export class ExportError extends Error {}
 
 type StepKey = 'report' | OpenDataStep | 'read' | 'write';
 
-const VOTE_FILES: Record<voteExports.ExportFormat, string> = {
-	csv: 'Writing the CSV file',
-	xlsx: 'Writing the Excel workbook',
-	json: 'Writing the JSON file',
-	pb: 'Writing the Pabulib file'
+/** Each vote export: its name on the job page, and what the page says while it is written. */
+const VOTE_FILES: Record<voteExports.ExportFormat, { title: string; writing: string }> = {
+	csv: { title: 'Vote count (CSV)', writing: 'Writing the CSV file' },
+	xlsx: { title: 'Vote count (Excel)', writing: 'Writing the Excel workbook' },
+	json: { title: 'Vote count (JSON)', writing: 'Writing the JSON file' },
+	pb: { title: 'Vote count (Pabulib)', writing: 'Writing the Pabulib file' }
 };
+
+/** What the job page calls the export. */
+export function titleOf(task: ExportTask): string {
+	return task.kind === 'open-data' ? 'Open data (ZIP)' : VOTE_FILES[task.format].title;
+}
 
 /** The steps of a task in order, with what the job page says during each. */
 export function stepsOf(task: ExportTask): { key: StepKey; label: string }[] {
@@ -51,7 +57,7 @@ export function stepsOf(task: ExportTask): { key: StepKey; label: string }[] {
 		];
 	return [
 		{ key: 'read', label: "Reading the vote's ballots and its official count" },
-		{ key: 'write', label: VOTE_FILES[task.format] }
+		{ key: 'write', label: VOTE_FILES[task.format].writing }
 	];
 }
 

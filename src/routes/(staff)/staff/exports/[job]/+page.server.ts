@@ -1,17 +1,10 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { jobsConfig } from '$lib/server/exports/config';
-import { getExport, mayFetch, progressOf } from '$lib/server/exports/jobs';
+import { titleOf } from '$lib/server/exports/build';
+import { getExport, mayFetch, progressOf, taskOf } from '$lib/server/exports/jobs';
 import { requireRole } from '$lib/server/guard';
 import type { PageServerLoad } from './$types';
-
-const TITLES: Record<string, string> = {
-	'open-data zip': 'Open data (ZIP)',
-	'vote csv': 'Vote count (CSV)',
-	'vote xlsx': 'Vote count (Excel)',
-	'vote json': 'Vote count (JSON)',
-	'vote pb': 'Vote count (Pabulib)'
-};
 
 /** An export job's progress; reloaded every few seconds while it runs. */
 export const load: PageServerLoad = ({ params, locals }) => {
@@ -30,7 +23,7 @@ export const load: PageServerLoad = ({ params, locals }) => {
 			expiresAt: job.expiresAt
 		},
 		progress: progressOf(job),
-		title: TITLES[`${job.kind} ${job.format}`] ?? 'Export',
+		title: titleOf(taskOf(job)),
 		back:
 			job.kind === 'open-data'
 				? { href: `/staff/engagements/${job.entityId}/report`, label: 'Back to the report' }
