@@ -91,6 +91,9 @@ function benchRefdata(): void {
 		'\nPabulib instances (ours in ms; references in seconds: pabutools timing_s / tool compute_s)'
 	);
 	console.log(
+		'work M: millions of supporters looked at by Equal Shares, a measure of the work that the load does not move'
+	);
+	console.log(
 		[
 			col('instance', 44),
 			col('votes', 7),
@@ -99,6 +102,7 @@ function benchRefdata(): void {
 			col('ours ms', 9),
 			col('runs', 6),
 			col('skipped', 8),
+			col('work M', 7),
 			col('pabutools s', 12),
 			col('tool s', 8),
 			' <1s'
@@ -137,6 +141,7 @@ function benchRefdata(): void {
 					col(ms(took), 9),
 					col(String(stats.runs), 6),
 					col(String(stats.skipped), 8),
+					col((stats.work / 1e6).toFixed(1), 7),
 					col(pabutoolsTime(ref.pabutools, v), 12),
 					col(tool !== undefined ? String(tool) : '-', 8),
 					total < 1000 ? '  yes' : '  NO'

@@ -8,6 +8,7 @@ import {
 	equalShares,
 	equalSharesAdd1,
 	proveShareRange,
+	supportOverlaps,
 	type Utility
 } from './equal-shares';
 import { greedy } from './greedy';
@@ -423,6 +424,48 @@ function skippable(profile: ApprovalProfile, outcome: number[], exhaustiveStop =
 	);
 }
 
+describe('supportOverlaps', () => {
+	it('gives the weight of the voters who approve both projects of each pair', () => {
+		const pp = prepareProfile({
+			ids: ['a', 'b', 'c'],
+			costs: [1, 1, 1],
+			budget: 3,
+			voters: [
+				{ approvals: [0, 1], weight: 2 },
+				{ approvals: [1, 2], weight: 1 },
+				{ approvals: [0, 1, 2], weight: 0.5 },
+				{ approvals: [2], weight: 3 }
+			]
+		});
+		const O = supportOverlaps(pp);
+		expect(O && [...O]).toEqual([
+			// a with a, b, c; b with ...; c with ...
+			2.5, 2.5, 0.5, 2.5, 3.5, 1.5, 0.5, 1.5, 4.5
+		]);
+	});
+
+	it("is symmetric, with each project's votes on the diagonal, on random votes", () => {
+		fc.assert(
+			fc.property(profiles, (profile) => {
+				const pp = prepareProfile(profile);
+				const P = pp.projectCount;
+				const O = supportOverlaps(pp) as Float64Array;
+				for (let p = 0; p < P; p++) {
+					expect(O[p * P + p]).toBe(pp.votes[p]);
+					for (let x = 0; x < P; x++) {
+						expect(O[p * P + x]).toBe(O[x * P + p]);
+						const both = profile.voters
+							.filter((v) => v.approvals.includes(p) && v.approvals.includes(x))
+							.reduce((s, v) => s + v.weight, 0);
+						expect(O[p * P + x]).toBeCloseTo(both, 9);
+					}
+				}
+			}),
+			{ numRuns: 100 }
+		);
+	});
+});
+
 describe('Add1 range proofs', () => {
 	it.each([
 		{ utility: 'cost' as const, exhaustiveStop: true },
@@ -476,6 +519,57 @@ describe('Add1 range proofs', () => {
 			expect(changing).toBeGreaterThan(0);
 		}
 	);
+
+	it('follows every outcome when many supporters run out of money (and the proof sets them aside)', () => {
+		// Long ballots and costs near what supporters hold: many pay all they have, so range proofs
+		// set aside supporters with nothing left and must bring them back on the next branch.
+		const drained = fc
+			.record({
+				costs: fc.array(fc.integer({ min: 50, max: 500 }), { minLength: 8, maxLength: 12 }),
+				share: fc.integer({ min: 30, max: 60 }),
+				voters: fc.array(
+					fc.record({
+						approvals: fc.uniqueArray(fc.nat(11), { minLength: 2, maxLength: 10 }),
+						weight: fc.constantFrom(1, 1, 2, 3)
+					}),
+					{ minLength: 10, maxLength: 30 }
+				)
+			})
+			.map(({ costs, share, voters }): ApprovalProfile => ({
+				ids: costs.map((_, i) => `p${i}`),
+				costs,
+				budget: Math.floor((costs.reduce((a, b) => a + b, 0) * share) / 100),
+				voters: voters.map((v) => ({
+					approvals: [...new Set(v.approvals.map((a) => a % costs.length))],
+					weight: v.weight
+				}))
+			}));
+		let proved = 0;
+		fc.assert(
+			fc.property(
+				drained,
+				fc.constantFrom('cost' as const, 'cardinality' as const),
+				fc.integer({ min: -5, max: 15 }),
+				fc.integer({ min: 0, max: 12 }),
+				(profile, utility, offset, length) => {
+					const pp = prepareProfile(profile);
+					const from = Q.add(equalShare(pp), Q.rational(BigInt(offset)));
+					const to = Q.add(from, Q.rational(BigInt(length)));
+					const outcomes: number[][] = [];
+					if (!proveShareRange(pp, { utility, outcomes }, from, to)) return;
+					proved++;
+					const seen = new Set(outcomes.map((o) => o.join()));
+					for (let k = 0; k <= length; k++) {
+						const out = referenceMes(profile, utility, Q.add(from, Q.rational(BigInt(k))));
+						expect(seen.has(out.join())).toBe(true);
+						expect(skippable(profile, out)).toBe(true);
+					}
+				}
+			),
+			{ numRuns: 500 }
+		);
+		expect(proved).toBeGreaterThan(60);
+	});
 
 	it('proves nothing across a share where the outcome becomes exhaustive', () => {
 		// From the hand count in the Add1 tests: only A is funded until the share reaches 30, where

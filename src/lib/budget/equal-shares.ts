@@ -33,8 +33,18 @@ export type Utility = 'cost' | 'cardinality';
  */
 const EPS = 1e-10;
 
-/** Supporters with less than this many times the last payment are set aside to find the new one. */
-const LOW_FACTOR = 4;
+/**
+ * Supporters with less than this many times the last payment are set aside to find the new one.
+ * Set by measurement: the payment rarely moves far, so a narrow band sets few aside and Newton's
+ * steps over them are short; a wider one (4 was tried) costs more than the rescans it saves.
+ */
+const LOW_FACTOR = 1.5;
+/**
+ * In range proofs, a project whose supporters' money is bounded by less than this many times
+ * its cost is first totalled alone at hi: it is often unaffordable there (and so everywhere in
+ * the range), which that settles at half the cost of a full evaluation.
+ */
+const UB_PREDICT = 1.3;
 /** Passes over those before sorting them instead. */
 const MAX_PASSES = 12;
 
@@ -64,6 +74,11 @@ export interface MesStats {
 	evaluations: number;
 	integerTieBreaks: number;
 	exactResolutions: number;
+	/**
+	 * Supporters looked at, in evaluations and payments: a measure of the work done that, unlike
+	 * time, does not depend on the machine or on its other load.
+	 */
+	work: number;
 }
 
 /** Counters at zero, to pass to the rules and read afterwards. */
@@ -74,7 +89,8 @@ export function emptyStats(): MesStats {
 		rounds: 0,
 		evaluations: 0,
 		integerTieBreaks: 0,
-		exactResolutions: 0
+		exactResolutions: 0,
+		work: 0
 	};
 }
 
@@ -92,6 +108,34 @@ interface Sim {
 	q: Float64Array;
 	status: Uint8Array;
 	allRich: Uint8Array;
+	/**
+	 * A certain upper bound on the exact total money of each project's supporters: set by each
+	 * evaluation, lowered by range proofs as money is paid (`RangeProof.lowerTotals`), so that a
+	 * project can be found unaffordable without looking at its supporters.
+	 */
+	ub: Float64Array;
+}
+
+/**
+ * Each project's supporters and their weights, of which only the first `live[p]` can have any
+ * money; the rest, of total weight `deadW[p]`, have none. Runs use the profile's lists whole;
+ * a range proof keeps copies, and moves to the end of a list whoever it finds with nothing left
+ * at hi (so nothing at lo either), since money only falls down a branch (`evaluatePair`).
+ */
+interface SupporterLists {
+	sup: Int32Array[];
+	supW: Float64Array[];
+	live: Int32Array;
+	deadW: Float64Array;
+}
+
+function wholeLists(pp: PreparedProfile): SupporterLists {
+	return {
+		sup: pp.supporters,
+		supW: pp.supporterWeights,
+		live: Int32Array.from(pp.supporters, (s) => s.length),
+		deadW: new Float64Array(pp.projectCount)
+	};
 }
 
 /** Scratch space for runs, reused between the runs of Add1. */
@@ -108,6 +152,8 @@ interface Scratch {
 	/** The same for hi, in evaluations at lo and hi at once. */
 	lowB2: Float64Array;
 	lowW2: Float64Array;
+	/** The profile's supporter lists, whole. */
+	whole: SupporterLists;
 	/**
 	 * Supporters looked at so far (in evaluations and payments): the measure of work by which
 	 * Add1 weighs range proofs against plain runs.
@@ -123,7 +169,8 @@ function makeSim(P: number, V: number): Sim {
 		err: new Float64Array(P),
 		q: new Float64Array(P),
 		status: new Uint8Array(P),
-		allRich: new Uint8Array(P)
+		allRich: new Uint8Array(P),
+		ub: new Float64Array(P)
 	};
 }
 
@@ -139,6 +186,7 @@ function makeScratch(pp: PreparedProfile): Scratch {
 		lowW: new Float64Array(V),
 		lowB2: new Float64Array(V),
 		lowW2: new Float64Array(V),
+		whole: wholeLists(pp),
 		work: 0
 	};
 }
@@ -150,6 +198,7 @@ function resetSim(pp: PreparedProfile, sim: Sim, utility: Utility, start: number
 		const rho0 = pp.votes[p] > 0 ? (utility === 'cost' ? 1 : pp.cost[p]) / pp.votes[p] : 0;
 		sim.low[p] = rho0 * (1 - EPS);
 		sim.q[p] = 0;
+		sim.ub[p] = pp.votes[p] * start;
 	}
 }
 
@@ -266,12 +315,14 @@ function evaluate(
 	sc: Scratch,
 	utility: Utility,
 	p: number,
-	b0: number
+	b0: number,
+	L: SupporterLists = sc.whole
 ): void {
-	const s = pp.supporters[p];
-	const sw = pp.supporterWeights[p];
+	const s = L.sup[p];
+	const sw = L.supW[p];
+	const n = L.live[p];
 	const budgets = sim.budgets;
-	sc.work += s.length;
+	sc.work += n;
 	const lowB = sc.lowB;
 	const lowW = sc.lowW;
 	const q0 = pp.cost[p] / pp.votes[p];
@@ -284,9 +335,9 @@ function evaluate(
 	const bound = LOW_FACTOR * qStart;
 	let total = 0;
 	let poorSum = 0;
-	let poorW = 0;
+	let poorW = L.deadW[p];
 	let nLow = 0;
-	for (let j = 0; j < s.length; j++) {
+	for (let j = 0; j < n; j++) {
 		const b = budgets[s[j]];
 		const w = sw[j];
 		total += w * b;
@@ -301,7 +352,7 @@ function evaluate(
 			}
 		}
 	}
-	finishEvaluation(pp, sim, sc, utility, p, b0, qStart, total, poorSum, poorW, lowB, lowW, nLow);
+	finishEvaluation(pp, sim, sc, utility, p, b0, L, qStart, total, poorSum, poorW, lowB, lowW, nLow);
 }
 
 /**
@@ -316,13 +367,30 @@ function evaluatePair(
 	utility: Utility,
 	p: number,
 	loB0: number,
-	hiB0: number
+	hiB0: number,
+	L: SupporterLists
 ): void {
-	const s = pp.supporters[p];
-	const sw = pp.supporterWeights[p];
+	const s = L.sup[p];
+	const sw = L.supW[p];
+	let n = L.live[p];
 	const loBudgets = lo.budgets;
 	const hiBudgets = hi.budgets;
-	sc.work += 2 * s.length;
+	const c = pp.cost[p];
+	if (hi.ub[p] < UB_PREDICT * c) {
+		// Likely unaffordable at hi, and then at lo too (its money is no more than hi's): a
+		// total alone settles both.
+		let hiT = 0;
+		for (let j = 0; j < n; j++) hiT += sw[j] * hiBudgets[s[j]];
+		sc.work += n;
+		const E = (pp.votes[p] * hiB0 + c) * EPS;
+		if (hiT + E < hi.ub[p]) hi.ub[p] = hiT + E;
+		if (hiT < c - E) {
+			hi.status[p] = UNAFFORDABLE;
+			lo.status[p] = UNAFFORDABLE;
+			return;
+		}
+	}
+	sc.work += 2 * n;
 	const lowB = sc.lowB;
 	const lowW = sc.lowW;
 	const lowB2 = sc.lowB2;
@@ -332,17 +400,32 @@ function evaluatePair(
 	const hiStart = hi.q[p] > q0 ? hi.q[p] : q0;
 	const loBound = LOW_FACTOR * loStart;
 	const hiBound = LOW_FACTOR * hiStart;
+	let dead = L.deadW[p];
 	let loTotal = 0;
 	let loPoorSum = 0;
-	let loPoorW = 0;
 	let nLo = 0;
 	let hiTotal = 0;
 	let hiPoorSum = 0;
+	// Weights of the poor, less those with nothing at hi (counted in `dead`).
+	let loPoorW = 0;
 	let hiPoorW = 0;
 	let nHi = 0;
-	for (let j = 0; j < s.length; j++) {
+	for (let j = 0; j < n;) {
 		const v = s[j];
 		const w = sw[j];
+		const h = hiBudgets[v];
+		if (h === 0) {
+			// Nothing left at hi, so nothing at lo: move to the end of the list, out of later scans
+			// on this branch.
+			n--;
+			s[j] = s[n];
+			sw[j] = sw[n];
+			s[n] = v;
+			sw[n] = w;
+			dead += w;
+			continue;
+		}
+		j++;
 		const b = loBudgets[v];
 		loTotal += w * b;
 		if (b < loBound) {
@@ -355,7 +438,6 @@ function evaluatePair(
 				nLo++;
 			}
 		}
-		const h = hiBudgets[v];
 		hiTotal += w * h;
 		if (h < hiBound) {
 			if (h < hiStart) {
@@ -368,6 +450,8 @@ function evaluatePair(
 			}
 		}
 	}
+	L.live[p] = n;
+	L.deadW[p] = dead;
 	finishEvaluation(
 		pp,
 		lo,
@@ -375,10 +459,11 @@ function evaluatePair(
 		utility,
 		p,
 		loB0,
+		L,
 		loStart,
 		loTotal,
 		loPoorSum,
-		loPoorW,
+		loPoorW + dead,
 		lowB,
 		lowW,
 		nLo
@@ -390,10 +475,11 @@ function evaluatePair(
 		utility,
 		p,
 		hiB0,
+		L,
 		hiStart,
 		hiTotal,
 		hiPoorSum,
-		hiPoorW,
+		hiPoorW + dead,
 		lowB2,
 		lowW2,
 		nHi
@@ -411,6 +497,7 @@ function finishEvaluation(
 	utility: Utility,
 	p: number,
 	b0: number,
+	L: SupporterLists,
 	qStart: number,
 	total: number,
 	poorSum: number,
@@ -426,6 +513,7 @@ function finishEvaluation(
 	const bound = LOW_FACTOR * qStart;
 	// Absolute error bound on any sum of these supporters' money.
 	const E = (N * b0 + c) * EPS;
+	if (total + E < sim.ub[p]) sim.ub[p] = total + E;
 	if (total < c - E) {
 		sim.status[p] = UNAFFORDABLE;
 		return;
@@ -447,17 +535,18 @@ function finishEvaluation(
 		if (q >= limit && q < Infinity && pass <= MAX_PASSES) {
 			// Past the bound: someone not set aside may be poor. Newton's steps stay below the
 			// answer, so scan again from this one, as from qStart.
-			const s = pp.supporters[p];
-			const sw = pp.supporterWeights[p];
+			const s = L.sup[p];
+			const sw = L.supW[p];
+			const n = L.live[p];
 			const budgets = sim.budgets;
-			sc.work += s.length;
+			sc.work += n;
 			from = q;
 			limit = LOW_FACTOR * q;
 			poorSum = 0;
-			poorW = 0;
+			poorW = L.deadW[p];
 			nLow = 0;
 			dropped = false;
-			for (let j = 0; j < s.length; j++) {
+			for (let j = 0; j < n; j++) {
 				const b = budgets[s[j]];
 				if (b < limit) {
 					const w = sw[j];
@@ -597,6 +686,7 @@ function runEqualShares(
 	const b0 = Q.toNumber(options.start);
 	const selected = freeProjects(pp);
 	if (stats) stats.runs++;
+	const workBefore = sc.work;
 	let spent = 0;
 	resetSim(pp, lo, utility, b0);
 	// At the start every supporter has the same money, so a project whose supporters hold less
@@ -712,11 +802,13 @@ function runEqualShares(
 		selected.push(winner);
 		history.push(winner);
 		spent += pp.cost[winner];
-		if (options.abortAbove !== undefined && spent > options.abortAbove) return null;
+		if (options.abortAbove !== undefined && spent > options.abortAbove) break;
 		pay(pp, lo.budgets, winner, payment);
 		sc.work += pp.supporters[winner].length;
 		sortOrder(pp, lo, sc.order, m);
 	}
+	if (stats) stats.work += sc.work - workBefore;
+	if (options.abortAbove !== undefined && spent > options.abortAbove) return null;
 	return selected;
 }
 
@@ -751,6 +843,57 @@ export function equalShares(
 	alwaysExact = false
 ): number[] {
 	return runEqualShares(pp, { utility, start: equalShare(pp), alwaysExact }, stats) ?? [];
+}
+
+/**
+ * The most additions `supportOverlaps` may take (a voter makes one per pair on their ballot):
+ * beyond it, as with very long ballots, working the overlaps out would cost more than the
+ * evaluations the bounds they feed can save, and range proofs go without.
+ */
+const MAX_OVERLAP_WORK = 50_000_000;
+
+/**
+ * The weight of the voters who approve both p and x, for every pair, at [p · projectCount + x];
+ * null when that would take more than MAX_OVERLAP_WORK additions (each voter adds one per pair on
+ * their ballot) or memory for more than 4,096 projects. Exact for whole-number weights below 2^53.
+ */
+export function supportOverlaps(pp: PreparedProfile): Float64Array | null {
+	if (overlapsOf.has(pp)) return overlapsOf.get(pp) as Float64Array | null;
+	const O = computeOverlaps(pp);
+	overlapsOf.set(pp, O);
+	return O;
+}
+
+/** Overlaps already worked out, per profile: every Add1 variant on a vote uses the same. */
+const overlapsOf = new WeakMap<PreparedProfile, Float64Array | null>();
+
+function computeOverlaps(pp: PreparedProfile): Float64Array | null {
+	const P = pp.projectCount;
+	const V = pp.voterCount;
+	if (P > 4096) return null;
+	// Each voter's ballot, gathered from the supporter lists.
+	const length = new Int32Array(V + 1);
+	for (let p = 0; p < P; p++) for (const v of pp.supporters[p]) length[v + 1]++;
+	let work = 0;
+	for (let v = 1; v <= V; v++) {
+		work += length[v] * length[v];
+		length[v] += length[v - 1];
+	}
+	if (work > MAX_OVERLAP_WORK) return null;
+	const ballots = new Int32Array(length[V]);
+	const fill = length.slice(0, V);
+	for (let p = 0; p < P; p++) for (const v of pp.supporters[p]) ballots[fill[v]++] = p;
+	const O = new Float64Array(P * P);
+	for (let v = 0; v < V; v++) {
+		const w = pp.weight[v];
+		const from = length[v];
+		const to = length[v + 1];
+		for (let i = from; i < to; i++) {
+			const row = ballots[i] * P;
+			for (let j = from; j < to; j++) O[row + ballots[j]] += w;
+		}
+	}
+	return O;
 }
 
 /** What a range proof needs to know about the Add1 it serves. */
@@ -811,6 +954,13 @@ class RangeProof {
 	depth = 0;
 	private s = 0;
 	private u = 0;
+	/**
+	 * Weight of the voters who support both p and x, at [p · projectCount + x]; null when the
+	 * ballots are too long for it to be worth working out (see `supportOverlaps`).
+	 */
+	private readonly overlap: Float64Array | null;
+	/** Copies of the supporter lists, which evaluations here reorder (`SupporterLists`). */
+	private readonly lists: SupporterLists;
 
 	constructor(
 		private readonly pp: PreparedProfile,
@@ -827,6 +977,13 @@ class RangeProof {
 		let total = 0;
 		for (const p of this.cands) total += pp.supporters[p].length;
 		this.undo = new Float64Array(2 * total);
+		this.overlap = supportOverlaps(pp);
+		this.lists = {
+			sup: pp.supporters.map((s) => s.slice()),
+			supW: pp.supporterWeights.map((w) => w.slice()),
+			live: new Int32Array(P),
+			deadW: new Float64Array(P)
+		};
 	}
 
 	/**
@@ -852,6 +1009,9 @@ class RangeProof {
 		this.chosen.fill(0);
 		this.stamp.fill(-1);
 		this.hiStamp.fill(-1);
+		// Everyone has money at the start: every supporter is live.
+		for (let p = 0; p < pp.projectCount; p++) this.lists.live[p] = this.lists.sup[p].length;
+		this.lists.deadW.fill(0);
 		for (const p of this.cands) {
 			const c = pp.cost[p];
 			const N = pp.votes[p];
@@ -901,6 +1061,14 @@ class RangeProof {
 			const p = order[k];
 			if (loDead[p]) continue;
 			if (lo.low[p] > U) break;
+			if (!alive[p] || this.surelyUnaffordable(hi, p, this.u)) {
+				alive[p] = 0;
+				continue;
+			}
+			if (this.surelyUnaffordable(lo, p, this.s)) {
+				loDead[p] = 1;
+				continue;
+			}
 			// Evaluated at hi too if the test below may need it.
 			this.evaluateLo(p, node, hi.low[p] <= U, stats);
 			if (lo.status[p] !== AFFORDABLE) continue;
@@ -915,12 +1083,16 @@ class RangeProof {
 		const qHi: number[] = [];
 		for (let k = 0; k < m; k++) {
 			const p = order[k];
-			if (hi.low[p] > U) continue;
+			if (hi.low[p] > U || !alive[p]) continue;
+			if (this.hiStamp[p] !== node && this.surelyUnaffordable(hi, p, this.u)) {
+				alive[p] = 0;
+				continue;
+			}
 			if (this.hiStamp[p] !== node) {
 				if (!loDead[p] && this.stamp[p] !== node) this.evaluateLo(p, node, true, stats);
 				else {
 					this.hiStamp[p] = node;
-					evaluate(pp, hi, sc, utility, p, this.u);
+					evaluate(pp, hi, sc, utility, p, this.u, this.lists);
 					if (stats) stats.evaluations++;
 				}
 			}
@@ -965,7 +1137,11 @@ class RangeProof {
 						lo.low.slice(),
 						lo.q.slice(),
 						hi.low.slice(),
-						hi.q.slice()
+						hi.q.slice(),
+						lo.ub.slice(),
+						hi.ub.slice(),
+						this.lists.live.slice(),
+						this.lists.deadW.slice()
 					]
 				: null;
 		for (let i = 0; i < winners.length; i++) {
@@ -1000,6 +1176,8 @@ class RangeProof {
 			}
 			sc.work += 2 * S.length;
 			chosen[x] = 1;
+			if (qLo[i] < Infinity) this.lowerTotals(lo, x, qLo[i], this.s);
+			this.lowerTotals(hi, x, qHi[i], this.u);
 			this.path.push(x);
 			if (later) this.pending++;
 			const ok = this.visit(depth + 1, cost, undoTop + 2 * S.length, stats);
@@ -1021,6 +1199,11 @@ class RangeProof {
 				lo.q.set(snapshot[3] as Float64Array);
 				hi.low.set(snapshot[4] as Float64Array);
 				hi.q.set(snapshot[5] as Float64Array);
+				lo.ub.set(snapshot[6] as Float64Array);
+				hi.ub.set(snapshot[7] as Float64Array);
+				// The first live[p] of p's list are the same supporters as at the fork, reordered.
+				this.lists.live.set(snapshot[8] as Int32Array);
+				this.lists.deadW.set(snapshot[9] as Float64Array);
 			}
 		}
 		return true;
@@ -1038,15 +1221,48 @@ class RangeProof {
 		const lo = sc.lo;
 		if (withHi && this.hiStamp[p] !== node) {
 			this.hiStamp[p] = node;
-			evaluatePair(pp, lo, sc.hi, sc, this.goal.utility, p, this.s, this.u);
+			evaluatePair(pp, lo, sc.hi, sc, this.goal.utility, p, this.s, this.u, this.lists);
 			if (stats) stats.evaluations += 2;
 		} else {
-			evaluate(pp, lo, sc, this.goal.utility, p, this.s);
+			evaluate(pp, lo, sc, this.goal.utility, p, this.s, this.lists);
 			if (stats) stats.evaluations++;
 		}
 		// Money at lo only falls down a branch: unaffordable now, unaffordable below.
 		if (lo.status[p] === UNAFFORDABLE) this.loDead[p] = 1;
 		else if (lo.status[p] === AFFORDABLE) lo.low[p] = lo.rho[p] - lo.err[p];
+	}
+
+	/**
+	 * Whether p's supporters certainly cannot afford it in this simulation, as its bound on their
+	 * money (`Sim.ub`) shows without looking at them. The margin is `finishEvaluation`'s.
+	 */
+	private surelyUnaffordable(sim: Sim, p: number, b0: number): boolean {
+		const c = this.pp.cost[p];
+		return sim.ub[p] < c - (this.pp.votes[p] * b0 + c) * EPS;
+	}
+
+	/**
+	 * Lowers every live project's bound on its supporters' money after x was funded with payment
+	 * q (x's supporters having paid, by `pay`). Those of x's supporters who do not support p paid
+	 * at most q each, so p's supporters paid at least x's cost less that: at least
+	 * c_x − (votes_x − overlap)·q. The payment q is a float solution of Σ min(money, q) = c_x, and
+	 * money after paying is rounded, so the total paid is only known to within a few of
+	 * `finishEvaluation`'s error bounds; four are taken off.
+	 */
+	private lowerTotals(sim: Sim, x: number, q: number, b0: number): void {
+		const O = this.overlap;
+		if (!O) return;
+		const { pp, alive, chosen } = this;
+		const P = pp.projectCount;
+		const cx = pp.cost[x];
+		const Nx = pp.votes[x];
+		const paid = cx - 4 * (Nx * b0 + cx) * EPS;
+		const ub = sim.ub;
+		for (const p of this.cands) {
+			if (!alive[p] || chosen[p]) continue;
+			const drop = paid - (Nx - O[p * P + x]) * q;
+			if (drop > 0) ub[p] -= drop;
+		}
 	}
 
 	/** Whether the projects chosen on this branch (with the free ones) leave no room. */
@@ -1190,7 +1406,9 @@ export function equalSharesAdd1(
 			const allowed = PROOF_WORK_SHARE * ahead * runWork;
 			const from = Q.toNumber(share(k));
 			const to = Q.toNumber(share(k + BigInt(ahead - 1)));
+			const before = scratch.work;
 			const result = proof.prove(from, to, allowed, stats);
+			if (stats) stats.work += scratch.work - before;
 			if (result >= 0) {
 				if (stats) stats.skipped += ahead;
 				k += BigInt(ahead);
