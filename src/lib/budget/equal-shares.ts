@@ -846,54 +846,54 @@ export function equalShares(
 }
 
 /**
- * The most additions `supportOverlaps` may take (a voter makes one per pair on their ballot):
- * beyond it, as with very long ballots, working the overlaps out would cost more than the
- * evaluations the bounds they feed can save, and range proofs go without.
+ * Weights of the voters who approve both of two projects, a row at a time: `row(x)[p]` is the
+ * weight of those who approve both p and x. Rows are worked out when first asked for (only the
+ * projects a range proof funds need one), from each voter's ballot, and kept. Exact for
+ * whole-number weights below 2^53.
  */
-const MAX_OVERLAP_WORK = 50_000_000;
+export class SupportOverlaps {
+	/** Each voter's ballot (projects approved), end to end, and where each starts. */
+	private readonly ballots: Int32Array;
+	private readonly start: Int32Array;
+	private readonly rows = new Map<number, Float64Array>();
 
-/**
- * The weight of the voters who approve both p and x, for every pair, at [p · projectCount + x];
- * null when that would take more than MAX_OVERLAP_WORK additions (each voter adds one per pair on
- * their ballot) or memory for more than 4,096 projects. Exact for whole-number weights below 2^53.
- */
-export function supportOverlaps(pp: PreparedProfile): Float64Array | null {
-	if (overlapsOf.has(pp)) return overlapsOf.get(pp) as Float64Array | null;
-	const O = computeOverlaps(pp);
-	overlapsOf.set(pp, O);
-	return O;
+	constructor(private readonly pp: PreparedProfile) {
+		const P = pp.projectCount;
+		const V = pp.voterCount;
+		const start = new Int32Array(V + 1);
+		for (let p = 0; p < P; p++) for (const v of pp.supporters[p]) start[v + 1]++;
+		for (let v = 1; v <= V; v++) start[v] += start[v - 1];
+		const ballots = new Int32Array(start[V]);
+		const fill = start.slice(0, V);
+		for (let p = 0; p < P; p++) for (const v of pp.supporters[p]) ballots[fill[v]++] = p;
+		this.ballots = ballots;
+		this.start = start;
+	}
+
+	row(x: number): Float64Array {
+		let row = this.rows.get(x);
+		if (!row) {
+			row = new Float64Array(this.pp.projectCount);
+			const { ballots, start } = this;
+			const S = this.pp.supporters[x];
+			const W = this.pp.supporterWeights[x];
+			for (let j = 0; j < S.length; j++) {
+				const w = W[j];
+				for (let i = start[S[j]]; i < start[S[j] + 1]; i++) row[ballots[i]] += w;
+			}
+			this.rows.set(x, row);
+		}
+		return row;
+	}
 }
 
-/** Overlaps already worked out, per profile: every Add1 variant on a vote uses the same. */
-const overlapsOf = new WeakMap<PreparedProfile, Float64Array | null>();
+/** Overlaps per profile, so that every Add1 variant counted on a vote shares the rows. */
+const overlapsOf = new WeakMap<PreparedProfile, SupportOverlaps>();
 
-function computeOverlaps(pp: PreparedProfile): Float64Array | null {
-	const P = pp.projectCount;
-	const V = pp.voterCount;
-	if (P > 4096) return null;
-	// Each voter's ballot, gathered from the supporter lists.
-	const length = new Int32Array(V + 1);
-	for (let p = 0; p < P; p++) for (const v of pp.supporters[p]) length[v + 1]++;
-	let work = 0;
-	for (let v = 1; v <= V; v++) {
-		work += length[v] * length[v];
-		length[v] += length[v - 1];
-	}
-	if (work > MAX_OVERLAP_WORK) return null;
-	const ballots = new Int32Array(length[V]);
-	const fill = length.slice(0, V);
-	for (let p = 0; p < P; p++) for (const v of pp.supporters[p]) ballots[fill[v]++] = p;
-	const O = new Float64Array(P * P);
-	for (let v = 0; v < V; v++) {
-		const w = pp.weight[v];
-		const from = length[v];
-		const to = length[v + 1];
-		for (let i = from; i < to; i++) {
-			const row = ballots[i] * P;
-			for (let j = from; j < to; j++) O[row + ballots[j]] += w;
-		}
-	}
-	return O;
+export function supportOverlaps(pp: PreparedProfile): SupportOverlaps {
+	let o = overlapsOf.get(pp);
+	if (!o) overlapsOf.set(pp, (o = new SupportOverlaps(pp)));
+	return o;
 }
 
 /** What a range proof needs to know about the Add1 it serves. */
@@ -954,11 +954,8 @@ class RangeProof {
 	depth = 0;
 	private s = 0;
 	private u = 0;
-	/**
-	 * Weight of the voters who support both p and x, at [p · projectCount + x]; null when the
-	 * ballots are too long for it to be worth working out (see `supportOverlaps`).
-	 */
-	private readonly overlap: Float64Array | null;
+	/** Weight of the voters who support both of two projects. */
+	private readonly overlap: SupportOverlaps;
 	/** Copies of the supporter lists, which evaluations here reorder (`SupporterLists`). */
 	private readonly lists: SupporterLists;
 
@@ -1250,17 +1247,15 @@ class RangeProof {
 	 * `finishEvaluation`'s error bounds; four are taken off.
 	 */
 	private lowerTotals(sim: Sim, x: number, q: number, b0: number): void {
-		const O = this.overlap;
-		if (!O) return;
+		const O = this.overlap.row(x);
 		const { pp, alive, chosen } = this;
-		const P = pp.projectCount;
 		const cx = pp.cost[x];
 		const Nx = pp.votes[x];
 		const paid = cx - 4 * (Nx * b0 + cx) * EPS;
 		const ub = sim.ub;
 		for (const p of this.cands) {
 			if (!alive[p] || chosen[p]) continue;
-			const drop = paid - (Nx - O[p * P + x]) * q;
+			const drop = paid - (Nx - O[p]) * q;
 			if (drop > 0) ub[p] -= drop;
 		}
 	}
