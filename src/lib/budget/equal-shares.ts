@@ -1146,47 +1146,46 @@ class RangeProof {
 			const cost = spent + pp.cost[x];
 			// Some start may choose projects costing more than the budget: Add1 would stop there.
 			if (cost > goal.budget) return false;
-			const S = pp.supporters[x];
+			// Only x's live supporters pay (the rest have nothing at hi, so nothing at lo). Nothing
+			// reorders x's list while it is chosen, so the same entries are restored below.
+			const S = this.lists.sup[x];
+			const n = this.lists.live[x];
 			// The money needs restoring afterwards only if a sibling is visited later, here or
 			// further up (a failed proof stops at once, and the next one starts afresh).
 			const later = i + 1 < winners.length;
 			const restore = later || this.pending > 0;
-			if (restore) {
-				// Save and pay in one pass (the same payments as `pay`).
-				const undo = this.undo;
-				const loB = lo.budgets;
-				const hiB = hi.budgets;
-				const ql = qLo[i];
-				const qh = qHi[i];
-				for (let j = 0; j < S.length; j++) {
-					const v = S[j];
-					const b = loB[v];
-					const h = hiB[v];
+			const undo = this.undo;
+			const loB = lo.budgets;
+			const hiB = hi.budgets;
+			const ql = qLo[i];
+			const qh = qHi[i];
+			// The same payments as `pay`, saving the money first when it needs restoring.
+			for (let j = 0; j < n; j++) {
+				const v = S[j];
+				const b = loB[v];
+				const h = hiB[v];
+				if (restore) {
 					undo[undoTop + 2 * j] = b;
 					undo[undoTop + 2 * j + 1] = h;
-					loB[v] = b < ql ? 0 : b - ql;
-					hiB[v] = h < qh ? 0 : h - qh;
 				}
-			} else {
-				pay(pp, lo.budgets, x, qLo[i]);
-				pay(pp, hi.budgets, x, qHi[i]);
+				loB[v] = b < ql ? 0 : b - ql;
+				hiB[v] = h < qh ? 0 : h - qh;
 			}
-			sc.work += 2 * S.length;
+			sc.work += 2 * n;
 			chosen[x] = 1;
 			if (qLo[i] < Infinity) this.lowerTotals(lo, x, qLo[i], this.s);
 			this.lowerTotals(hi, x, qHi[i], this.u);
 			this.path.push(x);
 			if (later) this.pending++;
-			const ok = this.visit(depth + 1, cost, undoTop + 2 * S.length, stats);
+			const ok = this.visit(depth + 1, cost, undoTop + 2 * n, stats);
 			if (later) this.pending--;
 			this.path.pop();
 			chosen[x] = 0;
 			if (!ok) return false;
 			if (restore) {
-				const undo = this.undo;
-				for (let j = 0; j < S.length; j++) {
-					lo.budgets[S[j]] = undo[undoTop + 2 * j];
-					hi.budgets[S[j]] = undo[undoTop + 2 * j + 1];
+				for (let j = 0; j < n; j++) {
+					loB[S[j]] = undo[undoTop + 2 * j];
+					hiB[S[j]] = undo[undoTop + 2 * j + 1];
 				}
 			}
 			if (snapshot && i + 1 < winners.length) {
