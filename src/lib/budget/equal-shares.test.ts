@@ -86,6 +86,31 @@ function referenceAdd1(profile: ApprovalProfile, utility: Utility, integral = fa
 	}
 }
 
+/**
+ * A vote from generated parts: projects p0, p1, ... with these costs, and each voter's approvals
+ * taken modulo the number of projects (repeats dropped), so any generated numbers make a valid
+ * ballot.
+ */
+function voteOf(
+	costs: number[],
+	budget: number,
+	voters: { approvals: number[]; weight: number }[]
+): ApprovalProfile {
+	return {
+		ids: costs.map((_, i) => `p${i}`),
+		costs,
+		budget,
+		voters: voters.map((v) => ({
+			approvals: [...new Set(v.approvals.map((a) => a % costs.length))],
+			weight: v.weight
+		}))
+	};
+}
+
+/** A budget of `share` per cent of the projects' total cost, rounded down. */
+const shareOf = (costs: number[], share: number) =>
+	Math.floor((costs.reduce((a, b) => a + b, 0) * share) / 100);
+
 /** Small random costed approval votes, with ties and poor voters aplenty. */
 const profiles = fc
 	.record({
@@ -99,15 +124,7 @@ const profiles = fc
 			{ maxLength: 8 }
 		)
 	})
-	.map(({ costs, budget, voters }): ApprovalProfile => ({
-		ids: costs.map((_, i) => `p${i}`),
-		costs,
-		budget,
-		voters: voters.map((v) => ({
-			approvals: [...new Set(v.approvals.map((a) => a % costs.length))],
-			weight: v.weight
-		}))
-	}));
+	.map(({ costs, budget, voters }) => voteOf(costs, budget, voters));
 
 /**
  * Four voters, budget 100 (25 each). A (60) has voters 1-3, B (40) voters 3-4, C (30) voter 4.
@@ -318,15 +335,7 @@ describe('Add1', () => {
 					{ minLength: 2, maxLength: 10 }
 				)
 			})
-			.map(({ costs, budget, voters }): ApprovalProfile => ({
-				ids: costs.map((_, i) => `p${i}`),
-				costs,
-				budget,
-				voters: voters.map((v) => ({
-					approvals: [...new Set(v.approvals.map((a) => a % costs.length))],
-					weight: v.weight
-				}))
-			}));
+			.map(({ costs, budget, voters }) => voteOf(costs, budget, voters));
 		fc.assert(
 			fc.property(
 				longer,
@@ -397,17 +406,9 @@ const crowded = fc
 			{ minLength: 2, maxLength: 12 }
 		)
 	})
-	.map(({ base, deltas, share, voters }): ApprovalProfile => {
+	.map(({ base, deltas, share, voters }) => {
 		const costs = deltas.map((d) => base + d);
-		return {
-			ids: costs.map((_, i) => `p${i}`),
-			costs,
-			budget: Math.floor((costs.reduce((a, b) => a + b, 0) * share) / 100),
-			voters: voters.map((v) => ({
-				approvals: [...new Set(v.approvals.map((a) => a % costs.length))],
-				weight: v.weight
-			}))
-		};
+		return voteOf(costs, shareOf(costs, share), voters);
 	});
 
 /** Feasible and, unless `exhaustiveStop` is off, not exhaustive: what a skipped step must be. */
@@ -535,15 +536,7 @@ describe('Add1 range proofs', () => {
 					{ minLength: 10, maxLength: 30 }
 				)
 			})
-			.map(({ costs, share, voters }): ApprovalProfile => ({
-				ids: costs.map((_, i) => `p${i}`),
-				costs,
-				budget: Math.floor((costs.reduce((a, b) => a + b, 0) * share) / 100),
-				voters: voters.map((v) => ({
-					approvals: [...new Set(v.approvals.map((a) => a % costs.length))],
-					weight: v.weight
-				}))
-			}));
+			.map(({ costs, share, voters }) => voteOf(costs, shareOf(costs, share), voters));
 		let proved = 0;
 		fc.assert(
 			fc.property(

@@ -34,6 +34,14 @@ export type Utility = 'cost' | 'cardinality';
 const EPS = 1e-10;
 
 /**
+ * Absolute error bound on any float sum of the money of a project's supporters (total weight N,
+ * each holding at most b0), as compared with its cost c.
+ */
+function sumError(N: number, c: number, b0: number): number {
+	return (N * b0 + c) * EPS;
+}
+
+/**
  * Supporters with less than this many times the last payment are set aside to find the new one.
  * Set by measurement: the payment rarely moves far, so a narrow band sets few aside and Newton's
  * steps over them are short; a wider one (4 was tried) costs more than the rescans it saves.
@@ -382,7 +390,7 @@ function evaluatePair(
 		let hiT = 0;
 		for (let j = 0; j < n; j++) hiT += sw[j] * hiBudgets[s[j]];
 		sc.work += n;
-		const E = (pp.votes[p] * hiB0 + c) * EPS;
+		const E = sumError(pp.votes[p], c, hiB0);
 		if (hiT + E < hi.ub[p]) hi.ub[p] = hiT + E;
 		if (hiT < c - E) {
 			hi.status[p] = UNAFFORDABLE;
@@ -511,8 +519,7 @@ function finishEvaluation(
 	const u = utility === 'cost' ? c : 1;
 	const q0 = c / N;
 	const bound = LOW_FACTOR * qStart;
-	// Absolute error bound on any sum of these supporters' money.
-	const E = (N * b0 + c) * EPS;
+	const E = sumError(N, c, b0);
 	if (total + E < sim.ub[p]) sim.ub[p] = total + E;
 	if (total < c - E) {
 		sim.status[p] = UNAFFORDABLE;
@@ -732,6 +739,7 @@ function runEqualShares(
 	if (stats) stats.runs++;
 	const workBefore = sc.work;
 	let spent = 0;
+	let aborted = false;
 	resetSim(pp, lo, utility, b0);
 	// At the start every supporter has the same money, so a project whose supporters hold less
 	// than its cost in total is dropped without looking at them one by one.
@@ -739,7 +747,7 @@ function runEqualShares(
 	for (const p of mesCandidates(pp)) {
 		const c = pp.cost[p];
 		const N = pp.votes[p];
-		if (N * b0 < c - (N * b0 + c) * EPS) continue;
+		if (N * b0 < c - sumError(N, c, b0)) continue;
 		sc.order[m++] = p;
 	}
 	sortOrder(pp, lo, sc.order, m);
@@ -846,14 +854,16 @@ function runEqualShares(
 		selected.push(winner);
 		history.push(winner);
 		spent += pp.cost[winner];
-		if (options.abortAbove !== undefined && spent > options.abortAbove) break;
+		if (options.abortAbove !== undefined && spent > options.abortAbove) {
+			aborted = true;
+			break;
+		}
 		pay(pp, lo.budgets, winner, payment);
 		sc.work += pp.supporters[winner].length;
 		sortOrder(pp, lo, sc.order, m);
 	}
 	if (stats) stats.work += sc.work - workBefore;
-	if (options.abortAbove !== undefined && spent > options.abortAbove) return null;
-	return selected;
+	return aborted ? null : selected;
 }
 
 /**
@@ -1057,7 +1067,7 @@ class RangeProof {
 			const c = pp.cost[p];
 			const N = pp.votes[p];
 			// Certainly unaffordable at u: unaffordable at every start in the range.
-			if (N * u < c - (N * u + c) * EPS) continue;
+			if (N * u < c - sumError(N, c, u)) continue;
 			this.alive[p] = 1;
 		}
 		const ok = this.visit(0, 0, 0, stats);
@@ -1170,21 +1180,7 @@ class RangeProof {
 		// Something is affordable at every start, yet nothing passed: only rounding could do that.
 		if (winners.length === 0) return U === Infinity;
 		// Bounds per project after this round's evaluations, for restoring between siblings.
-		const snapshot =
-			winners.length > 1
-				? [
-						alive.slice(),
-						loDead.slice(),
-						lo.low.slice(),
-						lo.q.slice(),
-						hi.low.slice(),
-						hi.q.slice(),
-						lo.ub.slice(),
-						hi.ub.slice(),
-						this.lists.live.slice(),
-						this.lists.deadW.slice()
-					]
-				: null;
+		const snapshot = winners.length > 1 ? this.branchState().map((a) => a.slice()) : null;
 		for (let i = 0; i < winners.length; i++) {
 			const x = winners[i];
 			const cost = spent + pp.cost[x];
@@ -1212,20 +1208,32 @@ class RangeProof {
 			if (!ok) return false;
 			if (restore) restoreBoth(lo.budgets, hi.budgets, S, n, this.undo, undoTop);
 			if (snapshot && i + 1 < winners.length) {
-				alive.set(snapshot[0] as Uint8Array);
-				loDead.set(snapshot[1] as Uint8Array);
-				lo.low.set(snapshot[2] as Float64Array);
-				lo.q.set(snapshot[3] as Float64Array);
-				hi.low.set(snapshot[4] as Float64Array);
-				hi.q.set(snapshot[5] as Float64Array);
-				lo.ub.set(snapshot[6] as Float64Array);
-				hi.ub.set(snapshot[7] as Float64Array);
-				// The first live[p] of p's list are the same supporters as at the fork, reordered.
-				this.lists.live.set(snapshot[8] as Int32Array);
-				this.lists.deadW.set(snapshot[9] as Float64Array);
+				const state = this.branchState();
+				for (let k = 0; k < state.length; k++) state[k].set(snapshot[k]);
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * What a branch changes besides the money (which it undoes itself): the per-project bounds,
+	 * and how much of each supporter list is live (the first live[p] entries are the same
+	 * supporters as at the fork, reordered). Saved at each fork, restored between siblings.
+	 */
+	private branchState(): (Uint8Array | Int32Array | Float64Array)[] {
+		const { lo, hi } = this.sc;
+		return [
+			this.alive,
+			this.loDead,
+			lo.low,
+			lo.q,
+			lo.ub,
+			hi.low,
+			hi.q,
+			hi.ub,
+			this.lists.live,
+			this.lists.deadW
+		];
 	}
 
 	/**
@@ -1257,7 +1265,7 @@ class RangeProof {
 	 */
 	private surelyUnaffordable(sim: Sim, p: number, b0: number): boolean {
 		const c = this.pp.cost[p];
-		return sim.ub[p] < c - (this.pp.votes[p] * b0 + c) * EPS;
+		return sim.ub[p] < c - sumError(this.pp.votes[p], c, b0);
 	}
 
 	/**
@@ -1273,7 +1281,7 @@ class RangeProof {
 		const { pp, alive, chosen } = this;
 		const cx = pp.cost[x];
 		const Nx = pp.votes[x];
-		const paid = cx - 4 * (Nx * b0 + cx) * EPS;
+		const paid = cx - 4 * sumError(Nx, cx, b0);
 		const ub = sim.ub;
 		for (const p of this.cands) {
 			if (!alive[p] || chosen[p]) continue;
