@@ -1,13 +1,19 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import {
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	statSync,
+	writeFileSync
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { count } from '../src/lib/budget/count';
+import { checkRules, count } from '../src/lib/budget/count';
 import { publishableInput } from '../src/lib/budget/publishable';
-import { ScenarioSchema, scenarioInput } from '../src/lib/budget/schemas';
 import { writeVotePabulib } from '../src/lib/budget/vote-pabulib';
+import { expectedOf, scenarios } from '../src/lib/test/votes';
 import { runCli } from './count';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -49,16 +55,13 @@ const FLAGS: Record<string, string[]> = {
 	]
 };
 
-/** Runs the command line as a child process, as `npm run count` does. */
+/** The built command, built afresh so that the process tests run the code under test. */
+const BIN = join(ROOT, 'dist/count.js');
+execFileSync('npm', ['run', '--silent', 'build:count'], { cwd: ROOT });
+
+/** Runs the built command line as a child process, as `npx co-commission-count` does. */
 function spawn(args: string[]) {
-	const r = spawnSync(
-		process.execPath,
-		['--import', 'tsx', join(ROOT, 'scripts/count.ts'), ...args],
-		{
-			cwd: ROOT,
-			encoding: 'utf8'
-		}
-	);
+	const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8' });
 	return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -94,29 +97,47 @@ const refCases = readdirSync(join(REFDATA, 'expected'))
 	});
 
 describe('recount of the reference data', () => {
-	it.each(refCases)('$file $variant', ({ file, variant, expected }) => {
-		const r = runCli([join(REFDATA, 'pabulib', file), ...FLAGS[variant], '--json'], read);
+	it.each(refCases)('$file $variant', async ({ file, variant, expected }) => {
+		const r = await runCli([join(REFDATA, 'pabulib', file), ...FLAGS[variant], '--json'], read);
 		expect(r.stderr).toBe('');
 		expect(r.code).toBe(0);
 		expect(JSON.parse(r.stdout).selected).toEqual(expected);
 	});
 });
 
-describe('recount of the scenarios', () => {
-	const files = readdirSync(SCENARIOS).filter((f) => f.endsWith('.json'));
-	it.each(files)('%s', (file) => {
-		const scenario = JSON.parse(read(join(SCENARIOS, file)));
-		const r = runCli([join(SCENARIOS, file), '--json'], read);
+describe('recount of the scenarios: every key the scenario README lists', () => {
+	it.each(scenarios())('$file', async ({ file, json }) => {
+		const r = await runCli([join(SCENARIOS, file), '--json'], read);
+		expect(r.stderr).toBe('');
 		expect(r.code).toBe(0);
 		const out = JSON.parse(r.stdout);
-		expect(out.decisions).toEqual(scenario.expected.decisions);
-		expect(out.saved).toBe(scenario.expected.saved);
-		expect(out.shortfall).toBe(scenario.expected.shortfall);
-		for (const [id, groups] of Object.entries(
-			scenario.expected.protectedBy as Record<string, string[]>
-		)) {
-			expect([...out.protectedBy[id]].sort()).toEqual([...groups].sort());
-		}
+		const e = expectedOf(json);
+		const sorted = (m: Record<string, string[]>) =>
+			Object.fromEntries(Object.entries(m).map(([k, v]) => [k, [...v].sort()]));
+		expect(out.decisions).toEqual(e.decisions);
+		expect(sorted(out.protectedBy)).toEqual(e.protectedBy ?? {});
+		expect(sorted(out.marginalBy)).toEqual(e.marginalBy ?? {});
+		expect(sorted(out.flagged)).toEqual(e.flagged ?? {});
+		expect(out.fragility).toEqual(e.fragility ?? {});
+		expect(out.saved).toBe(e.saved ?? 0);
+		expect(out.shortfall).toBe(e.shortfall ?? 0);
+		expect(out.spent).toBe(e.spent ?? 0);
+		expect(out.overrideOrder.map((o: { id: string }) => o.id)).toEqual(e.overrideOrder ?? []);
+		expect([...out.dependsOnOpen].sort()).toEqual(e.dependsOnOpen ?? []);
+		expect(out.majority.decisions).toEqual(e.majority.decisions);
+		expect(out.majority.saved).toBe(e.majority.saved ?? 0);
+		expect(out.majority.shortfall).toBe(e.majority.shortfall ?? 0);
+		expect(out.majority.spent).toBe(e.majority.spent ?? 0);
+	});
+
+	it('counts by majority when asked, as the check that reads no majority object would', async () => {
+		const r = await runCli(
+			[join(SCENARIOS, 'day-centres.json'), '--json', '--method', 'majority'],
+			read
+		);
+		const e = JSON.parse(read(join(SCENARIOS, 'day-centres.json'))).expected.majority;
+		const out = JSON.parse(r.stdout);
+		expect([out.decisions, out.saved, out.shortfall]).toEqual([e.decisions, e.saved, e.shortfall]);
 	});
 });
 
@@ -127,14 +148,17 @@ describe('the command line as a process', () => {
 		expect(r.stdout.trim().split('\n').length).toBe(1);
 		const out = JSON.parse(r.stdout);
 		for (const key of [
-			'method',
-			'selected',
 			'decisions',
 			'protectedBy',
-			'flaggedSegments',
-			'spent',
+			'marginalBy',
+			'flagged',
+			'fragility',
 			'saved',
 			'shortfall',
+			'spent',
+			'overrideOrder',
+			'dependsOnOpen',
+			'majority',
 			'digest'
 		]) {
 			expect(out).toHaveProperty(key);
@@ -164,6 +188,19 @@ describe('the command line as a process', () => {
 			'12',
 			'7'
 		]);
+	});
+
+	it('runs as npm run count too', () => {
+		const r = spawnSync(
+			'npm',
+			['run', '--silent', 'count', '--', join(SCENARIOS, 'small-group.json'), '--json'],
+			{
+				cwd: ROOT,
+				encoding: 'utf8'
+			}
+		);
+		expect(r.status).toBe(0);
+		expect(JSON.parse(r.stdout).decisions).toEqual({ shopmobility: 'accept' });
 	});
 
 	it('prints a readable table without --json', () => {
@@ -205,8 +242,89 @@ describe('the command line as a process', () => {
 		{ name: 'invalid JSON', args: [bad('bad.json', '{"rules":')], message: /not valid JSON/ },
 		{
 			name: 'a scenario with a bad field',
-			args: [bad('bad2.json', '{"rules":{"method":"dice"},"proposals":[],"ballots":[]}')],
-			message: /rules.method: Choose protected/
+			args: [
+				bad('bad2.json', '{"version":2,"rules":{"method":"dice"},"proposals":[],"ballots":[]}')
+			],
+			message: /rules.method: The method must be "protected" or "majority"/
+		},
+		{
+			name: 'a version 1 scenario',
+			args: [bad('v1.json', '{"rules":{},"proposals":[],"ballots":[]}')],
+			message: /is a version 1 scenario .* counting rules version 2/
+		},
+		{
+			name: 'a ballot over the limits',
+			args: [
+				bad(
+					'over.json',
+					JSON.stringify({
+						version: 2,
+						rules: { maxDontWants: 1 },
+						proposals: [
+							{ id: 'a', title: 'A', kind: 'saving', amount: 1, service: 's', affects: [] },
+							{ id: 'b', title: 'B', kind: 'saving', amount: 1, service: 's', affects: [] }
+						],
+						ballots: [{ marks: { a: 'dontWant', b: 'dontWant' }, assured: true }]
+					})
+				)
+			],
+			message: /Ballot 1: 2 don't-wants, more than the limit of 1/
+		},
+		{
+			name: 'unknown groups in affects',
+			args: [
+				bad(
+					'affects.json',
+					JSON.stringify({
+						version: 2,
+						rules: { maxDontWants: 0 },
+						proposals: [
+							{ id: 'a', title: 'A', kind: 'saving', amount: 1, service: 's', affects: ['golfers'] }
+						],
+						ballots: []
+					})
+				)
+			],
+			message: /Proposal "a" affects "golfers"/
+		},
+		{
+			name: 'a negative amount',
+			args: [
+				bad(
+					'negative.json',
+					JSON.stringify({
+						version: 2,
+						rules: { maxDontWants: 0 },
+						proposals: [
+							{ id: 'a', title: 'A', kind: 'saving', amount: -1, service: 's', affects: [] }
+						],
+						ballots: []
+					})
+				)
+			],
+			message: /proposals.0.amount: The amount cannot be negative/
+		},
+		{
+			name: 'verified membership without verification data',
+			args: [
+				bad(
+					'verified.json',
+					JSON.stringify({
+						version: 2,
+						rules: { maxDontWants: 0, protection: { membership: 'verified' } },
+						proposals: [
+							{ id: 'a', title: 'A', kind: 'saving', amount: 1, service: 's', affects: ['users'] }
+						],
+						ballots: [{ marks: {}, uses: ['s'], assured: true }]
+					})
+				)
+			],
+			message: /membership is "verified", but no ballot carries verified uses/
+		},
+		{
+			name: 'a council flag for a Pabulib file',
+			args: [join(REFDATA, 'pabulib/Netherlands_Assen_2024.pb'), '--method', 'protected'],
+			message: /counts a council vote; a Pabulib election is counted by equal-shares or greedy/
 		}
 	])('exits 2 with one line on stderr for $name', ({ args, message }) => {
 		const r = spawn(args);
@@ -218,38 +336,36 @@ describe('the command line as a process', () => {
 });
 
 describe('a council vote published as .pb', () => {
-	// The day-centres scenario with "disabled" as special-category data: published as totals.
-	const scenario = scenarioInput(
-		ScenarioSchema.parse(JSON.parse(readFileSync(join(SCENARIOS, 'day-centres.json'), 'utf8')))
-	);
-	const published = publishableInput(scenario, new Set(['disabled']));
+	const scenario = scenarios().find((s) => s.file === 'day-centres.json')!.input;
+	const published = publishableInput(scenario);
 	const official = count(published);
-	const text = writeVotePabulib(published, {
-		title: 'Day centres',
-		unit: 'Test council',
-		instance: '1',
-		selected: new Set([...official.selected, ...official.accepted]),
-		totals: new Map(official.proposals.map((p) => [p.id, p.tallies.overall]))
-	});
+	const text = writeVotePabulib(
+		{ ...published, rules: checkRules(published), groups: published.groups! },
+		{
+			title: 'Day centres',
+			unit: 'Test council',
+			instance: '1',
+			decisions: Object.fromEntries(official.proposals.map((p) => [p.id, p.decision])),
+			totals: new Map(official.proposals.map((p) => [p.id, p.tallies.overall]))
+		}
+	);
 
-	it('recounts in full to the official digest and decisions', () => {
-		const r = runCli(['vote.pb', '--json'], () => text);
+	it('recounts in full to the official digest and decisions', async () => {
+		const r = await runCli(['vote.pb', '--json'], () => text);
 		expect(r.stderr).toBe('');
 		const out = JSON.parse(r.stdout);
 		expect(out.digest).toBe(official.digest);
-		expect(out.decisions).toEqual(
-			Object.fromEntries(official.proposals.map((p) => [p.id, p.decision]))
-		);
-		// The same decisions as counting every ballot with its segments.
+		expect(out.overrideOrder.map((o: { id: string }) => o.id)).toEqual(['day-centres']);
+		// The same decisions as counting every ballot with its groups.
 		expect(out.decisions).toEqual(
 			Object.fromEntries(count(scenario).proposals.map((p) => [p.id, p.decision]))
 		);
 	});
 
-	it('exits 2 naming the line when a published ballot is spoiled', () => {
+	it('exits 2 naming the line when a published ballot is spoiled', async () => {
 		const spoiled = text.replace(/^(\d+);([^;\n]*);/m, '$1;$2,nowhere;');
 		expect(spoiled).not.toBe(text);
-		const r = runCli(['vote.pb'], () => spoiled);
+		const r = await runCli(['vote.pb'], () => spoiled);
 		expect(r.code).toBe(2);
 		expect(r.stderr).toMatch(/^count: Line \d+: /);
 	});

@@ -1,28 +1,30 @@
 /**
  * Recount a vote from open data, so that anyone can check a published result.
  *
- *   npm run count -- <file.pb | scenario.json> [--method protected|majority|equal-shares|greedy]
+ *   co-commission-count <file.pb | scenario.json> [--method protected|majority|equal-shares|greedy]
  *     [--completion none|add1|add1-greedy|add1u|add1u-greedy] [--utility cost|cardinality] [--json]
  *
- * A `.pb` file is a Pabulib instance: every project is a development, approvals are wants, ties
- * are broken by project id as a string (the reference convention), and the Add1 step is one
- * currency unit. A `.pb` file a council published from Co-Commission (META `format` =
- * `co-commission/vote/1`, see src/lib/budget/vote-pabulib.ts) is counted in full, as the council
- * counted it: don't-wants, service use, segments, rules, and the official digest. A `.json` file is a scenario (scenarios/README.md). Without --json it prints a
- * table; with --json, one JSON object. Exit code 0 on success, 2 on bad input (one line on
- * stderr saying why).
+ * (`npx co-commission-count`, or `npm run count --`: both run the plain JavaScript build of this
+ * file, dist/count.js, made by `npm run build:count` and on install.)
+ *
+ * - A council vote, published by Co-Commission as `.pb` (META `format` = `co-commission/vote/2`,
+ *   see src/lib/budget/vote-pabulib.ts) or given as a scenario `.json` (format version 2,
+ *   tests/fixtures/scenarios/README.md), is counted in full by docs/counting.md version 2, as the
+ *   council counted it: decisions, protection, flags, fragility, the override order, the
+ *   assurance re-count, what majority would decide, and the digest. `--method` is protected
+ *   (the default, or the vote's own rule) or majority.
+ * - Any other `.pb` file is a Pabulib participatory budget: approval ballots counted by the
+ *   Method of Equal Shares (the default: cost utilities, add1 completion with greedy fill) or
+ *   greedy, ties by project id as a string and the Add1 step one currency unit, as pabutools.
+ * Without --json it prints a table; with --json, one JSON object. Exit code 0 on success, 2 on
+ * bad input (one line on stderr saying why).
  */
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { prepareProfile } from '../src/lib/budget/approval-profile';
 import { Add1Error } from '../src/lib/budget/equal-shares';
-import { count, CountInputError } from '../src/lib/budget/count';
-import { metaValue, parsePabulib, PabulibError } from '../src/lib/budget/pabulib';
-import { pabulibCountInput } from '../src/lib/budget/pabulib-election';
-import { isVotePabulib, readVotePabulib } from '../src/lib/budget/vote-pabulib';
-import { formatMoney } from '../src/lib/budget/reasons';
-import { CliOptionsSchema, ScenarioSchema, scenarioInput } from '../src/lib/budget/schemas';
-import type { CountInput, CountOptions, CountResult, Method } from '../src/lib/budget/types';
+import { metaValue, parsePabulib, PabulibError, type PabulibFile } from '../src/lib/budget/pabulib';
+import { pabulibElection } from '../src/lib/budget/pabulib-election';
+import { runVariant, variantFor, type Completion } from '../src/lib/budget/variants';
 
 export interface CliResult {
 	code: number;
@@ -31,88 +33,62 @@ export interface CliResult {
 }
 
 /** Bad input: the message becomes the one line on stderr, and the exit code 2. */
-class InputError extends Error {}
+export class InputError extends Error {}
 
 const USAGE =
-	'usage: count <file.pb | scenario.json> [--method protected|majority|equal-shares|greedy] [--completion none|add1|add1-greedy|add1u|add1u-greedy] [--utility cost|cardinality] [--json]';
+	'usage: co-commission-count <file.pb | scenario.json> [--method protected|majority|equal-shares|greedy] [--completion none|add1|add1-greedy|add1u|add1u-greedy] [--utility cost|cardinality] [--json]';
 
-const METHOD_NAMES: Record<string, Method> = {
-	protected: 'protected',
-	majority: 'majority',
-	'equal-shares': 'equalShares',
-	greedy: 'greedy'
-};
+/** Each flag and the values it takes (the message names them when another is given). */
+const FLAGS = {
+	method: ['protected', 'majority', 'equal-shares', 'greedy'],
+	completion: ['none', 'add1', 'add1-greedy', 'add1u', 'add1u-greedy'],
+	utility: ['cost', 'cardinality']
+} as const;
 
-function parseArgs(args: readonly string[]) {
+export interface Options {
+	file: string;
+	method?: (typeof FLAGS.method)[number];
+	completion?: Completion;
+	utility?: (typeof FLAGS.utility)[number];
+	json: boolean;
+}
+
+/**
+ * The command line, checked against the fixed lists above. (A flag parser, not a schema: the
+ * Pabulib path never loads zod, which would take longer to start than the count itself.)
+ */
+function parseArgs(args: readonly string[]): Options {
 	let file: string | undefined;
-	const flags: Record<string, string | boolean> = {};
+	const opts: Record<string, string> = {};
+	let json = false;
 	for (let i = 0; i < args.length; i++) {
 		const a = args[i];
-		if (a === '--json') flags.json = true;
+		if (a === '--json') json = true;
 		else if (a === '--help' || a === '-h') throw new InputError(USAGE);
 		else if (a.startsWith('--')) {
 			const [name, inline] = a.slice(2).split('=', 2);
-			if (!['method', 'completion', 'utility'].includes(name)) {
-				throw new InputError(`unknown option --${name}; ${USAGE}`);
-			}
+			if (!(name in FLAGS)) throw new InputError(`unknown option --${name}; ${USAGE}`);
 			const value = inline ?? args[++i];
 			if (value === undefined || value.startsWith('--'))
 				throw new InputError(`--${name} needs a value`);
-			flags[name] = value;
+			const allowed: readonly string[] = FLAGS[name as keyof typeof FLAGS];
+			if (!allowed.includes(value))
+				throw new InputError(
+					`--${name} must be ${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]}`
+				);
+			opts[name] = value;
 		} else if (file === undefined) file = a;
 		else throw new InputError(`one file at a time (got "${file}" and "${a}")`);
 	}
 	if (file === undefined) throw new InputError(`no file given; ${USAGE}`);
-	const parsed = CliOptionsSchema.safeParse(flags);
-	if (!parsed.success) throw new InputError(parsed.error.issues[0].message);
-	return { file, ...parsed.data };
-}
-
-interface Loaded {
-	input: CountInput;
-	options: CountOptions;
-	/** Money in the file's units: pence for scenarios, currency units for Pabulib. */
-	money: (amount: number) => string;
-	/** Divides counted amounts back into the file's units (Pabulib costs with decimals). */
-	unit: number;
-}
-
-function load(file: string, text: string): Loaded {
-	if (file.toLowerCase().endsWith('.pb')) {
-		const pb = parsePabulib(text);
-		// A council vote published by Co-Commission: counted as the council counted it.
-		if (isVotePabulib(pb))
-			return { input: readVotePabulib(pb), options: {}, money: formatMoney, unit: 1 };
-		const { input, unit, decimals } = pabulibCountInput(pb);
-		const currency = metaValue(pb, 'currency') ?? '';
-		const money = (a: number) =>
-			`${(a / unit).toLocaleString('en-GB', { minimumFractionDigits: decimals })}${currency ? ` ${currency}` : ''}`;
-		return {
-			input,
-			options: { tieBreak: 'id', fundUnwanted: true, add1Increment: unit, formatMoney: money },
-			money,
-			unit
-		};
-	}
-	let json: unknown;
-	try {
-		json = JSON.parse(text);
-	} catch (e) {
-		throw new InputError(`${file} is not valid JSON: ${(e as Error).message}`);
-	}
-	const parsed = ScenarioSchema.safeParse(json);
-	if (!parsed.success) {
-		const issue = parsed.error.issues[0];
-		throw new InputError(`${file}: ${issue.path.join('.') || 'scenario'}: ${issue.message}`);
-	}
-	return { input: scenarioInput(parsed.data), options: {}, money: formatMoney, unit: 1 };
+	return { file, json, ...opts } as Options;
 }
 
 /** Runs the recount; never exits the process (the tests call it directly). */
-export function runCli(
+export async function runCli(
 	args: readonly string[],
 	read = (f: string) => readFileSync(f, 'utf8')
-): CliResult {
+): Promise<CliResult> {
 	try {
 		const a = parseArgs(args);
 		let text: string;
@@ -123,24 +99,21 @@ export function runCli(
 				`cannot read ${a.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`
 			);
 		}
-		const loaded = load(a.file, text);
-		const options: CountOptions = {
-			...loaded.options,
-			method: a.method ? METHOD_NAMES[a.method] : undefined,
-			utility: a.utility,
-			completion: a.completion
-		};
-		const result = count(loaded.input, options);
-		const stdout = a.json
-			? JSON.stringify(asJson(result, options, loaded.unit)) + '\n'
-			: table(a.file, result, loaded);
+		const pb = a.file.toLowerCase().endsWith('.pb') ? parsePabulib(text) : null;
+		// A council vote (a scenario, or a vote Co-Commission published) is counted by its own
+		// rules; that code, and the schemas that check its files, load only when needed.
+		const stdout =
+			pb && !metaValue(pb, 'format')?.startsWith('co-commission/')
+				? pabulibCount(a, pb)
+				: (await import('./count-council')).councilCount(a, text, pb);
 		return { code: 0, stdout, stderr: '' };
 	} catch (e) {
+		const known = ['InputError', 'PabulibError', 'CountInputError', 'Add1Error'];
 		if (
 			e instanceof InputError ||
 			e instanceof PabulibError ||
-			e instanceof CountInputError ||
-			e instanceof Add1Error
+			e instanceof Add1Error ||
+			(e instanceof Error && known.includes(e.name))
 		) {
 			return { code: 2, stdout: '', stderr: `count: ${oneLine(e.message)}\n` };
 		}
@@ -152,132 +125,54 @@ export function runCli(
 	}
 }
 
+/** A Pabulib election: one rule variant over the approval ballots. */
+function pabulibCount(a: Options, pb: PabulibFile): string {
+	if (a.method === 'protected' || a.method === 'majority') {
+		throw new InputError(
+			`--method ${a.method} counts a council vote; a Pabulib election is counted by equal-shares or greedy`
+		);
+	}
+	const el = pabulibElection(pb);
+	const pp = prepareProfile(el.profile);
+	const utility = a.utility ?? 'cost';
+	const completion = a.completion ?? 'add1-greedy';
+	const variant = variantFor(a.method ?? 'equal-shares', utility, completion);
+	const chosen = runVariant(pp, variant, { increment: el.unit });
+	const ids = el.profile.ids;
+	const spent = chosen.reduce((s, p) => s + el.profile.costs[p], 0);
+	const money = (x: number) => x / el.unit;
+	const selected = chosen.map((p) => ids[p]);
+	if (a.json) {
+		const picked = new Set(selected);
+		return (
+			JSON.stringify({
+				method: a.method ?? 'equal-shares',
+				utility,
+				completion,
+				rule: variant,
+				tieBreak: 'id',
+				ballots: el.voterCount,
+				selected,
+				decisions: Object.fromEntries(
+					ids.map((id) => [id, picked.has(id) ? 'fund' : 'notSelected'])
+				),
+				budget: money(el.profile.budget),
+				spent: money(spent)
+			}) + '\n'
+		);
+	}
+	const currency = metaValue(pb, 'currency') ?? '';
+	const fmt = (x: number) =>
+		`${money(x).toLocaleString('en-GB', { minimumFractionDigits: el.decimals })}${currency ? ` ${currency}` : ''}`;
+	return [
+		`Recount of a Pabulib election (${variant}; ties by project id)`,
+		`Voters: ${el.voterCount.toLocaleString('en-GB')}   Projects: ${ids.length}`,
+		`Funded, in order: ${selected.join(', ') || 'none'}`,
+		`Spent ${fmt(spent)} of ${fmt(el.profile.budget)}`,
+		''
+	].join('\n');
+}
+
 function oneLine(s: string): string {
 	return s.replace(/\s*\n\s*/g, ' ').trim();
-}
-
-/** The JSON object printed with --json. */
-export function asJson(r: CountResult, options: CountOptions, unit: number) {
-	const money = (a: number) => (unit === 1 ? a : a / unit);
-	const decisions: Record<string, string> = {};
-	const protectedBy: Record<string, string[]> = {};
-	const flaggedSegments: Record<string, string[]> = {};
-	for (const p of r.proposals) {
-		decisions[p.id] = p.decision;
-		protectedBy[p.id] = p.protectedBy;
-		flaggedSegments[p.id] = p.flaggedSegments;
-	}
-	return {
-		method: r.method,
-		utility: options.utility ?? 'cost',
-		completion: options.completion ?? 'add1-greedy',
-		tieBreak: r.tieBreak,
-		ballots: r.ballots.total,
-		selected: r.selected,
-		accepted: r.accepted,
-		decisions,
-		protectedBy,
-		flaggedSegments,
-		developmentBudget: money(r.developmentBudget),
-		spent: money(r.spent),
-		savingsTarget: money(r.savingsTarget),
-		saved: money(r.saved),
-		shortfall: money(r.shortfall),
-		majority: {
-			decisions: r.majority.decisions,
-			selected: r.majority.selected,
-			accepted: r.majority.accepted,
-			spent: money(r.majority.spent),
-			saved: money(r.majority.saved),
-			shortfall: money(r.majority.shortfall),
-			changed: r.majority.changed
-		},
-		summary: r.summary,
-		digest: r.digest
-	};
-}
-
-function pad(s: string, n: number, right = false): string {
-	if (s.length > n) s = s.slice(0, n - 1) + '…';
-	return right ? s.padStart(n) : s.padEnd(n);
-}
-
-function num(x: number): string {
-	return Number.isInteger(x) ? x.toLocaleString('en-GB') : x.toFixed(1);
-}
-
-/** The readable result: one line per proposal in rank order, then the totals. */
-function table(file: string, r: CountResult, l: Loaded): string {
-	const out: string[] = [];
-	const channels = Object.entries(r.ballots.byChannel)
-		.filter(([, n]) => n > 0)
-		.map(([c, n]) => `${c} ${num(n)}`)
-		.join(', ');
-	out.push(`Recount of ${basename(file)}`);
-	out.push(`Method: ${r.method}   Ballots: ${num(r.ballots.total)} (${channels || 'none'})`);
-	out.push(`Digest: ${r.digest}`);
-	out.push('');
-	out.push(
-		[
-			pad('Rank', 4, true),
-			pad('Proposal', 28),
-			pad('Kind', 11),
-			pad('Amount', 16, true),
-			pad('Want', 8, true),
-			pad("Don't", 8, true),
-			pad('Net', 8, true),
-			pad('Decision', 11),
-			'Notes'
-		].join('  ')
-	);
-	const rows = [...r.proposals].sort((a, b) => a.rank - b.rank);
-	for (const p of rows) {
-		const t = p.tallies.overall;
-		const notes = [
-			p.protectedBy.length ? `protected by ${p.protectedBy.join(', ')}` : '',
-			p.minorityPriority
-				? `minority priority (${p.minorityGroups.map((g) => g.group).join(', ')})`
-				: '',
-			p.flaggedSegments.length ? `flagged: ${p.flaggedSegments.join(', ')}` : '',
-			p.majorityDecision !== p.decision ? `majority: ${p.majorityDecision}` : ''
-		]
-			.filter(Boolean)
-			.join('; ');
-		out.push(
-			[
-				pad(String(p.rank), 4, true),
-				pad(`${p.id} ${p.title === p.id ? '' : p.title}`.trim(), 28),
-				pad(p.kind, 11),
-				pad(l.money(p.amount), 16, true),
-				pad(num(t.wants), 8, true),
-				pad(num(t.dontWants), 8, true),
-				pad(num(t.net), 8, true),
-				pad(p.decision, 11),
-				notes
-			].join('  ')
-		);
-	}
-	out.push('');
-	if (r.developmentBudget > 0) {
-		out.push(`Developments funded, in order: ${r.selected.join(', ') || 'none'}`);
-		out.push(`Spent ${l.money(r.spent)} of ${l.money(r.developmentBudget)}`);
-	}
-	if (r.accepted.length || r.savingsTarget > 0) {
-		out.push(`Savings accepted: ${r.accepted.join(', ') || 'none'}`);
-		out.push(
-			`Saved ${l.money(r.saved)}${r.savingsTarget > 0 ? ` against a target of ${l.money(r.savingsTarget)}, short by ${l.money(r.shortfall)}` : ''}`
-		);
-	}
-	out.push(
-		`Simple majority would decide differently on: ${r.majority.changed.join(', ') || 'nothing'}`
-	);
-	for (const s of r.summary) out.push(s);
-	return out.join('\n') + '\n';
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-	const r = runCli(process.argv.slice(2));
-	process.stdout.write(r.stdout);
-	process.stderr.write(r.stderr);
-	process.exitCode = r.code;
 }

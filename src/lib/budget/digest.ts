@@ -2,38 +2,54 @@
  * The digest of a count's input: SHA-256 (hex) of a canonical JSON text, so that anyone can
  * recount from the open data and check they counted the same thing.
  *
- * The text is, with no spaces:
- *   {"format":"co-commission/count-input/1","proposals":[...],"segments":[...],"rules":{...},
- *    "population":[...]|null,["segmentTotals":[...],]"ballots":[[<ballot>,<count>],...]}
- * Proposals and segments keep their listed order (it breaks ties). Each ballot is
- *   {"marks":[[id,"want"|"dontWant"],...],"uses":[...],"segments":[...],"area":..,"ageBand":..,"channel":..}
- * with marks and uses in proposal order and segments in segment order; identical ballots are
- * counted together and the list is sorted by that text, so the order ballots arrive in does
- * not matter but any change to any ballot does. Segments given only as totals (special-category
- * data) appear, when there are any, in segment order as
- *   {"segment":id,"ballots":..,"n":..,"marks":[[id,wants,dontWants],...]} (marks in proposal order);
- * without them the text is exactly as before, so earlier digests still hold.
+ * The text (format version 2, for the rules of docs/counting.md version 2) is, with no spaces:
+ *   {"format":"co-commission/count-input/2","proposals":[...],"segments":[...],"rules":{...},
+ *    "groups":[...]|null,"ballots":[[<ballot>,<count>],...]}
+ * Proposals and segments keep their listed order (it breaks ties). Rules list every field in a
+ * fixed order, population rows sorted by area then age band. Group totals, when given, are in
+ * proposal order then by group name, each
+ *   {"proposal":..,"group":..,"ballots":..,"wants":..,"dontWants":..,"assured":{"ballots":..,"wants":..,"dontWants":..}}
+ * Each ballot is
+ *   {"marks":[[id,"want"|"dontWant"],...],"uses":[...],"verifiedUses":[...],"segments":[...],
+ *    "area":..,"ageBand":..,"channel":..,"assured":true|false}
+ * with marks in proposal order, uses and verified uses in the order proposals first name their
+ * services, and segments in segment order; identical ballots are counted together and the list
+ * is sorted by that text, so the order ballots arrive in does not matter but any change to any
+ * ballot does.
  */
 import { createHash } from 'node:crypto';
-import type { PopulationCell, Proposal, Rules, Segment, SegmentTotals } from './types';
+import type { GroupTotals, Proposal, Rules, Segment } from './types';
 
-/** Names the canonical format, so a future change of format changes every digest. */
-export const DIGEST_FORMAT = 'co-commission/count-input/1';
+/** Names the canonical format, so a change of format changes every digest. */
+export const DIGEST_FORMAT = 'co-commission/count-input/2';
 
 /** Rules with every field present, in a fixed key order. */
 export function canonicalRules(rules: Rules): Rules {
+	const pop = rules.population
+		? rules.population
+				.map((c) => ({
+					area: c.area,
+					...(c.ageBand ? { ageBand: c.ageBand } : {}),
+					count: c.count
+				}))
+				.sort((a, b) => compare(cellKey(a), cellKey(b)))
+		: undefined;
 	return {
 		maxWants: rules.maxWants,
 		maxDontWants: rules.maxDontWants,
 		developmentBudget: rules.developmentBudget,
 		savingsTarget: rules.savingsTarget,
 		method: rules.method,
+		developments: rules.developments,
 		protection: {
 			minGroup: rules.protection.minGroup,
 			threshold: rules.protection.threshold,
-			margin: rules.protection.margin
+			margin: rules.protection.margin,
+			confidence: rules.protection.confidence,
+			membership: rules.protection.membership
 		},
-		weighting: rules.weighting
+		weighting: rules.weighting,
+		...(rules.weighting === 'population' ? { population: pop } : {})
 	};
 }
 
@@ -42,8 +58,7 @@ export function digestHeader(
 	proposals: readonly Proposal[],
 	segments: readonly Segment[],
 	rules: Rules,
-	population: readonly PopulationCell[] | undefined,
-	totals: readonly SegmentTotals[] = []
+	groups: readonly GroupTotals[] | undefined
 ): string {
 	const ps = proposals.map((p) => ({
 		id: p.id,
@@ -54,28 +69,39 @@ export function digestHeader(
 		affects: [...p.affects]
 	}));
 	const ss = segments.map((s) => ({ id: s.id, label: s.label }));
-	const pop = population
-		? population
-				.map((c) => ({ area: c.area, ageBand: c.ageBand ?? null, population: c.population }))
-				.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
+	const order = new Map(proposals.map((p, i) => [p.id, i]));
+	const gs = groups
+		? [...groups]
+				.sort(
+					(a, b) =>
+						(order.get(a.proposal) ?? 0) - (order.get(b.proposal) ?? 0) || compare(a.group, b.group)
+				)
+				.map((g) => ({
+					proposal: g.proposal,
+					group: g.group,
+					ballots: g.ballots,
+					wants: g.wants,
+					dontWants: g.dontWants,
+					assured: {
+						ballots: g.assured.ballots,
+						wants: g.assured.wants,
+						dontWants: g.assured.dontWants
+					}
+				}))
 		: null;
-	const ts = totals.map((t) => ({
-		segment: t.segment,
-		ballots: t.ballots,
-		n: t.n,
-		marks: proposals.map((p) => [p.id, ...(t.marks[p.id] ?? [0, 0])])
-	}));
 	return (
 		`{"format":${JSON.stringify(DIGEST_FORMAT)},"proposals":${JSON.stringify(ps)},` +
 		`"segments":${JSON.stringify(ss)},"rules":${JSON.stringify(canonicalRules(rules))},` +
-		`"population":${JSON.stringify(pop)},` +
-		(ts.length ? `"segmentTotals":${JSON.stringify(ts)},` : '') +
-		`"ballots":[`
+		`"groups":${JSON.stringify(gs)},"ballots":[`
 	);
 }
 
-function key(c: { area: string; ageBand: string | null }): string {
+function cellKey(c: { area: string; ageBand?: string }): string {
 	return `${c.area}\u0000${c.ageBand ?? ''}`;
+}
+
+function compare(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePabulib } from './pabulib';
-import {
-	compareCodePoints,
-	lexicographicRank,
-	pabulibCountInput,
-	pabulibElection
-} from './pabulib-election';
+import { compareCodePoints, lexicographicRank, pabulibElection } from './pabulib-election';
 
 const pb = (opts: { budget?: string; costs?: string[]; type?: string; votes?: string[] } = {}) => {
 	const costs = opts.costs ?? ['60', '50', '10'];
@@ -106,30 +101,5 @@ describe('pabulibElection', () => {
 	it('compares by code point, beyond the basic plane too', () => {
 		// U+FF5E (one UTF-16 unit) sorts before U+1F600 by code point, though not by UTF-16 unit.
 		expect(compareCodePoints('\uff5e', '\u{1f600}')).toBeLessThan(0);
-	});
-});
-
-describe('pabulibCountInput', () => {
-	it('makes every project a development and every approval a want', () => {
-		const { input } = pabulibCountInput(pb());
-		expect(input.proposals.map((p) => [p.id, p.kind, p.amount])).toEqual([
-			['a', 'development', 60],
-			['b', 'development', 50],
-			['c', 'development', 10]
-		]);
-		expect(input.rules.developmentBudget).toBe(100);
-		// Voters 1 and 2 want the same, from the same area but by different channels: two ballots.
-		const ballots = [...input.ballots];
-		expect(ballots.length).toBe(4);
-		expect(ballots[0]).toEqual({
-			marks: { a: 'want', b: 'want' },
-			uses: [],
-			segments: [],
-			area: 'North',
-			channel: 'online',
-			count: 1
-		});
-		expect(ballots[1].channel).toBe('paper');
-		expect(ballots[2].area).toBeNull();
 	});
 });

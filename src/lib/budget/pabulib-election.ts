@@ -5,7 +5,6 @@
  */
 import type { ApprovalProfile } from './approval-profile';
 import { idTrie, metaValue, PabulibError, voteType, type PabulibFile } from './pabulib';
-import type { Ballot, Channel, CountInput, Proposal, Rules } from './types';
 
 export interface PabulibElection {
 	profile: ApprovalProfile;
@@ -143,71 +142,5 @@ export function pabulibElection(file: PabulibFile): PabulibElection {
 		unit: 10 ** decimals,
 		voterCount: file.votes.rows.length,
 		distinctBallots: keys.length
-	};
-}
-
-/** How a Pabulib `voting_method` maps to a channel. */
-function channelOf(method: string | undefined): Channel {
-	const m = (method ?? '').toLowerCase();
-	return m === 'paper' ? 'paper' : m === 'kiosk' ? 'kiosk' : 'online';
-}
-
-/**
- * The file as a council count input: every project a development (its cost the amount), every
- * approval a want, the budget the development budget. Areas come from a `neighborhood` or
- * `district` column, channels from `voting_method`. Identical ballots are grouped.
- * Costs are in 10^-decimals of the currency, as in `pabulibElection`.
- */
-export function pabulibCountInput(file: PabulibFile): {
-	input: CountInput;
-	decimals: number;
-	unit: number;
-} {
-	const el = pabulibElection(file);
-	const { ids, costs, budget } = el.profile;
-	const proposals: Proposal[] = ids.map((id, i) => ({
-		id,
-		title: el.names[i],
-		kind: 'development',
-		amount: costs[i],
-		service: id,
-		affects: []
-	}));
-	const vs = file.votes;
-	const voteCol = vs.columns.indexOf('vote');
-	const areaCol =
-		['neighborhood', 'district'].map((c) => vs.columns.indexOf(c)).find((c) => c >= 0) ?? -1;
-	const methodCol = vs.columns.indexOf('voting_method');
-	const groups = new Map<string, Ballot>();
-	for (const row of vs.rows) {
-		const vote = row[voteCol];
-		const area =
-			areaCol >= 0 && row[areaCol] !== '' && row[areaCol].toLowerCase() !== 'none'
-				? row[areaCol]
-				: null;
-		const channel = channelOf(methodCol >= 0 ? row[methodCol] : undefined);
-		const key = `${vote}\u0000${area ?? ''}\u0001${channel}`;
-		const g = groups.get(key);
-		if (g) {
-			g.count = (g.count ?? 1) + 1;
-			continue;
-		}
-		const marks: Ballot['marks'] = {};
-		if (vote !== '') for (const id of vote.split(',')) marks[id.trim()] = 'want';
-		groups.set(key, { marks, uses: [], segments: [], area, channel, count: 1 });
-	}
-	const rules: Rules = {
-		maxWants: 0,
-		maxDontWants: 0,
-		developmentBudget: budget,
-		savingsTarget: 0,
-		method: 'protected',
-		protection: { minGroup: 20, threshold: 0.5, margin: 0.2 },
-		weighting: 'none'
-	};
-	return {
-		input: { proposals, segments: [], ballots: [...groups.values()], rules },
-		decimals: el.decimals,
-		unit: el.unit
 	};
 }

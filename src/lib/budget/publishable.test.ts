@@ -1,253 +1,116 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { count, CountInputError } from './count';
+import { ballot, reported, RULES, rules, scenarios } from '../test/votes';
+import { checkRules, count, CountInputError } from './count';
 import { parsePabulib, PabulibError } from './pabulib';
-import { publishableInput } from './publishable';
-import { RulesSchema } from './schemas';
+import { groupTotals, publishableInput } from './publishable';
+import type { CountInput } from './types';
 import { isVotePabulib, readVotePabulib, writeVotePabulib } from './vote-pabulib';
-import { METHODS, type Ballot, type CountInput, type CountResult, type Mark } from './types';
 
-const SEGMENTS = [
-	{ id: 'carers', label: 'Carers' },
-	{ id: 'disabled', label: 'Disabled people' },
-	{ id: 'faith', label: 'A religion; or none' }
-];
-const SPECIAL = new Set(['disabled', 'faith']);
-/** counting.md's defaults: protected, minimum group 20, threshold 50%, margin 20 points. */
-const DEFAULT_RULES = RulesSchema.parse({});
-
-const voteArb = fc
-	.record({
-		proposals: fc.array(
-			fc.record({
-				kind: fc.constantFrom('saving' as const, 'development' as const),
-				amount: fc.integer({ min: 0, max: 500_000 }),
-				service: fc.constantFrom('a', 'b'),
-				affects: fc.subarray(['carers', 'disabled', 'faith'])
-			}),
-			{ minLength: 1, maxLength: 5 }
-		),
-		ballots: fc.array(
-			fc.record({
-				marks: fc.array(fc.constantFrom<Mark | null>('want', 'dontWant', null), {
-					minLength: 5,
-					maxLength: 5
-				}),
-				uses: fc.subarray([0, 1, 2, 3, 4]),
-				segments: fc.subarray(['carers', 'disabled', 'faith']),
-				area: fc.constantFrom('north', 'south', null),
-				ageBand: fc.constantFrom('16-34', '35-64', null),
-				channel: fc.constantFrom('online' as const, 'paper' as const, 'room' as const),
-				count: fc.integer({ min: 1, max: 25 })
-			}),
-			{ maxLength: 14 }
-		),
-		minGroup: fc.integer({ min: 10, max: 60 }),
-		threshold: fc.constantFrom(0.3, 0.5),
-		margin: fc.constantFrom(0, 0.2),
-		method: fc.constantFrom(...METHODS),
-		weighting: fc.constantFrom('none' as const, 'area' as const, 'areaAge' as const),
-		budget: fc.integer({ min: 0, max: 1_000_000 })
-	})
-	.map((v): CountInput & { ballots: Ballot[] } => {
-		const P = v.proposals.length;
-		const proposals = v.proposals.map((p, i) => ({ id: `p${i}`, title: `Proposal ${i}`, ...p }));
-		const population =
-			v.weighting === 'none'
-				? undefined
-				: ['north', 'south'].flatMap((area, a) =>
-						v.weighting === 'area'
-							? [{ area, population: 1000 + 700 * a }]
-							: ['16-34', '35-64'].map((ageBand, g) => ({
-									area,
-									ageBand,
-									population: 400 + 300 * a + 200 * g
-								}))
-					);
-		return {
-			proposals,
-			segments: SEGMENTS,
-			ballots: v.ballots.map((b) => ({
-				marks: Object.fromEntries(b.marks.slice(0, P).flatMap((m, i) => (m ? [[`p${i}`, m]] : []))),
-				uses: b.uses.filter((i) => i < P).map((i) => `p${i}`),
-				segments: b.segments,
-				area: b.area,
-				ageBand: b.ageBand,
-				channel: b.channel,
-				count: b.count
-			})),
-			rules: {
-				maxWants: 0,
-				maxDontWants: 0,
-				developmentBudget: v.budget,
-				savingsTarget: Math.floor(v.budget / 2),
-				method: v.method,
-				protection: { minGroup: v.minGroup, threshold: v.threshold, margin: v.margin },
-				weighting: v.weighting === 'none' ? 'none' : 'population'
-			},
-			...(population ? { population } : {})
-		};
-	});
-
-/** What a resident reads of a count: every decision and why. */
-const decisions = (r: CountResult) =>
-	r.proposals.map((p) => ({
-		id: p.id,
-		rank: p.rank,
-		decision: p.decision,
-		protectedBy: p.protectedBy,
-		flagged: p.flaggedSegments,
-		minority: p.minorityGroups.map((g) => g.group),
-		majority: p.majorityDecision,
-		reasons: p.reasons
-	}));
-
-const roundTrip = (input: CountInput) =>
-	readVotePabulib(
-		parsePabulib(
-			writeVotePabulib(input, {
-				title: 'Test vote',
-				unit: 'Harbourside',
-				instance: '1',
-				selected: new Set(),
-				totals: new Map()
-			})
-		)
-	);
+const dayCentres = scenarios().find((s) => s.file === 'day-centres.json')!.input;
 
 describe('publishableInput', () => {
-	it('decides exactly what the full ballots decide', () => {
-		fc.assert(
-			fc.property(voteArb, (input) => {
-				const full = count(input);
-				const published = count(publishableInput(input, SPECIAL));
-				expect(decisions(published)).toEqual(decisions(full));
-				expect(published.shortfall).toBe(full.shortfall);
-				expect(published.spent).toBe(full.spent);
-				for (const [i, p] of published.proposals.entries()) {
-					for (const s of ['carers', 'disabled', 'faith']) {
-						const whole = full.proposals[i].tallies.bySegment[s];
-						if (whole.ballots >= 10) expect(p.tallies.bySegment[s]).toEqual(whole);
-					}
-				}
-			}),
-			{ numRuns: 150 }
-		);
+	it('decides exactly what the full ballots decide, with the same tables', () => {
+		for (const { input } of scenarios()) {
+			const full = count(input);
+			const published = count(publishableInput(input));
+			expect(reported(published)).toEqual(reported(full));
+			expect(published.proposals.map((p) => p.tallies)).toEqual(
+				full.proposals.map((p) => p.tallies)
+			);
+		}
 	});
 
-	it('publishes no special-category segment on any ballot, and groups of under 10 not at all', () => {
-		fc.assert(
-			fc.property(voteArb, (input) => {
-				const published = publishableInput(input, SPECIAL);
-				for (const b of published.ballots)
-					expect(b.segments.filter((s) => SPECIAL.has(s))).toEqual([]);
-				for (const t of published.segmentTotals ?? []) {
-					expect(SPECIAL.has(t.segment)).toBe(true);
-					expect(t.ballots).toBeGreaterThanOrEqual(10);
-				}
-				const total = (bs: Ballot[]) => bs.reduce((n, b) => n + (b.count ?? 1), 0);
-				expect(total(published.ballots)).toBe(total(input.ballots));
-			}),
-			{ numRuns: 100 }
-		);
+	it("publishes nobody's service use or groups on a ballot, and ballots in one canonical order", () => {
+		const published = publishableInput(dayCentres);
+		for (const b of published.ballots) {
+			expect(b.uses).toEqual([]);
+			expect(b.segments).toEqual([]);
+			expect(b.verifiedUses).toBeUndefined();
+			expect(b).not.toHaveProperty('ageBand');
+		}
+		const reversed = publishableInput({
+			...dayCentres,
+			ballots: [...dayCentres.ballots].reverse()
+		});
+		expect(reversed).toEqual(published);
 	});
 
-	it('recounts from its .pb file to the same digest and the same decisions', () => {
-		fc.assert(
-			fc.property(voteArb, (input) => {
-				const published = publishableInput(input, SPECIAL);
-				const official = count(published);
-				const recount = count(roundTrip(published));
-				expect(recount.digest).toBe(official.digest);
-				expect(decisions(recount)).toEqual(decisions(official));
-			}),
-			{ numRuns: 100 }
-		);
-	});
-
-	it('changes the digest when a published total changes', () => {
+	it('keeps age bands only when population weighting is by age band', () => {
 		const input: CountInput = {
-			proposals: [
-				{
-					id: 'p0',
-					title: 'Day centre',
-					kind: 'saving',
-					amount: 100,
-					service: 'a',
-					affects: ['disabled']
-				}
-			],
-			segments: SEGMENTS,
-			ballots: [
-				{
-					marks: { p0: 'dontWant' },
-					uses: [],
-					segments: ['disabled'],
-					area: null,
-					channel: 'online',
-					count: 12
-				},
-				{ marks: { p0: 'want' }, uses: [], segments: [], area: null, channel: 'online', count: 30 }
-			],
-			rules: { ...DEFAULT_RULES, protection: { ...DEFAULT_RULES.protection, minGroup: 10 } }
+			...dayCentres,
+			ballots: dayCentres.ballots.map((b) => ({ ...b, ageBand: '65+' })),
+			rules: rules({
+				maxDontWants: 0,
+				weighting: 'population',
+				population: [
+					{ area: 'north', ageBand: '65+', count: 10 },
+					{ area: 'south', ageBand: '65+', count: 10 }
+				]
+			})
 		};
-		const published = publishableInput(input, SPECIAL);
-		expect(published.segmentTotals).toEqual([
-			{ segment: 'disabled', ballots: 12, n: 12, marks: { p0: [0, 12] } }
+		expect(publishableInput(input).ballots.every((b) => b.ageBand === '65+')).toBe(true);
+	});
+
+	it('gives every combination of declared groups and every undeclared group as totals', () => {
+		const rows = groupTotals(dayCentres);
+		const forCentres = rows.filter((r) => r.proposal === 'day-centres').map((r) => r.group);
+		expect(forCentres).toEqual([
+			'users',
+			'disabled',
+			'users+disabled',
+			'carers',
+			'users+carers',
+			'disabled+carers',
+			'users+disabled+carers'
 		]);
-		const digest = count(published).digest;
-		const changed = {
-			...published,
-			segmentTotals: [{ segment: 'disabled', ballots: 12, n: 12, marks: { p0: [1, 11] } }]
-		} satisfies CountInput;
-		expect(count(changed).digest).not.toBe(digest);
-		// The full ballots digest differently (they name the segment), but decide the same.
-		expect(count(input).digest).not.toBe(digest);
-		expect(count(published).proposals[0].protectedBy).toEqual(['disabled']);
+		expect(rows.filter((r) => r.proposal === 'street-lights').map((r) => r.group)).toEqual([
+			'disabled',
+			'carers',
+			'users'
+		]);
+		expect(rows.find((r) => r.group === 'users+carers')).toMatchObject({
+			ballots: 45,
+			dontWants: 45,
+			assured: { ballots: 45, dontWants: 45 }
+		});
 	});
 });
 
-describe('segment totals are checked', () => {
-	const base: CountInput = {
-		proposals: [{ id: 'p0', title: 'P', kind: 'saving', amount: 1, service: 'a', affects: [] }],
-		segments: SEGMENTS,
-		ballots: [{ marks: {}, uses: [], segments: ['carers'], area: null, channel: 'online' }],
-		rules: DEFAULT_RULES
-	};
-	const total = { ballots: 10, n: 10, marks: { p0: [1, 2] as [number, number] } };
+describe('group totals are checked', () => {
+	const published = publishableInput(dayCentres);
+	const groups = published.groups!;
 	it.each([
-		['an unknown segment', [{ segment: 'nobody', ...total }], 'not a segment of this vote'],
-		[
-			'a segment given twice',
-			[
-				{ segment: 'faith', ...total },
-				{ segment: 'faith', ...total }
-			],
-			'given twice'
-		],
-		[
-			'a segment ballots name too',
-			[{ segment: 'carers', ...total }],
-			'ballots name this segment too'
-		],
-		[
-			'an unknown proposal',
-			[{ segment: 'faith', ...total, marks: { q: [1, 1] } }],
-			'"q" is not a proposal'
-		],
-		[
-			'more marks than ballots',
-			[{ segment: 'faith', ...total, marks: { p0: [6, 5] } }],
-			'do not fit'
-		],
-		['a part ballot', [{ segment: 'faith', ...total, ballots: 2.5 }], 'whole number']
-	] as const)('refuses %s', (_, segmentTotals, message) => {
-		expect(() =>
-			count({ ...base, segmentTotals: segmentTotals as unknown as CountInput['segmentTotals'] })
-		).toThrow(CountInputError);
-		expect(() =>
-			count({ ...base, segmentTotals: segmentTotals as unknown as CountInput['segmentTotals'] })
-		).toThrow(message);
+		{
+			name: 'a missing row',
+			input: { ...published, groups: groups.slice(1) },
+			message: /Group totals have no row for "users" of "day-centres"/
+		},
+		{
+			name: 'a row for a group the proposal does not have',
+			input: { ...published, groups: [...groups, { ...groups[0], group: 'users+nobody' }] },
+			message: /"users\+nobody" for "day-centres" is not a group of that proposal/
+		},
+		{
+			name: 'a row given twice',
+			input: { ...published, groups: [...groups, groups[0]] },
+			message: /given twice/
+		},
+		{
+			name: 'figures that do not add up',
+			input: { ...published, groups: [{ ...groups[0], wants: 1000 }, ...groups.slice(1)] },
+			message: /the figures do not add up/
+		},
+		{
+			name: 'a ballot that also names its uses',
+			input: {
+				...published,
+				ballots: [...published.ballots, ballot(1, {}, { uses: ['waste'] })]
+			},
+			message: /names uses or segments, but group figures were given as totals/
+		}
+	])('refuses $name', ({ input, message }) => {
+		expect(() => count(input)).toThrow(CountInputError);
+		expect(() => count(input)).toThrow(message);
 	});
 });
 
@@ -259,52 +122,63 @@ describe('the vote as a .pb file', () => {
 				title: 'Close; merge "day" centres',
 				kind: 'saving',
 				amount: 12_345,
-				service: 's1',
-				affects: ['disabled']
+				service: 'care',
+				affects: ['users', 'disabled']
 			},
 			{
 				id: '8',
 				title: 'Youth bus',
 				kind: 'development',
 				amount: 500_000,
-				service: 's2',
+				service: 'bus',
 				affects: []
 			}
 		],
-		segments: SEGMENTS,
-		ballots: [
-			{
-				marks: { '7': 'dontWant', '8': 'want' },
-				uses: ['7'],
-				segments: ['carers'],
-				area: 'north',
-				channel: 'paper',
-				count: 2
-			},
-			{ marks: {}, uses: [], segments: [], area: null, channel: 'room' }
+		segments: [
+			{ id: 'disabled', label: 'Disabled residents' },
+			{ id: 'carers', label: 'Carers' }
 		],
-		rules: {
+		ballots: [
+			ballot(
+				2,
+				{ '7': 'dontWant', '8': 'want' },
+				{ uses: ['care'], segments: ['carers'], area: 'north', channel: 'paper' }
+			),
+			ballot(1, {}, { channel: 'room', assured: false })
+		],
+		rules: rules({
 			maxWants: 2,
 			maxDontWants: 1,
 			developmentBudget: 600_000,
-			savingsTarget: 10_000,
-			method: 'protected',
-			protection: { minGroup: 20, threshold: 0.5, margin: 0.2 },
-			weighting: 'none'
-		}
+			savingsTarget: 10_000
+		})
 	};
-
-	it('reads back exactly what was written, one row per ballot', () => {
-		const text = writeVotePabulib(input, {
+	const published = publishableInput(input);
+	const official = count(published);
+	const text = writeVotePabulib(
+		{ ...published, rules: checkRules(published), groups: published.groups! },
+		{
 			title: 'Budget',
 			unit: 'Harbourside',
 			instance: '3',
-			selected: new Set(['8']),
-			totals: new Map([['8', { wants: 2, dontWants: 0 }]])
-		});
+			decisions: Object.fromEntries(official.proposals.map((p) => [p.id, p.decision])),
+			totals: new Map(official.proposals.map((p) => [p.id, p.tallies.overall]))
+		}
+	);
+
+	it('reads back exactly what was written, one row per ballot, to the official digest', () => {
 		const file = parsePabulib(text);
 		expect(isVotePabulib(file)).toBe(true);
 		expect(file.votes.rows).toHaveLength(3);
+		expect(file.votes.columns).toEqual([
+			'voter_id',
+			'vote',
+			'dont_want',
+			'neighborhood',
+			'age_band',
+			'voting_method',
+			'assured'
+		]);
 		expect(file.projects.rows[0]).toEqual([
 			'7',
 			'123.45',
@@ -312,47 +186,56 @@ describe('the vote as a .pb file', () => {
 			'Close; merge "day" centres',
 			'saving',
 			'12345',
-			's1',
-			'disabled',
+			'care',
+			'users,disabled',
+			'2',
 			'0',
-			'0'
+			'notSelected'
 		]);
 		const back = readVotePabulib(file);
 		expect(back.proposals).toEqual(input.proposals);
-		expect(back.rules).toEqual(input.rules);
-		expect(back.segments).toEqual(SEGMENTS);
-		expect(count(back).digest).toBe(count(input).digest);
+		expect(back.segments).toEqual(input.segments);
+		expect(count(back).digest).toBe(official.digest);
+	});
+
+	it('refuses a version 1 file, saying so', () => {
+		const v1 = text.replace('co-commission/vote/2', 'co-commission/vote/1');
+		expect(() => readVotePabulib(parsePabulib(v1))).toThrow(/counting rules version 1/);
 	});
 
 	it.each([
 		[
 			'a want of an unknown proposal',
-			(t: string) => t.replace('1;8;7;7;', '1;9;7;7;'),
-			'names project'
+			(t: string) => t.replace(/^1;8;7;/m, '1;9;7;'),
+			'names project "9"'
 		],
+		['an unknown channel', (t: string) => t.replace(';room;0\n', ';phone;0\n'), 'voting_method'],
 		[
-			'an unknown segment',
-			(t: string) => t.replace(';carers;north', ';nobody;north'),
-			'not a segment'
+			'an assured that is not 0 or 1',
+			(t: string) => t.replace(';room;0\n', ';room;yes\n'),
+			'assured must be 1 or 0'
 		],
-		['an unknown channel', (t: string) => t.replace(';room\n', ';phone\n'), 'voting_method'],
 		[
 			'rules that are not JSON',
 			(t: string) => t.replace(/^rules;.*$/m, 'rules;{oops'),
 			'not valid JSON'
 		],
-		['no rules', (t: string) => t.replace(/^rules;.*\n/m, ''), 'has no "rules"']
+		['no rules', (t: string) => t.replace(/^rules;.*\n/m, ''), 'has no "rules"'],
+		['no group totals', (t: string) => t.replace(/^groups;.*\n/m, ''), 'has no "groups"']
 	])('names the line of %s', (_, spoil, message) => {
-		const text = writeVotePabulib(input, {
-			title: 'Budget',
-			unit: 'Harbourside',
-			instance: '3',
-			selected: new Set(),
-			totals: new Map()
-		});
 		const spoiled = spoil(text);
 		expect(spoiled).not.toBe(text);
 		expect(() => readVotePabulib(parsePabulib(spoiled))).toThrow(PabulibError);
 		expect(() => readVotePabulib(parsePabulib(spoiled))).toThrow(message);
+	});
+
+	it('keeps the rules it was counted by', () => {
+		expect(readVotePabulib(parsePabulib(text)).rules).toEqual({
+			...RULES,
+			maxWants: 2,
+			maxDontWants: 1,
+			developmentBudget: 600_000,
+			savingsTarget: 10_000
+		});
 	});
 });

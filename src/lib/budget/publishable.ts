@@ -2,76 +2,93 @@
  * A vote's count input in the one form that is both counted and published, so that the official
  * digest is the digest anyone gets by recounting the open data.
  *
- * Special-category segments (disability, health, ethnicity, religion) must never be published
- * ballot by ballot, yet protection needs them. What protection, flags and the tables use of a
- * segment is only its totals (its ballots, and its wants and don't-wants for each proposal), so
- * those segments leave the ballots and travel as `segmentTotals`; the count treats them exactly
- * as if the ballots still named them. A special-category segment with fewer than 10 ballots is
- * not published at all (its cells would be suppressed anyway), so it can protect nothing: with
- * the default minimum group of 20 it never could.
- *
- * Age bands leave the ballots too unless population weighting by age band needs them (nothing
- * else counts them), and ballots that became identical are grouped with a count. Pure: the
- * server counts this, the open data publishes it, the command line recounts it.
+ * Nobody's service use or group membership is published ballot by ballot: special-category
+ * answers (disability, health, ethnicity, religion) must never be, and any other combination of
+ * answers can single a person out. Yet everything the count decides from groups is a total: for
+ * each proposal, the figures of every combination of its declared groups (what the union tests
+ * of counting.md step 2 need), and of every group not declared for it (the flags), for all
+ * ballots and for the assured ones (the assurance re-count). So the ballots keep only their
+ * marks, area, channel and assurance (and age band when population weighting by age band needs
+ * it), identical ballots are grouped with a count, and the groups travel as `groups` totals. The
+ * count treats those exactly as if the ballots still named their groups. Pure: the server counts
+ * this, the open data publishes it, the command line recounts it.
  */
-import { countTallies } from './count';
-import { SUPPRESS_BELOW } from './tallies';
-import type { Ballot, CountInput, SegmentTotals } from './types';
+import { checkRules } from './count';
+import {
+	BallotReader,
+	CountInputError,
+	indexInput,
+	totalBallots,
+	unionName,
+	type SplitFigures
+} from './tallies';
+import { USERS, type Ballot, type CountInput, type GroupTotals } from './types';
 
-export function publishableInput(
-	input: CountInput,
-	special: ReadonlySet<string>
-): CountInput & { ballots: Ballot[] } {
-	const given = [...input.ballots];
-	const named = new Set<string>();
-	for (const b of given) for (const s of b.segments) if (special.has(s)) named.add(s);
-	const totals: SegmentTotals[] = [...(input.segmentTotals ?? [])];
-	if (named.size > 0) {
-		const tallies = countTallies({ ...input, ballots: given });
-		for (const s of input.segments) {
-			if (!named.has(s.id) || tallies.length === 0) continue;
-			const whole = tallies[0].bySegment[s.id];
-			if (whole.ballots < SUPPRESS_BELOW) continue;
-			totals.push({
-				segment: s.id,
-				ballots: whole.ballots,
-				n: whole.n,
-				marks: Object.fromEntries(
-					input.proposals.map((p, i) => {
-						const t = tallies[i].bySegment[s.id];
-						return [p.id, [t.wants, t.dontWants]];
-					})
-				)
-			});
-		}
+/** Every group's figures for every proposal, as the count would add them up from the ballots. */
+export function groupTotals(input: CountInput & { ballots: Iterable<Ballot> }): GroupTotals[] {
+	const rules = checkRules(input);
+	const ix = indexInput(input.proposals, input.segments, rules, false);
+	const reader = new BallotReader(ix);
+	let verified = false;
+	for (const b of input.ballots) {
+		reader.add(b);
+		verified ||= (b.verifiedUses?.length ?? 0) > 0;
 	}
+	if (rules.protection.membership === 'verified' && !verified)
+		throw new CountInputError(
+			'Rules: membership is "verified", but no ballot carries verified uses'
+		);
+	const totals = totalBallots(reader);
+	const row = (proposal: string, group: string, f: SplitFigures): GroupTotals => ({
+		proposal,
+		group,
+		ballots: f.open.ballots + f.assured.ballots,
+		wants: f.open.wants + f.assured.wants,
+		dontWants: f.open.dontWants + f.assured.dontWants,
+		assured: { ...f.assured }
+	});
+	return ix.proposals.flatMap((p, i) => {
+		const rows: GroupTotals[] = [];
+		for (let mask = 1; mask < 1 << p.affects.length; mask++)
+			rows.push(row(p.id, unionName(p.affects, mask), totals.union(i, mask)));
+		for (const s of ix.segments)
+			if (!p.affects.includes(s.id)) rows.push(row(p.id, s.id, totals.undeclared(i, s.id)));
+		if (!p.affects.includes(USERS)) rows.push(row(p.id, USERS, totals.undeclared(i, USERS)));
+		return rows;
+	});
+}
+
+/** The publishable form of a count input (see the module comment). */
+export function publishableInput(input: CountInput): CountInput & { ballots: Ballot[] } {
+	if (input.groups) return { ...input, ballots: [...input.ballots] };
+	const given = [...input.ballots];
+	const groups = groupTotals({ ...input, ballots: given });
 	const keepAge =
-		input.rules.weighting === 'population' && (input.population ?? []).some((c) => c.ageBand);
-	const groups = new Map<string, Ballot>();
+		input.rules.weighting === 'population' && (input.rules.population ?? []).some((c) => c.ageBand);
+	const grouped = new Map<string, Ballot>();
 	for (const b of given) {
 		const ballot: Ballot = {
 			marks: Object.fromEntries(
 				Object.entries(b.marks).sort(([a], [c]) => (a < c ? -1 : a > c ? 1 : 0))
 			),
-			uses: [...b.uses].sort(),
-			segments: b.segments.filter((s) => !special.has(s)).sort(),
-			area: b.area,
+			uses: [],
+			segments: [],
+			area: b.area ?? null,
 			...(keepAge ? { ageBand: b.ageBand ?? null } : {}),
-			channel: b.channel
+			channel: b.channel,
+			assured: b.assured
 		};
 		const key = JSON.stringify(ballot);
-		const seen = groups.get(key);
+		const seen = grouped.get(key);
 		if (seen) seen.count = (seen.count ?? 1) + (b.count ?? 1);
-		else groups.set(key, { ...ballot, count: b.count ?? 1 });
+		else grouped.set(key, { ...ballot, count: b.count ?? 1 });
 	}
-	const ballots = [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, b]) => b);
+	const ballots = [...grouped.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, b]) => b);
 	return {
 		proposals: input.proposals,
-		// Segment definitions stay (proposals name them in `affects`); only membership goes.
 		segments: input.segments,
 		ballots,
 		rules: input.rules,
-		...(input.population ? { population: input.population } : {}),
-		...(totals.length ? { segmentTotals: totals } : {})
+		groups
 	};
 }

@@ -1,9 +1,18 @@
 /**
- * The sentences a resident reads beside each result: why a saving was protected, accepted or
- * left out, why a development was funded, and what simple majority would have done instead.
- * Short, plain words, with the numbers behind them.
+ * The sentences a reader sees beside each result (docs/counting.md, version 2): why a saving was
+ * protected, too close to call, accepted or left out; why a development was funded or not; what
+ * an undeclared group's flag means; what simple majority would have done, and when a decision
+ * only changed because the money moved. Short, plain words, with the numbers behind them. The
+ * results pages say the same in English and Welsh through their messages; these are the
+ * English the command line, exports and staff pages use.
  */
-import type { Decision, GroupFinding, Method, Segment } from './types';
+import {
+	USERS,
+	type Decision,
+	type DevelopmentRule,
+	type GroupFinding,
+	type Segment
+} from './types';
 
 /** Pence as pounds: £1,234 or £1,234.50. */
 export function formatMoney(pence: number): string {
@@ -33,32 +42,60 @@ export function ordinal(n: number): string {
 	return `${n}${suffix}`;
 }
 
-/** How a group is named in a sentence. */
-export function groupName(group: string, segments: readonly Segment[]): string {
-	if (group === 'users') return 'people who use this service';
-	const label = segments.find((s) => s.id === group)?.label ?? group;
-	return `people in the group “${label}”`;
+/** Names groups and unions of groups in sentences. */
+export type GroupNamer = (group: string) => string;
+
+/**
+ * "people who use this service", "people in the group “Carers”", and for a union
+ * "people who use this service and people in the group “Carers”, together".
+ */
+export function groupNamer(segments: readonly Segment[]): GroupNamer {
+	const one = (id: string) =>
+		id === USERS
+			? 'people who use this service'
+			: `people in the group “${segments.find((s) => s.id === id)?.label ?? id}”`;
+	return (group) => {
+		const ids = group.split('+');
+		if (ids.length === 1) return one(ids[0]);
+		return `${ids.slice(0, -1).map(one).join(', ')} and ${one(ids[ids.length - 1])}, together`;
+	};
 }
 
-function figures(f: GroupFinding, verb: string): string {
-	return `${formatPercent(f.share)} of GROUP (${formatCount(f.count)} of ${formatCount(f.n)}) ${verb}, against ${formatPercent(f.othersShare)} of other voters.`;
+function figures(f: GroupFinding, verb: string, name: string): string {
+	return `${formatPercent(f.share)} of ${name} (${formatCount(f.count)} of ${formatCount(f.ballots)}) ${verb}, against ${formatPercent(f.othersShare)} of other voters.`;
 }
 
-/** "Protected: 64% of people who use this service (83 of 130) don't want it, against 21% of other voters." */
-export function protectedReason(f: GroupFinding, segments: readonly Segment[]): string {
-	return `Protected: ${figures(f, "don't want it").replace('GROUP', groupName(f.group, segments))}`;
+/**
+ * Why a group protects a saving or makes it marginal, with how many ballots it stands on:
+ * "Protected: 100% of people who use this service (40 of 40) don't want it, against 12% of other
+ * voters. This would become too close to call if 14 of them had wanted it instead."
+ */
+export function groupReason(decision: Decision, f: GroupFinding, name: GroupNamer): string {
+	const base = figures(f, "don't want it", name(f.group));
+	if (decision === 'marginal') {
+		return (
+			`Too close to call: ${base} With ${formatCount(f.ballots)} ballots that is not sure to be more than the threshold, so members decide, with an equality impact assessment.` +
+			fragileText(f, 'would no longer be held back')
+		);
+	}
+	return `Protected: ${base}` + fragileText(f, 'would become too close to call or fall');
+}
+
+function fragileText(f: GroupFinding, change: string): string {
+	if (f.fragility === null) return '';
+	return ` This ${change} if ${formatCount(f.fragility)} of the ${formatCount(f.count)} who don't want it had wanted it instead.`;
 }
 
 /** "Minority priority: 70% of people in the group “…” (35 of 50) want it, against 20% of other voters." */
-export function priorityReason(f: GroupFinding, segments: readonly Segment[]): string {
-	return `Minority priority: ${figures(f, 'want it').replace('GROUP', groupName(f.group, segments))}`;
+export function priorityReason(f: GroupFinding, name: GroupNamer): string {
+	return `Minority priority: ${figures(f, 'want it', name(f.group))}`;
 }
 
-/** Why an undeclared segment is flagged for review, and that the ranking stands. */
-export function flagReason(f: GroupFinding, segments: readonly Segment[]): string {
+/** Why an undeclared group is flagged for review, and that the decision stands. */
+export function flagReason(f: GroupFinding, name: GroupNamer): string {
 	return (
-		`Flagged for review: ${figures(f, "don't want it").replace('GROUP', groupName(f.group, segments))}` +
-		' This group was not declared as affected before the vote, so the ranking stands.'
+		`Flagged for review: ${figures(f, "don't want it", name(f.group))}` +
+		' This group was not declared before the vote as depending on it, so it cannot protect it; members should look at why.'
 	);
 }
 
@@ -71,32 +108,38 @@ export interface SavingFacts {
 	rank: number;
 	wants: number;
 	dontWants: number;
-	/** The savings target (0 when every supported saving is accepted). */
+	/** The savings target (0 when every saving more people want is accepted). */
 	target: number;
-	/** Left out only because savings ranked higher already met the target. */
-	notNeeded: boolean;
+	/** Why it is not needed: the target was met, or a smaller saving closes the gap. */
+	notNeeded: 'met' | 'smaller' | null;
 }
 
-/** Why a saving was accepted or left out (protection has its own sentence). */
+/** Why a saving was accepted or left out (protection has its own sentences). */
 export function savingReason(f: SavingFacts): string {
 	const counts = `${formatCount(f.wants)} want it and ${formatCount(f.dontWants)} don't (net ${net(f.wants - f.dontWants)})`;
-	if (f.decision === 'accept') {
-		return f.target > 0
-			? `Accepted: ${counts}. It ranks ${ordinal(f.rank)} and is needed to reach the savings target.`
-			: `Accepted: ${counts}. More people want it than don't.`;
+	switch (f.decision) {
+		case 'accept':
+			return f.target > 0
+				? `Accepted: ${counts}. It ranks ${ordinal(f.rank)} and is needed to reach the savings target.`
+				: `Accepted: ${counts}. More people want it than don't.`;
+		case 'protected':
+			return 'Not made, whatever its rank: it is protected.';
+		case 'marginal':
+			return 'Held back: too close to call, for members to decide.';
+		case 'notNeeded':
+			return f.notNeeded === 'smaller'
+				? `Not needed: ${counts}, but a smaller saving closes the remaining gap.`
+				: `Not needed: ${counts}, but savings ranked higher already reach the target.`;
+		default:
+			return f.wants === f.dontWants
+				? `Not accepted: as many people don't want it as want it (${formatCount(f.wants)} each).`
+				: `Not accepted: ${counts}. More people don't want it than want it.`;
 	}
-	if (f.decision === 'protected') return `Not accepted, whatever its rank: it is protected.`;
-	if (f.notNeeded) {
-		return `Not needed: ${counts}, but savings ranked higher already reach the target.`;
-	}
-	return f.wants === f.dontWants
-		? `Not accepted: as many people don't want it as want it (${formatCount(f.wants)} each).`
-		: `Not accepted: ${counts}. More people don't want it than want it.`;
 }
 
 export interface DevelopmentFacts {
 	decision: Decision;
-	method: Method;
+	developments: DevelopmentRule;
 	rank: number;
 	wants: number;
 	dontWants: number;
@@ -106,58 +149,79 @@ export interface DevelopmentFacts {
 	byEqualShares: boolean;
 }
 
-/** Why a development was funded or not, in the terms of the method used. */
+/** Why a development was funded or not, in the terms of the rule used. */
 export function developmentReason(f: DevelopmentFacts): string {
-	if (f.rankOnly) return 'Ranked only: no development budget was set.';
 	const people = `${formatCount(f.wants)} ${f.wants === 1 ? 'person wants' : 'people want'} it`;
+	if (f.wants === 0) return 'Not funded: nobody chose it.';
+	if (f.dontWants > f.wants)
+		return `Not funded: more people don't want it than want it (${formatCount(f.wants)} want it, ${formatCount(f.dontWants)} don't).`;
+	if (f.rankOnly) return `Ranked only: no development budget was set. ${people}.`;
 	if (f.decision === 'fund') {
-		switch (f.method) {
-			case 'protected':
-			case 'equalShares':
-				return f.byEqualShares
-					? `Funded: ${people}, and their equal shares of the budget cover its cost.`
-					: `Funded: ${people}. It was paid for from the money left after equal shares, in order of wants.`;
-			case 'greedy':
-				return `Funded: ${people}. Taken in order of wants, it fitted in the budget left.`;
-			case 'majority':
-				return `Funded: ${people} and ${formatCount(f.dontWants)} don't (net ${net(f.wants - f.dontWants)}). Taken in rank order, it fitted in the budget left.`;
-		}
+		if (f.developments === 'greedy')
+			return `Funded: ${people}. Taken in order of wants, it fitted in the budget left.`;
+		return f.byEqualShares
+			? `Funded: ${people}, and their equal shares of the budget cover its cost.`
+			: `Funded: ${people}. It was paid for from the money left after equal shares, in order of wants.`;
 	}
-	if (f.wants === 0) return 'Not funded: nobody wants it.';
-	switch (f.method) {
-		case 'protected':
-		case 'equalShares':
-			return `Not funded: ${people}, but their equal shares of the budget could not cover its cost, and it did not fit in the money left.`;
-		case 'greedy':
-			return `Not funded: ${people}, but it did not fit in the budget left when its turn came.`;
-		case 'majority':
-			return f.wants - f.dontWants <= 0
-				? `Not funded: ${people} but ${formatCount(f.dontWants)} don't.`
-				: `Not funded: ${people}, but it did not fit in the budget left when its turn came.`;
-	}
+	return f.developments === 'greedy'
+		? `Not funded: ${people}, but it did not fit in the budget left when its turn came.`
+		: `Not funded: ${people}, but their equal shares of the budget could not cover its cost, and it did not fit in the money left.`;
 }
 
 const VERB: Record<Decision, string> = {
 	fund: 'funded it',
 	accept: 'accepted it',
 	protected: 'protected it',
+	marginal: 'held it back',
+	notNeeded: 'found it not needed',
 	notSelected: 'left it out'
 };
 
-/** "Simple majority would have accepted it." when majority decides otherwise, else null. */
-export function majorityReason(official: Decision, majority: Decision): string | null {
+/**
+ * What simple majority would have done, when it differs; a knock-on change (a saving taken or
+ * left only because another was protected) is said to be one, not as if people voted otherwise.
+ */
+export function majorityReason(
+	official: Decision,
+	majority: Decision,
+	knockOn: boolean
+): string | null {
 	if (official === majority) return null;
+	if (knockOn) {
+		return official === 'accept'
+			? `A knock-on change: simple majority would have ${VERB[majority]}, but protected savings ranked higher cannot count towards the target, so this one is needed instead.`
+			: `A knock-on change: simple majority would have ${VERB[majority]}; here the savings taken differ because of protection, not because of votes for this one.`;
+	}
 	return `Simple majority would have ${VERB[majority]}.`;
 }
 
+/** Added when a decision differs if only assured ballots are counted. */
+export const DEPENDS_ON_OPEN =
+	'This decision depends on open ballots: counting only ballots backed by a code or checked by staff gives a different decision.';
+
 /** Added to every proposal's reasons when population weighting is on. */
-export const WEIGHTED_NOTE = 'Figures are weighted to match the population.';
+export const WEIGHTED_NOTE =
+	'Wants and don’t-wants are weighted to match the population; group figures are not weighted.';
 
 /** How ties were broken, for the results page. */
-export function tieBreakSentence(tieBreak: 'listed' | 'id'): string {
-	return tieBreak === 'listed'
-		? 'Ties are broken by the order in which the proposals were listed.'
-		: 'Ties are broken by project id, compared as text.';
+export function tieBreakSentence(): string {
+	return 'Ties are broken by the order in which the proposals were listed.';
+}
+
+/** What the assurance re-count found, or null when there is nothing to say. */
+export function assuranceSentence(a: {
+	assured: number;
+	open: number;
+	ran: boolean;
+	differ: number;
+}): string | null {
+	if (a.assured === 0 && a.open === 0) return null;
+	if (a.assured === 0)
+		return 'Every ballot was open (not backed by a code or checked by staff): no decision rests on assured ballots alone.';
+	if (!a.ran) return 'Every ballot was backed by a code or checked by staff.';
+	return a.differ === 0
+		? 'Counting only the ballots backed by a code or checked by staff gives the same decisions.'
+		: `Counting only the ballots backed by a code or checked by staff changes ${a.differ} ${a.differ === 1 ? 'decision' : 'decisions'}: ${a.differ === 1 ? 'it depends' : 'they depend'} on open ballots.`;
 }
 
 /** The count-wide sentence about the savings target, or null when there is nothing to say. */
@@ -165,15 +229,15 @@ export function shortfallSentence(
 	target: number,
 	saved: number,
 	shortfall: number,
-	anyProtected: boolean,
+	anyHeld: boolean,
 	money: (amount: number) => string = formatMoney
 ): string | null {
 	if (target <= 0) return null;
 	if (shortfall <= 0) {
 		return `The savings target of ${money(target)} is met: accepted savings come to ${money(saved)}.`;
 	}
-	return anyProtected
-		? `The savings target of ${money(target)} cannot be met without protected savings: accepted savings come to ${money(saved)}, ${money(shortfall)} short.`
+	return anyHeld
+		? `The savings target of ${money(target)} cannot be met without protected savings: accepted savings come to ${money(saved)}, ${money(shortfall)} short. Members have an override order, weakest protection first.`
 		: `The savings target of ${money(target)} is not met: the savings more people want than don't come to ${money(saved)}, ${money(shortfall)} short.`;
 }
 

@@ -1,27 +1,33 @@
 /**
- * One pass over the ballots: checks each one, groups identical ballots (for the digest and for
- * Equal Shares) and adds up wants and don't-wants by segment, area, channel and service use.
+ * Reading the ballots of a count (docs/counting.md, version 2): each ballot is checked, then
+ * kept only as a compact code for each distinct ballot with how many there were. Everything the
+ * count needs is added up from those codes afterwards: totals per weighting cell (for the
+ * weighted ranking and tables), each group's own figures (never weighted), the figures of every
+ * combination of a proposal's declared groups (for the unions of step 2), and the sets of wanted
+ * developments (for Equal Shares). Ballots may come from a generator: none is kept once read.
  *
- * Ballots may come from a generator, so nothing here keeps a ballot once it is counted: only
- * the totals, a compact code for each distinct ballot, and each distinct set of wanted
- * developments. (A generator may even reuse one ballot object for every ballot.) Totals are kept apart per weighting cell (area, or area and age band), so that
- * population weights, which depend on every ballot, can be applied at the end.
+ * Every figure is kept apart for assured and open ballots, so that the count can also be run on
+ * the assured ballots alone (the assurance re-count) from the same single pass.
  */
 import { SequenceCounter } from './sequence-counter';
 import {
 	CHANNELS,
+	USERS,
 	type Ballot,
 	type Channel,
+	type GroupFigures,
+	type GroupTotals,
 	type Mark,
 	type Proposal,
-	type ProposalTallies,
 	type Rules,
-	type Segment,
-	type Tally
+	type Segment
 } from './types';
 
 /** Fewer ballots than this in a cell and its figures are suppressed when published. */
 export const SUPPRESS_BELOW = 10;
+
+/** The most groups one proposal may declare: every union of them is tested (2^n - 1 sets). */
+export const MAX_DECLARED = 10;
 
 /** Input that does not describe a valid vote (the message names the ballot or proposal). */
 export class CountInputError extends Error {
@@ -31,166 +37,157 @@ export class CountInputError extends Error {
 	}
 }
 
-/** The input's proposals and segments, indexed. */
+/** The input's proposals, segments and services, indexed. */
 export interface CountIndex {
 	proposals: readonly Proposal[];
 	segments: readonly Segment[];
 	rules: Rules;
 	proposalIndex: Map<string, number>;
 	segmentIndex: Map<string, number>;
-	/** Service index per proposal, and the proposals of each service. */
+	/** Services in the order proposals first name them. */
+	services: string[];
+	serviceIndex: Map<string, number>;
 	serviceOf: Int32Array;
-	proposalsByService: number[][];
-	/** Indices of development proposals, in listed order, and each proposal's place among them. */
+	/** Development proposal indices in listed order, and each proposal's place among them. */
 	developments: number[];
 	developmentIndex: Int32Array;
+	/** Each proposal's declared groups: -1 for users, else a segment index (in affects order). */
+	declared: Int32Array[];
 	/** How ballots fall into weighting cells. */
 	cells: 'none' | 'area' | 'areaAge';
+	/** Group figures come as totals (`CountInput.groups`), not from the ballots. */
+	totalsOnly: boolean;
 }
 
 /**
  * Checks proposals and segments and indexes them.
- * @throws CountInputError on duplicate ids or a declared group that is not a segment
+ * @throws CountInputError naming the proposal or segment and the problem
  */
 export function indexInput(
 	proposals: readonly Proposal[],
 	segments: readonly Segment[],
 	rules: Rules,
-	cells: CountIndex['cells']
+	totalsOnly: boolean
 ): CountIndex {
 	const segmentIndex = new Map<string, number>();
 	segments.forEach((s, i) => {
+		if (s.id === USERS)
+			throw new CountInputError('No segment may be called "users": that id means service users');
 		if (segmentIndex.has(s.id)) throw new CountInputError(`Segment "${s.id}" is listed twice`);
 		segmentIndex.set(s.id, i);
 	});
+	// Sets of wanted developments are keyed one character per development.
+	if (proposals.length > 0xfffe)
+		throw new CountInputError('A vote can have at most 65,534 proposals');
 	const proposalIndex = new Map<string, number>();
-	const services = new Map<string, number>();
+	const services: string[] = [];
+	const serviceIndex = new Map<string, number>();
 	const serviceOf = new Int32Array(proposals.length);
-	const proposalsByService: number[][] = [];
 	const developments: number[] = [];
 	const developmentIndex = new Int32Array(proposals.length).fill(-1);
-	// Sets of wanted developments are keyed one character per development.
-	if (proposals.length > 0xffff)
-		throw new CountInputError('A vote can have at most 65,535 proposals');
+	const declared: Int32Array[] = [];
 	proposals.forEach((p, i) => {
-		if (proposalIndex.has(p.id)) throw new CountInputError(`Proposal "${p.id}" is listed twice`);
+		const what = `Proposal "${p.id}"`;
+		if (proposalIndex.has(p.id)) throw new CountInputError(`${what} is listed twice`);
 		proposalIndex.set(p.id, i);
 		if (p.kind !== 'saving' && p.kind !== 'development') {
-			throw new CountInputError(`Proposal "${p.id}" must be a saving or a development`);
+			throw new CountInputError(`${what} must be a saving or a development`);
 		}
 		if (!Number.isSafeInteger(p.amount) || p.amount < 0) {
-			throw new CountInputError(`Proposal "${p.id}" needs an amount in whole pence of at least 0`);
+			throw new CountInputError(`${what} needs an amount in whole pence of at least 0`);
 		}
-		for (const s of p.affects) {
-			if (!segmentIndex.has(s)) {
-				throw new CountInputError(`Proposal "${p.id}" affects "${s}", which is not a segment`);
+		if (p.affects.length > MAX_DECLARED) {
+			throw new CountInputError(`${what} declares more than ${MAX_DECLARED} groups`);
+		}
+		const groups = new Int32Array(p.affects.length);
+		p.affects.forEach((g, k) => {
+			if (p.affects.indexOf(g) !== k)
+				throw new CountInputError(`${what} declares "${g}" twice in affects`);
+			if (g === USERS) groups[k] = -1;
+			else {
+				const s = segmentIndex.get(g);
+				if (s === undefined) {
+					throw new CountInputError(
+						`${what} affects "${g}", which is neither "users" nor a segment of this vote`
+					);
+				}
+				groups[k] = s;
 			}
-		}
-		let svc = services.get(p.service);
+		});
+		declared.push(groups);
+		let svc = serviceIndex.get(p.service);
 		if (svc === undefined) {
-			svc = proposalsByService.length;
-			services.set(p.service, svc);
-			proposalsByService.push([]);
+			svc = services.length;
+			serviceIndex.set(p.service, svc);
+			services.push(p.service);
 		}
 		serviceOf[i] = svc;
-		proposalsByService[svc].push(i);
 		if (p.kind === 'development') {
 			developmentIndex[i] = developments.length;
 			developments.push(i);
 		}
 	});
+	const population = rules.weighting === 'population' ? (rules.population ?? []) : [];
+	const cells =
+		population.length === 0 ? 'none' : population.some((c) => c.ageBand) ? 'areaAge' : 'area';
 	return {
 		proposals,
 		segments,
 		rules,
 		proposalIndex,
 		segmentIndex,
+		services,
+		serviceIndex,
 		serviceOf,
-		proposalsByService,
 		developments,
 		developmentIndex,
-		cells
+		declared,
+		cells,
+		totalsOnly
 	};
 }
 
-/** Raw (unweighted) totals of the ballots in one weighting cell. */
-interface CellTotals {
-	/** Dimensions: 0 overall, then segments, then channels. Per dimension, per proposal: W, D. */
-	marks: Float64Array;
-	/** Ballots per dimension. */
-	ballots: Float64Array;
-	/** Per area index: ballots and marks. */
-	areas: Map<number, { ballots: number; marks: Float64Array }>;
-	/** Users of each proposal's service: marks, and ballots. */
-	userMarks: Float64Array;
-	userBallots: Float64Array;
-}
+/*
+ * A distinct ballot's code, small numbers end to end:
+ *   assured, channel, area + 1 (0: none), age band + 1 (0: none),
+ *   #segments, segment indices..., #wants, proposal indices..., #don't-wants, proposal indices...,
+ *   #uses, service indices..., verified service indices...
+ * Every list is sorted, so identical ballots have identical codes.
+ */
+const C_ASSURED = 0;
+const C_CHANNEL = 1;
+const C_AREA = 2;
+const C_AGE = 3;
+const C_SEGS = 4;
 
-/** What the pass over the ballots leaves behind. */
-export class BallotAggregate {
+/** Reads ballots one at a time, checking each, into distinct codes with their counts. */
+export class BallotReader {
 	readonly index: CountIndex;
-	/** Distinct ballots as compact codes (see `add` and `canonicalTexts`), with how many. */
 	readonly distinct = new SequenceCounter();
-	private readonly ageIndex = new Map<string, number>();
-	private readonly ages: string[] = [];
-	private readonly code: number[] = [];
-	private readonly cellById = new Map<number, number>();
-	/** Weighting cells: key -> index. The key '' holds ballots without a cell answer. */
-	readonly cellIndex = new Map<string, number>();
-	readonly cellKeys: string[] = [];
-	private readonly cells: CellTotals[] = [];
 	readonly areaIndex = new Map<string, number>();
 	readonly areas: string[] = [];
-	/** Distinct sets of wanted developments, per cell: the cell, then each development's index. */
-	readonly wantSets = new SequenceCounter();
-	/** Raw ballots per channel. */
-	readonly channelBallots = new Float64Array(CHANNELS.length);
+	readonly ageIndex = new Map<string, number>();
+	readonly ages: string[] = [];
 	total = 0;
-
-	private readonly P: number;
-	private readonly S: number;
-	private readonly jsonProposal: string[];
-	private readonly jsonSegment: string[];
-	// Per-ballot scratch, reused.
-	private readonly marked: number[] = [];
-	private readonly markOf: Int8Array;
-	private readonly usedService: Int32Array;
-	private readonly segs: number[] = [];
-	private readonly segSeen: Int32Array;
-	private readonly useSeen: Int32Array;
-	private readonly uses: number[] = [];
-	private readonly services: number[] = [];
-	private readonly dims: number[] = [];
 	private ballotNo = 0;
+	private readonly code: number[] = [];
+	private readonly wanted: number[] = [];
+	private readonly unwanted: number[] = [];
+	private readonly list: number[] = [];
+	private readonly verified: number[] = [];
+	private readonly seen: Int32Array;
+	private readonly seenService: Int32Array;
+	private readonly seenVerified: Int32Array;
+	private readonly seenSegment: Int32Array;
+	private readonly maxDontWants: number;
 
 	constructor(index: CountIndex) {
 		this.index = index;
-		this.P = index.proposals.length;
-		this.S = index.segments.length;
-		this.jsonProposal = index.proposals.map((p) => JSON.stringify(p.id));
-		this.jsonSegment = index.segments.map((s) => JSON.stringify(s.id));
-		this.markOf = new Int8Array(this.P);
-		this.usedService = new Int32Array(index.proposalsByService.length).fill(-1);
-		this.segSeen = new Int32Array(this.S).fill(-1);
-		this.useSeen = new Int32Array(this.P).fill(-1);
-	}
-
-	private cell(key: string): CellTotals {
-		let c = this.cellIndex.get(key);
-		if (c === undefined) {
-			c = this.cells.length;
-			this.cellIndex.set(key, c);
-			this.cellKeys.push(key);
-			const dims = 1 + this.S + CHANNELS.length;
-			this.cells.push({
-				marks: new Float64Array(dims * this.P * 2),
-				ballots: new Float64Array(dims),
-				areas: new Map(),
-				userMarks: new Float64Array(this.P * 2),
-				userBallots: new Float64Array(this.P)
-			});
-		}
-		return this.cells[c];
+		this.seen = new Int32Array(index.proposals.length);
+		this.seenService = new Int32Array(index.services.length);
+		this.seenVerified = new Int32Array(index.services.length);
+		this.seenSegment = new Int32Array(index.segments.length);
+		this.maxDontWants = index.rules.maxDontWants;
 	}
 
 	private fail(problem: string): never {
@@ -202,12 +199,17 @@ export class BallotAggregate {
 	 * @throws CountInputError naming the ballot (1-based) and the problem
 	 */
 	add(ballot: Ballot): void {
-		this.ballotNo++;
+		const stamp = ++this.ballotNo;
 		const ix = this.index;
 		const rules = ix.rules;
+		if (typeof ballot !== 'object' || ballot === null) this.fail('not a ballot');
+		if ('weight' in ballot)
+			this.fail('carries a weight; weights are worked out by the count, never given');
 		const count = ballot.count ?? 1;
 		if (!Number.isSafeInteger(count) || count < 1)
 			this.fail('count must be a whole number of at least 1');
+		if (ballot.assured !== true && ballot.assured !== false)
+			this.fail('assured must be true or false');
 		const channel = CHANNELS.indexOf(ballot.channel as Channel);
 		if (channel < 0) this.fail(`unknown channel "${String(ballot.channel)}"`);
 		const area = ballot.area ?? null;
@@ -215,141 +217,89 @@ export class BallotAggregate {
 		const ageBand = ballot.ageBand ?? null;
 		if (ageBand !== null && typeof ageBand !== 'string') this.fail('age band must be text or null');
 
-		// Marks, in listed order.
-		const marked = this.marked;
-		marked.length = 0;
-		let wants = 0;
-		let dontWants = 0;
+		const wanted = this.wanted;
+		const unwanted = this.unwanted;
+		wanted.length = 0;
+		unwanted.length = 0;
 		const marks = ballot.marks;
-		if (typeof marks !== 'object' || marks === null) this.fail('marks must be an object');
+		if (typeof marks !== 'object' || marks === null || Array.isArray(marks))
+			this.fail('marks must be an object');
 		for (const id in marks) {
 			const p = ix.proposalIndex.get(id);
-			if (p === undefined) this.fail(`marks proposal "${id}", which is not in this vote`);
+			if (p === undefined) this.fail(`marks "${id}", which is not a proposal of this vote`);
 			const m = marks[id] as Mark | null | undefined;
 			// No mark (or an explicit null) is no view.
 			if (m === undefined || m === null) continue;
-			if (m === 'want') {
-				this.markOf[p] = 0;
-				wants++;
-			} else if (m === 'dontWant') {
-				this.markOf[p] = 1;
-				dontWants++;
-			} else this.fail(`mark for "${id}" must be "want" or "dontWant"`);
-			marked.push(p);
+			if (m === 'want') wanted.push(p);
+			else if (m === 'dontWant') unwanted.push(p);
+			else this.fail(`the mark for "${id}" must be "want" or "dontWant"`);
 		}
-		if (rules.maxWants > 0 && wants > rules.maxWants) {
-			this.fail(`${wants} wants, more than the limit of ${rules.maxWants}`);
+		if (rules.maxWants > 0 && wanted.length > rules.maxWants) {
+			this.fail(`${wanted.length} wants, more than the limit of ${rules.maxWants}`);
 		}
-		if (rules.maxDontWants > 0 && dontWants > rules.maxDontWants) {
-			this.fail(`${dontWants} don't-wants, more than the limit of ${rules.maxDontWants}`);
+		if (this.maxDontWants > 0 && unwanted.length > this.maxDontWants) {
+			this.fail(`${unwanted.length} don't-wants, more than the limit of ${this.maxDontWants}`);
 		}
-		sortSmall(marked);
+		sortSmall(wanted);
+		sortSmall(unwanted);
 
-		const uses = this.uses;
+		const uses = this.list;
 		uses.length = 0;
-		const services = this.services;
-		services.length = 0;
-		const stamp = this.ballotNo;
-		if (!Array.isArray(ballot.uses)) this.fail('uses must be a list');
-		for (const id of ballot.uses) {
-			const p = ix.proposalIndex.get(id);
-			if (p === undefined)
-				this.fail(`says it uses the service of "${id}", which is not in this vote`);
-			if (this.useSeen[p] === stamp) continue;
-			this.useSeen[p] = stamp;
-			uses.push(p);
-			const svc = ix.serviceOf[p];
-			if (this.usedService[svc] !== stamp) {
-				this.usedService[svc] = stamp;
-				services.push(svc);
-			}
+		const verified = this.verified;
+		verified.length = 0;
+		const usesIn = ballot.uses ?? [];
+		const verifiedIn = ballot.verifiedUses ?? [];
+		const segmentsIn = ballot.segments ?? [];
+		if (!Array.isArray(usesIn)) this.fail('uses must be a list of services');
+		if (!Array.isArray(verifiedIn)) this.fail('verifiedUses must be a list of services');
+		if (!Array.isArray(segmentsIn)) this.fail('segments must be a list');
+		if (ix.totalsOnly && (usesIn.length || verifiedIn.length || segmentsIn.length)) {
+			this.fail('names uses or segments, but group figures were given as totals');
 		}
+		for (const id of usesIn) {
+			const s = ix.serviceIndex.get(id);
+			if (s === undefined) this.fail(`uses "${id}", which is not the service of any proposal`);
+			if (this.seenService[s] === stamp) continue;
+			this.seenService[s] = stamp;
+			uses.push(s);
+		}
+		for (const id of verifiedIn) {
+			const s = ix.serviceIndex.get(id);
+			if (s === undefined)
+				this.fail(`verifiedUses names "${id}", which is not the service of any proposal`);
+			if (this.seenService[s] !== stamp)
+				this.fail(`verifiedUses names "${id}", which is not among its uses`);
+			if (this.seenVerified[s] === stamp) continue;
+			this.seenVerified[s] = stamp;
+			verified.push(s);
+		}
+		if (verified.length > 0 && !ballot.assured)
+			this.fail('has verified uses but is not assured (an open ballot cannot be verified)');
 		sortSmall(uses);
+		sortSmall(verified);
 
-		const segs = this.segs;
-		segs.length = 0;
-		if (!Array.isArray(ballot.segments)) this.fail('segments must be a list');
-		for (const id of ballot.segments) {
-			const s = ix.segmentIndex.get(id);
-			if (s === undefined) this.fail(`names segment "${id}", which is not in this vote`);
-			if (this.segSeen[s] === stamp) continue;
-			this.segSeen[s] = stamp;
-			segs.push(s);
-		}
-		sortSmall(segs);
-
-		// A compact code for this ballot (small numbers), to group identical ones; the canonical
-		// text for the digest is written once per distinct ballot, at the end.
 		const code = this.code;
 		code.length = 0;
 		const areaNo = area === null ? 0 : this.intern(this.areaIndex, this.areas, area) + 1;
 		const ageNo = ageBand === null ? 0 : this.intern(this.ageIndex, this.ages, ageBand) + 1;
-		code.push(channel, areaNo, ageNo);
-		code.push(segs.length, ...segs, wants);
-		for (const p of marked) if (this.markOf[p] === 0) code.push(p);
-		code.push(dontWants);
-		for (const p of marked) if (this.markOf[p] === 1) code.push(p);
-		code.push(...uses);
+		code.push(ballot.assured ? 1 : 0, channel, areaNo, ageNo, 0);
+		for (const id of segmentsIn) {
+			const s = ix.segmentIndex.get(id);
+			if (s === undefined) this.fail(`names segment "${id}", which is not in this vote's list`);
+			if (this.seenSegment[s] === stamp) continue;
+			this.seenSegment[s] = stamp;
+			code.push(s);
+		}
+		const nSegs = code.length - C_SEGS - 1;
+		code[C_SEGS] = nSegs;
+		sortTail(code, C_SEGS + 1);
+		code.push(wanted.length, ...wanted, unwanted.length, ...unwanted, uses.length, ...uses);
+		for (const s of verified) code.push(s);
 		this.distinct.add(code, code.length, count);
-
-		// Weighting cell, looked up by number (0: no cell answer).
-		const cellId =
-			ix.cells === 'area'
-				? areaNo
-				: ix.cells === 'areaAge' && areaNo && ageNo
-					? areaNo * 0x10000 + ageNo
-					: 0;
-		let cellNo = this.cellById.get(cellId);
-		if (cellNo === undefined) {
-			const cellKey =
-				cellId === 0 ? '' : ix.cells === 'area' ? (area as string) : `${area}\u0000${ageBand}`;
-			this.cell(cellKey);
-			cellNo = this.cellIndex.get(cellKey) as number;
-			this.cellById.set(cellId, cellNo);
-		}
-		const cell = this.cells[cellNo];
-
-		// Totals: overall, each segment, the channel, the area; users of each service.
-		const P2 = this.P * 2;
-		const dimsOf = this.dims;
-		dimsOf.length = 0;
-		dimsOf.push(0);
-		for (const s of segs) dimsOf.push(1 + s);
-		dimsOf.push(1 + this.S + channel);
-		for (const d of dimsOf) cell.ballots[d] += count;
-		let areaTotals: { ballots: number; marks: Float64Array } | undefined;
-		if (areaNo > 0) {
-			const a = areaNo - 1;
-			areaTotals = cell.areas.get(a);
-			if (!areaTotals) {
-				areaTotals = { ballots: 0, marks: new Float64Array(P2) };
-				cell.areas.set(a, areaTotals);
-			}
-			areaTotals.ballots += count;
-		}
-		for (const p of marked) {
-			const slot = p * 2 + this.markOf[p];
-			for (const d of dimsOf) cell.marks[d * P2 + slot] += count;
-			if (areaTotals) areaTotals.marks[slot] += count;
-			if (this.usedService[ix.serviceOf[p]] === stamp) cell.userMarks[slot] += count;
-		}
-		for (const svc of services) {
-			for (const p of ix.proposalsByService[svc]) cell.userBallots[p] += count;
-		}
-		this.channelBallots[channel] += count;
 		this.total += count;
-
-		// The developments it wants, for Equal Shares: the cell, then each development.
-		code.length = 0;
-		code.push(cellNo);
-		for (const p of marked) {
-			const dv = ix.developmentIndex[p];
-			if (dv >= 0 && this.markOf[p] === 0) code.push(dv);
-		}
-		this.wantSets.add(code, code.length, count);
 	}
 
-	/** The index of a text in a table, adding it if new (indices become single characters). */
+	/** The index of a text in a table, adding it if new. */
 	private intern(index: Map<string, number>, list: string[], text: string): number {
 		let i = index.get(text);
 		if (i === undefined) {
@@ -360,235 +310,378 @@ export class BallotAggregate {
 		}
 		return i;
 	}
+}
 
+/** Reads the parts of a distinct ballot's code. */
+export class CodeView {
+	constructor(private readonly dc: SequenceCounter) {}
+	e = 0;
+	len = 0;
+	wants = 0;
+	dontWants = 0;
+	uses = 0;
+	verified = 0;
+	end = 0;
+	/** Moves to distinct ballot e and finds where its lists start. */
+	at(e: number): this {
+		const dc = this.dc;
+		this.e = e;
+		this.end = dc.length(e);
+		this.len = dc.at(e, C_SEGS);
+		this.wants = C_SEGS + 1 + this.len;
+		this.dontWants = this.wants + 1 + dc.at(e, this.wants);
+		this.uses = this.dontWants + 1 + dc.at(e, this.dontWants);
+		this.verified = this.uses + 1 + dc.at(e, this.uses);
+		return this;
+	}
+	get count(): number {
+		return this.dc.count(this.e);
+	}
+	get assured(): number {
+		return this.dc.at(this.e, C_ASSURED);
+	}
+	get channel(): number {
+		return this.dc.at(this.e, C_CHANNEL);
+	}
+	/** Area index + 1, or 0. */
+	get area(): number {
+		return this.dc.at(this.e, C_AREA);
+	}
+	/** Age band index + 1, or 0. */
+	get age(): number {
+		return this.dc.at(this.e, C_AGE);
+	}
+	/** [from, to) of a list: 'segments' | 'wants' | 'dontWants' | 'uses' | 'verified'. */
+	range(list: 'segments' | 'wants' | 'dontWants' | 'uses' | 'verified'): [number, number] {
+		switch (list) {
+			case 'segments':
+				return [C_SEGS + 1, C_SEGS + 1 + this.len];
+			case 'wants':
+			case 'dontWants':
+			case 'uses': {
+				const start = this[list];
+				return [start + 1, start + 1 + this.dc.at(this.e, start)];
+			}
+			case 'verified':
+				return [this.verified, this.end];
+		}
+	}
+	value(k: number): number {
+		return this.dc.at(this.e, k);
+	}
+}
+
+/** Raw (unweighted) totals of one weighting cell's ballots, assured or open. */
+export interface CellTotals {
+	/** '' for ballots without a cell in the weighting (no answer, or weighting off). */
+	key: string;
+	assured: boolean;
+	ballots: number;
+	/** Per proposal: wants, don't-wants. */
+	marks: Float64Array;
+	/** Per channel: ballots, and per proposal wants and don't-wants. */
+	channelBallots: Float64Array;
+	channelMarks: Float64Array;
+	/** Per area index: ballots and marks. */
+	areas: Map<number, { ballots: number; marks: Float64Array }>;
+}
+
+/** Figures of a group among open ballots and among assured ones. */
+export interface SplitFigures {
+	open: GroupFigures;
+	assured: GroupFigures;
+}
+
+/** Everything the count adds up from the distinct ballots. */
+export interface BallotTotals {
+	cells: CellTotals[];
+	/** Area names by index (CellTotals.areas is keyed by index). */
+	areaNames: readonly string[];
+	/** Unweighted: per assurance (0 open, 1 assured), ballots and per proposal W, D. */
+	ballots: [number, number];
+	marks: [Float64Array, Float64Array];
 	/**
-	 * The distinct ballots as canonical JSON texts (digest.ts describes them) with their counts,
-	 * sorted by text (UTF-16 code units), one at a time.
-	 *
-	 * A million texts would take hundreds of megabytes, so they are never all held. Instead each
-	 * distinct ballot gets a short sort key whose order is the order of its text: the text lists
-	 * its fields in a fixed order, each list delimited, so two texts first differ inside a quoted
-	 * id (compared as quoted text), between "dontWant" and "want", or where one list ends ("]")
-	 * and the other goes on ("," sorts first), or where a quoted string meets null (the quote
-	 * sorts first). The key records exactly those: ranks of the quoted ids, and a high character
-	 * for the end of a list and for null. The count rides at the end of the key (no key is a
-	 * prefix of another, so it changes no order).
+	 * Distinct sets of wanted developments with how many ballots want exactly that set, per
+	 * assurance: the key has one character per development index.
 	 */
-	*canonicalTexts(): Generator<[string, number]> {
-		const { proposals, segments } = this.index;
-		const jp = this.jsonProposal;
-		const js = this.jsonSegment;
-		const rankOf = (quoted: string[]) => {
-			const order = quoted
-				.map((_, i) => i)
-				.sort((a, b) => (quoted[a] < quoted[b] ? -1 : quoted[a] > quoted[b] ? 1 : 0));
-			const rank = new Array<number>(quoted.length);
-			order.forEach((x, r) => (rank[x] = r));
-			return { rank, order };
-		};
-		const pr = rankOf(jp);
-		const sr = rankOf(js);
-		const jArea = this.areas.map((a) => JSON.stringify(a));
-		const jAge = this.ages.map((a) => JSON.stringify(a));
-		const ar = rankOf(jArea);
-		const gr = rankOf(jAge);
-		const jChannel = CHANNELS.map((c) => JSON.stringify(c));
-		const cr = rankOf(jChannel);
-		const END = 0xffff;
-		const NULL = 0xfffe;
-		if (proposals.length * 2 + 2 >= NULL || segments.length + 1 >= NULL) {
-			throw new CountInputError('Too many proposals or segments to write a digest');
+	wantSets: [Map<string, number>, Map<string, number>];
+	/** A group's figures for a proposal: a union of declared groups (a bit mask over affects). */
+	union(p: number, mask: number): SplitFigures;
+	/** A group not declared for a proposal: a segment id, or users. */
+	undeclared(p: number, group: string): SplitFigures;
+}
+
+function figures(ballots = 0, wants = 0, dontWants = 0): GroupFigures {
+	return { ballots, wants, dontWants };
+}
+
+/**
+ * Adds up the distinct ballots: weighting cells, groups (from the ballots, or from the totals
+ * given), want sets.
+ */
+export function totalBallots(reader: BallotReader, groups?: readonly GroupTotals[]): BallotTotals {
+	const ix = reader.index;
+	const P = ix.proposals.length;
+	const S = ix.segments.length;
+	const V = ix.services.length;
+	const CH = CHANNELS.length;
+	const verifiedOnly = ix.rules.protection.membership === 'verified';
+	const dc = reader.distinct;
+	const view = new CodeView(dc);
+
+	const cells: CellTotals[] = [];
+	const cellById = new Map<number, number>();
+	const cellOf = (a: number, area: number, age: number): CellTotals => {
+		const base =
+			ix.cells === 'area' ? area : ix.cells === 'areaAge' && area && age ? area * 0x10000 + age : 0;
+		const id = base * 2 + a;
+		let c = cellById.get(id);
+		if (c === undefined) {
+			c = cells.length;
+			cellById.set(id, c);
+			const key =
+				base === 0
+					? ''
+					: ix.cells === 'area'
+						? reader.areas[area - 1]
+						: `${reader.areas[area - 1]}\u0000${reader.ages[age - 1]}`;
+			cells.push({
+				key,
+				assured: a === 1,
+				ballots: 0,
+				marks: new Float64Array(P * 2),
+				channelBallots: new Float64Array(CH),
+				channelMarks: new Float64Array(CH * P * 2),
+				areas: new Map()
+			});
 		}
-		const keys: string[] = [];
-		const buf: number[] = [];
-		const dc = this.distinct;
-		for (let e = 0; e < dc.size; e++) {
-			const n = dc.count(e);
-			const len = dc.length(e);
-			buf.length = 0;
-			const nSegs = dc.at(e, 3);
-			let i = 4 + nSegs;
-			const nWants = dc.at(e, i++);
-			let w = i;
-			const wEnd = w + nWants;
-			let d = wEnd + 1;
-			const dEnd = d + dc.at(e, wEnd);
-			// Marks in proposal order: merge the wants and don't-wants.
-			while (w < wEnd || d < dEnd) {
-				const want = d >= dEnd || (w < wEnd && dc.at(e, w) < dc.at(e, d));
-				const p = dc.at(e, want ? w++ : d++);
-				buf.push(1 + pr.rank[p] * 2 + (want ? 1 : 0));
-			}
-			buf.push(END);
-			for (let u = dEnd; u < len; u++) buf.push(1 + pr.rank[dc.at(e, u)]);
-			buf.push(END);
-			for (let k = 0; k < nSegs; k++) buf.push(1 + sr.rank[dc.at(e, 4 + k)]);
-			buf.push(END);
-			const area = dc.at(e, 1);
-			const age = dc.at(e, 2);
-			buf.push(area === 0 ? NULL : 1 + ar.rank[area - 1], age === 0 ? NULL : 1 + gr.rank[age - 1]);
-			buf.push(cr.rank[dc.at(e, 0)]);
-			// The count, 16 bits at a time.
-			buf.push(
-				Math.floor(n / 2 ** 48) & 0xffff,
-				Math.floor(n / 2 ** 32) & 0xffff,
-				(n >>> 16) & 0xffff,
-				n & 0xffff
-			);
-			keys.push(String.fromCharCode.apply(null, buf));
+		return cells[c];
+	};
+
+	const ballots: [number, number] = [0, 0];
+	const marks: [Float64Array, Float64Array] = [new Float64Array(P * 2), new Float64Array(P * 2)];
+	const wantSets: BallotTotals['wantSets'] = [new Map(), new Map()];
+	// Groups from the ballots: per assurance, each segment's and each service's users' figures.
+	const segBallots = [new Float64Array(S), new Float64Array(S)];
+	const segMarks = [new Float64Array(S * P * 2), new Float64Array(S * P * 2)];
+	const svcBallots = [new Float64Array(V), new Float64Array(V)];
+	const userMarks = [new Float64Array(P * 2), new Float64Array(P * 2)];
+	// Combinations of declared groups: per proposal, mask -> [open n, w, d, assured n, w, d].
+	const withGroups = ix.declared.flatMap((d, p) => (d.length > 0 && !ix.totalsOnly ? [p] : []));
+	const combos = new Map<number, Map<number, Float64Array>>(withGroups.map((p) => [p, new Map()]));
+	// Distinct (assurance, segments, users of) profiles, for the ballots of each combination.
+	const profiles = new Map<string, { a: number; segs: number[]; svcs: number[]; n: number }>();
+	const segStamp = new Int32Array(S).fill(-1);
+	const svcStamp = new Int32Array(V).fill(-1);
+	const maskOf = (p: number, e: number): number => {
+		const d = ix.declared[p];
+		let m = 0;
+		for (let k = 0; k < d.length; k++) {
+			const g = d[k];
+			if (g < 0 ? svcStamp[ix.serviceOf[p]] === e : segStamp[g] === e) m |= 1 << k;
 		}
-		// Sorted in buckets by their first two characters, then each bucket natively: the same
-		// order as one sort, with shorter comparisons.
-		const buckets = new Map<number, string[]>();
-		for (const k of keys) {
-			const c = k.charCodeAt(0) * 0x10000 + k.charCodeAt(1);
-			const bucket = buckets.get(c);
-			if (bucket) bucket.push(k);
-			else buckets.set(c, [k]);
+		return m;
+	};
+	const comboAdd = (p: number, m: number, slot: number, n: number) => {
+		if (m === 0) return;
+		const table = combos.get(p) as Map<number, Float64Array>;
+		let row = table.get(m);
+		if (!row) table.set(m, (row = new Float64Array(6)));
+		row[slot] += n;
+	};
+
+	const setBuf: number[] = [];
+	for (let e = 0; e < dc.size; e++) {
+		view.at(e);
+		const n = view.count;
+		const a = view.assured;
+		const ch = view.channel;
+		const area = view.area;
+		const cell = cellOf(a, area, view.age);
+		cell.ballots += n;
+		cell.channelBallots[ch] += n;
+		let areaTotals: { ballots: number; marks: Float64Array } | undefined;
+		if (area > 0) {
+			areaTotals = cell.areas.get(area - 1);
+			if (!areaTotals)
+				cell.areas.set(area - 1, (areaTotals = { ballots: 0, marks: new Float64Array(P * 2) }));
+			areaTotals.ballots += n;
 		}
-		keys.length = 0;
-		for (const c of [...buckets.keys()].sort((a, b) => a - b)) {
-			const bucket = buckets.get(c) as string[];
-			bucket.sort();
-			for (const k of bucket) keys.push(k);
+		ballots[a] += n;
+		const [s0, s1] = view.range('segments');
+		for (let k = s0; k < s1; k++) {
+			const s = view.value(k);
+			segStamp[s] = e;
+			segBallots[a][s] += n;
 		}
-		buckets.clear();
-		// Text pieces by sort character, so each ballot's text is a few joins.
-		const markText = (c: number) =>
-			`[${jp[pr.order[(c - 1) >> 1]]},${(c - 1) & 1 ? '"want"' : '"dontWant"'}]`;
-		const marksText = Array.from({ length: 2 * proposals.length + 1 }, (_, c) =>
-			c ? markText(c) : ''
-		);
-		const useText = ['', ...pr.order.map((p) => jp[p])];
-		const segText = ['', ...sr.order.map((x) => js[x])];
-		const areaText = (c: number) => (c === NULL ? 'null' : jArea[ar.order[c - 1]]);
-		const ageText = (c: number) => (c === NULL ? 'null' : jAge[gr.order[c - 1]]);
-		for (const key of keys) {
-			let i = 0;
-			let text = '{"marks":[';
-			if (key.charCodeAt(i) !== END) {
-				text += marksText[key.charCodeAt(i++)];
-				while (key.charCodeAt(i) !== END) text += ',' + marksText[key.charCodeAt(i++)];
+		// The services this ballot counts as a user of, under the vote's membership rule.
+		const [u0, u1] = view.range(verifiedOnly ? 'verified' : 'uses');
+		for (let k = u0; k < u1; k++) {
+			const v = view.value(k);
+			svcStamp[v] = e;
+			svcBallots[a][v] += n;
+		}
+		setBuf.length = 0;
+		for (const [list, m] of [
+			['wants', 0],
+			['dontWants', 1]
+		] as const) {
+			const [m0, m1] = view.range(list);
+			for (let k = m0; k < m1; k++) {
+				const p = view.value(k);
+				const slot = p * 2 + m;
+				cell.marks[slot] += n;
+				cell.channelMarks[ch * P * 2 + slot] += n;
+				if (areaTotals) areaTotals.marks[slot] += n;
+				marks[a][slot] += n;
+				for (let j = s0; j < s1; j++) segMarks[a][view.value(j) * P * 2 + slot] += n;
+				if (svcStamp[ix.serviceOf[p]] === e) userMarks[a][slot] += n;
+				if (ix.declared[p].length > 0 && !ix.totalsOnly) {
+					comboAdd(p, maskOf(p, e), a * 3 + 1 + m, n);
+				}
+				if (m === 0 && ix.developmentIndex[p] >= 0) setBuf.push(ix.developmentIndex[p]);
 			}
-			i++;
-			text += '],"uses":[';
-			if (key.charCodeAt(i) !== END) {
-				text += useText[key.charCodeAt(i++)];
-				while (key.charCodeAt(i) !== END) text += ',' + useText[key.charCodeAt(i++)];
-			}
-			i++;
-			text += '],"segments":[';
-			if (key.charCodeAt(i) !== END) {
-				text += segText[key.charCodeAt(i++)];
-				while (key.charCodeAt(i) !== END) text += ',' + segText[key.charCodeAt(i++)];
-			}
-			i++;
-			text += '],"area":' + areaText(key.charCodeAt(i++));
-			text += ',"ageBand":' + ageText(key.charCodeAt(i++));
-			text += ',"channel":' + jChannel[cr.order[key.charCodeAt(i++)]] + '}';
-			const n =
-				key.charCodeAt(i) * 2 ** 48 +
-				key.charCodeAt(i + 1) * 2 ** 32 +
-				key.charCodeAt(i + 2) * 2 ** 16 +
-				key.charCodeAt(i + 3);
-			yield [text, n];
+		}
+		const set = String.fromCharCode.apply(null, setBuf);
+		wantSets[a].set(set, (wantSets[a].get(set) ?? 0) + n);
+		if (withGroups.length > 0) {
+			const segs: number[] = [];
+			for (let k = s0; k < s1; k++) segs.push(view.value(k));
+			const svcs: number[] = [];
+			for (let k = u0; k < u1; k++) svcs.push(view.value(k));
+			const key = `${a}|${segs.join(',')}|${svcs.join(',')}`;
+			const prof = profiles.get(key);
+			if (prof) prof.n += n;
+			else profiles.set(key, { a, segs, svcs, n });
 		}
 	}
+	// Each combination's ballots, profile by profile (the stamps mark the profile's groups).
+	let stamp = dc.size;
+	for (const prof of profiles.values()) {
+		for (const s of prof.segs) segStamp[s] = stamp;
+		for (const v of prof.svcs) svcStamp[v] = stamp;
+		for (const p of withGroups) comboAdd(p, maskOf(p, stamp), prof.a * 3, prof.n);
+		stamp++;
+	}
 
-	/** Raw ballots per weighting cell (cells with an answer only). */
-	ballotsByCell(): Map<string, number> {
-		const out = new Map<string, number>();
-		this.cellKeys.forEach((key, c) => {
-			if (key !== '') out.set(key, this.cells[c].ballots[0]);
-		});
+	const split = (row: ArrayLike<number>): SplitFigures => ({
+		open: figures(row[0], row[1], row[2]),
+		assured: figures(row[3], row[4], row[5])
+	});
+	const areaNames = reader.areas;
+	if (groups)
+		return { cells, areaNames, ballots, marks, wantSets, ...totalsLookup(ix, groups, split) };
+	return {
+		cells,
+		areaNames,
+		ballots,
+		marks,
+		wantSets,
+		union(p, mask) {
+			const row = new Float64Array(6);
+			const table = combos.get(p);
+			if (table) {
+				for (const [m, r] of table) {
+					if ((m & mask) === 0) continue;
+					for (let k = 0; k < 6; k++) row[k] += r[k];
+				}
+			}
+			return split(row);
+		},
+		undeclared(p, group) {
+			const row = new Float64Array(6);
+			for (let a = 0; a < 2; a++) {
+				if (group === USERS) {
+					row[a * 3] = svcBallots[a][ix.serviceOf[p]];
+					row[a * 3 + 1] = userMarks[a][p * 2];
+					row[a * 3 + 2] = userMarks[a][p * 2 + 1];
+				} else {
+					const s = ix.segmentIndex.get(group) as number;
+					row[a * 3] = segBallots[a][s];
+					row[a * 3 + 1] = segMarks[a][s * P * 2 + p * 2];
+					row[a * 3 + 2] = segMarks[a][s * P * 2 + p * 2 + 1];
+				}
+			}
+			return split(row);
+		}
+	};
+}
+
+/** The name of a union of a proposal's declared groups: their ids joined with '+'. */
+export function unionName(affects: readonly string[], mask: number): string {
+	return affects.filter((_, k) => mask & (1 << k)).join('+');
+}
+
+/**
+ * Group figures from totals: checks that every proposal has exactly the rows it needs (every
+ * non-empty combination of its declared groups, every undeclared segment, and users when not
+ * declared) and that each row's figures fit the ballots.
+ */
+function totalsLookup(
+	ix: CountIndex,
+	groups: readonly GroupTotals[],
+	split: (row: ArrayLike<number>) => SplitFigures
+): Pick<BallotTotals, 'union' | 'undeclared'> {
+	const rows = new Map<string, SplitFigures>();
+	const key = (p: number, group: string) => `${p}\u0000${group}`;
+	groups.forEach((r, i) => {
+		const what = `Group totals row ${i + 1} ("${r.group}" for "${r.proposal}")`;
+		const p = ix.proposalIndex.get(r.proposal);
+		if (p === undefined) throw new CountInputError(`${what}: no such proposal`);
+		const all = [r.ballots, r.wants, r.dontWants];
+		const as = [r.assured?.ballots, r.assured?.wants, r.assured?.dontWants];
+		for (const x of [...all, ...as]) {
+			if (!Number.isSafeInteger(x) || (x as number) < 0)
+				throw new CountInputError(`${what}: figures must be whole numbers of at least 0`);
+		}
+		const [n, w, d] = all;
+		const [an, aw, ad] = as as number[];
+		if (w + d > n || aw + ad > an || an > n || aw > w || ad > d)
+			throw new CountInputError(`${what}: the figures do not add up`);
+		if (rows.has(key(p, r.group))) throw new CountInputError(`${what}: given twice`);
+		rows.set(key(p, r.group), split([n - an, w - aw, d - ad, an, aw, ad]));
+	});
+	const needed = (p: number): string[] => {
+		const affects = ix.proposals[p].affects;
+		const out: string[] = [];
+		for (let m = 1; m < 1 << affects.length; m++) out.push(unionName(affects, m));
+		for (const s of ix.segments) if (!affects.includes(s.id)) out.push(s.id);
+		if (!affects.includes(USERS)) out.push(USERS);
 		return out;
-	}
-
-	/** All tallies, with each cell's ballots counted at its weight (1 when not listed). */
-	tallies(weightOf: (cellKey: string) => number): ProposalTallies[] {
-		const ix = this.index;
-		const P = this.P;
-		const P2 = P * 2;
-		const dims = 1 + this.S + CHANNELS.length;
-		const A = this.areas.length;
-		// Weighted and raw sums over cells.
-		const marksW = new Float64Array(dims * P2);
-		const ballotsW = new Float64Array(dims);
-		const ballotsR = new Float64Array(dims);
-		const areaMarksW = new Float64Array(A * P2);
-		const areaBallotsW = new Float64Array(A);
-		const areaBallotsR = new Float64Array(A);
-		const userMarksW = new Float64Array(P2);
-		const userBallotsW = new Float64Array(P);
-		const userBallotsR = new Float64Array(P);
-		// Cells in key order, not the order ballots arrived in: floating-point sums depend on their
-		// order, and the same ballots in another order (grouped for publishing, say) must give
-		// the same figures to the last bit. Within a cell every sum is a whole number, so exact.
-		const cellOrder = this.cellKeys
-			.map((_, c) => c)
-			.sort((a, b) => compareText(this.cellKeys[a], this.cellKeys[b]));
-		cellOrder.forEach((c) => {
-			const cell = this.cells[c];
-			const w = weightOf(this.cellKeys[c]);
-			for (let k = 0; k < cell.marks.length; k++) marksW[k] += w * cell.marks[k];
-			for (let d = 0; d < dims; d++) {
-				ballotsW[d] += w * cell.ballots[d];
-				ballotsR[d] += cell.ballots[d];
-			}
-			for (const [a, t] of cell.areas) {
-				areaBallotsW[a] += w * t.ballots;
-				areaBallotsR[a] += t.ballots;
-				for (let k = 0; k < P2; k++) areaMarksW[a * P2 + k] += w * t.marks[k];
-			}
-			for (let k = 0; k < P2; k++) userMarksW[k] += w * cell.userMarks[k];
-			for (let p = 0; p < P; p++) {
-				userBallotsW[p] += w * cell.userBallots[p];
-				userBallotsR[p] += cell.userBallots[p];
-			}
+	};
+	let expected = 0;
+	ix.proposals.forEach((prop, p) => {
+		for (const g of needed(p)) {
+			expected++;
+			if (!rows.has(key(p, g)))
+				throw new CountInputError(`Group totals have no row for "${g}" of "${prop.id}"`);
+		}
+	});
+	if (expected !== rows.size) {
+		const extra = groups.find((r) => {
+			const p = ix.proposalIndex.get(r.proposal) as number;
+			return !needed(p).includes(r.group);
 		});
-		const areaOrder = this.areas
-			.map((_, a) => a)
-			.sort((a, b) => compareText(this.areas[a], this.areas[b]));
-		return ix.proposals.map((_, p) => {
-			const at = (d: number) =>
-				makeTally(ballotsR[d], ballotsW[d], marksW[d * P2 + p * 2], marksW[d * P2 + p * 2 + 1]);
-			const bySegment: Record<string, Tally> = {};
-			ix.segments.forEach((s, i) => (bySegment[s.id] = at(1 + i)));
-			const byChannel = {} as Record<Channel, Tally>;
-			CHANNELS.forEach((ch, i) => (byChannel[ch] = at(1 + this.S + i)));
-			const byArea: Record<string, Tally> = {};
-			for (const a of areaOrder) {
-				byArea[this.areas[a]] = makeTally(
-					areaBallotsR[a],
-					areaBallotsW[a],
-					areaMarksW[a * P2 + p * 2],
-					areaMarksW[a * P2 + p * 2 + 1]
-				);
-			}
-			const overall = at(0);
-			const users = makeTally(
-				userBallotsR[p],
-				userBallotsW[p],
-				userMarksW[p * 2],
-				userMarksW[p * 2 + 1]
-			);
-			const nonUsers = makeTally(
-				overall.ballots - users.ballots,
-				overall.n - users.n,
-				overall.wants - users.wants,
-				overall.dontWants - users.dontWants
-			);
-			return { overall, bySegment, byArea, byChannel, users, nonUsers };
-		});
+		throw new CountInputError(
+			`Group totals row "${extra?.group}" for "${extra?.proposal}" is not a group of that proposal`
+		);
 	}
+	return {
+		union: (p, mask) => rows.get(key(p, unionName(ix.proposals[p].affects, mask))) as SplitFigures,
+		undeclared: (p, group) => rows.get(key(p, group)) as SplitFigures
+	};
 }
 
 /** Insertion sort: ballots mark a handful of proposals. */
 function sortSmall(xs: number[]): void {
-	for (let i = 1; i < xs.length; i++) {
+	sortTail(xs, 0);
+}
+
+function sortTail(xs: number[], from: number): void {
+	for (let i = from + 1; i < xs.length; i++) {
 		const x = xs[i];
 		let j = i - 1;
-		while (j >= 0 && xs[j] > x) {
+		while (j >= from && xs[j] > x) {
 			xs[j + 1] = xs[j];
 			j--;
 		}
@@ -596,12 +689,8 @@ function sortSmall(xs: number[]): void {
 	}
 }
 
-function compareText(a: string, b: string): number {
-	return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** A tally from its counts; shares are 0 for an empty cell. */
-export function makeTally(ballots: number, n: number, wants: number, dontWants: number): Tally {
+export function makeTally(ballots: number, n: number, wants: number, dontWants: number) {
 	// Weighted sums of the same ballots can differ from the whole in the last bit; clean that up
 	// so a count never shows, say, -0.0000000001 people with no view.
 	const noView = Math.max(0, clean(n - wants - dontWants));

@@ -1,21 +1,37 @@
 /**
- * Domain types of a community budget count (docs/counting.md): plain data in, plain data out.
+ * Domain types of a community budget count (docs/counting.md, rules version 2): plain data in,
+ * plain data out.
  */
 
 export type ProposalKind = 'saving' | 'development';
 export type Mark = 'want' | 'dontWant';
 export type Channel = 'online' | 'room' | 'paper' | 'kiosk';
-export type Method = 'protected' | 'majority' | 'equalShares' | 'greedy';
-export type Decision = 'fund' | 'accept' | 'protected' | 'notSelected';
+/** How savings are decided: with protection of declared dependent groups, or by majority. */
+export type Method = 'protected' | 'majority';
+/** How developments are chosen within the budget (both methods use it). */
+export type DevelopmentRule = 'equalShares' | 'greedy';
+export type Decision = 'fund' | 'accept' | 'protected' | 'marginal' | 'notNeeded' | 'notSelected';
 export type Weighting = 'none' | 'population';
+/** Who counts as a user of a service: whoever says so, or only those whose use was verified. */
+export type Membership = 'declared' | 'verified';
 
 export const CHANNELS = ['online', 'room', 'paper', 'kiosk'] as const satisfies readonly Channel[];
-export const METHODS = [
-	'protected',
-	'majority',
+export const METHODS = ['protected', 'majority'] as const satisfies readonly Method[];
+export const DEVELOPMENT_RULES = [
 	'equalShares',
 	'greedy'
-] as const satisfies readonly Method[];
+] as const satisfies readonly DevelopmentRule[];
+export const DECISIONS = [
+	'fund',
+	'accept',
+	'protected',
+	'marginal',
+	'notNeeded',
+	'notSelected'
+] as const satisfies readonly Decision[];
+
+/** The special group id of a service's users; no segment may be called this. */
+export const USERS = 'users';
 
 export interface Proposal {
 	id: string;
@@ -23,9 +39,12 @@ export interface Proposal {
 	kind: ProposalKind;
 	/** Minor currency units (pence): the saving it makes, or what it costs. */
 	amount: number;
-	/** The service it belongs to; voters say per proposal whether they use its service. */
+	/** The service it belongs to (an id); voters say once per service whether they use it. */
 	service: string;
-	/** Segment ids declared, before voting opened, as depending on it. */
+	/**
+	 * The groups declared, before voting opened, as depending on it: segment ids and `users`
+	 * (the people who use its service).
+	 */
 	affects: string[];
 }
 
@@ -37,8 +56,10 @@ export interface Segment {
 export interface Ballot {
 	/** Proposal id -> mark; a proposal left out means no view. */
 	marks: Record<string, Mark>;
-	/** Proposal ids whose service the voter (or their household) uses. */
+	/** Service ids the voter (or their household) says they use. */
 	uses: string[];
+	/** The services among `uses` whose use was verified (a service-user code, a checked user). */
+	verifiedUses?: string[];
 	/** Self-declared segment ids; empty when they preferred not to say. */
 	segments: string[];
 	/** Area (ward, neighbourhood), or null when not given. */
@@ -46,17 +67,30 @@ export interface Ballot {
 	/** Age band, used only by population weighting per area and age band. */
 	ageBand?: string | null;
 	channel: Channel;
+	/** Backed by a participation code, a staff-checked paper ballot or a verified kiosk. */
+	assured: boolean;
 	/** Identical ballots counted together (default 1). */
 	count?: number;
 }
 
 export interface ProtectionRules {
-	/** Fewest ballots a group needs before it can protect a saving (or be flagged). */
+	/** Fewest ballots a group needs before it can protect a saving (at least 10). */
 	minGroup: number;
-	/** Share of the group that must not want the saving (0 to 1, inclusive). */
+	/** Share of the group that must not want the saving (an exact decimal, 0 to 1). */
 	threshold: number;
-	/** How far that share must exceed other voters' (0 to 1, inclusive). */
+	/** How far that share must exceed other voters' (an exact decimal, 0 to 1). */
 	margin: number;
+	/** The Wilson interval's confidence (z² = 3.8416), or 'none' to test the point share only. */
+	confidence: 0.95 | 'none';
+	membership: Membership;
+}
+
+/** Population of one weighting cell, as the commissioner entered it. */
+export interface PopulationCell {
+	area: string;
+	/** Set on every cell or on none: cells are areas, or areas by age band. */
+	ageBand?: string;
+	count: number;
 }
 
 /** Fixed when voting opens and never changed after the first ballot. */
@@ -66,19 +100,37 @@ export interface Rules {
 	maxDontWants: number;
 	/** Minor units to spend on developments (0 = rank only). */
 	developmentBudget: number;
-	/** Minor units the savings must reach (0 = accept every supported saving). */
+	/** Minor units the savings must reach (0 = accept every saving more people want). */
 	savingsTarget: number;
 	method: Method;
+	developments: DevelopmentRule;
 	protection: ProtectionRules;
 	weighting: Weighting;
+	/** The population table, with weighting 'population'. */
+	population?: PopulationCell[];
 }
 
-/** Population of one weighting cell, as the commissioner entered it. */
-export interface PopulationCell {
-	area: string;
-	/** Set on every cell or on none: cells are areas, or areas by age band. */
-	ageBand?: string | null;
-	population: number;
+/** Rules as given to the count: `maxDontWants` must be stated in a vote with savings. */
+export type RulesInput = Omit<Rules, 'maxDontWants'> & { maxDontWants?: number };
+
+/** Figures of one group of ballots: how many, and how many want / don't want a proposal. */
+export interface GroupFigures {
+	ballots: number;
+	wants: number;
+	dontWants: number;
+}
+
+/**
+ * One group's figures for one proposal, given as totals instead of ballot by ballot (the
+ * publishable input: nobody's service use or segments appear per ballot). `group` is a declared
+ * group or a union of them (ids joined with `+` in `affects` order), or, for flags and tables,
+ * a segment (or `users`) not declared for the proposal. Unweighted: group tests never weight.
+ */
+export interface GroupTotals extends GroupFigures {
+	proposal: string;
+	group: string;
+	/** The same figures among assured ballots only (the assurance re-count). */
+	assured: GroupFigures;
 }
 
 export interface CountInput {
@@ -86,48 +138,13 @@ export interface CountInput {
 	segments: Segment[];
 	/** An array, or any iterable (a generator keeps memory flat for very large votes). */
 	ballots: Iterable<Ballot>;
-	rules: Rules;
-	/** Needed when rules.weighting is 'population'. */
-	population?: PopulationCell[];
+	rules: RulesInput;
 	/**
-	 * Segments given only as totals, never ballot by ballot: special-category data (disability,
-	 * health, ethnicity, religion) must not be published per person, yet anyone must be able to
-	 * recount the open data to the same result. No ballot may name these segments.
+	 * Every group's figures as totals. When given, ballots carry no `uses`, `verifiedUses` or
+	 * `segments`, and every proposal has a row for each non-empty subset of its `affects` and
+	 * for each group not declared for it.
 	 */
-	segmentTotals?: SegmentTotals[];
-}
-
-/** One segment's figures for every proposal: all that protection and flags need of it. */
-export interface SegmentTotals {
-	segment: string;
-	/** Ballots of the segment, unweighted (the minGroup test) and weighted. */
-	ballots: number;
-	n: number;
-	/** Proposal id -> [wants, dontWants] (weighted) among the segment's ballots. */
-	marks: Record<string, [number, number]>;
-}
-
-/** Conventions a count follows; council votes and Pabulib recounts differ. */
-export interface CountOptions {
-	/** Count with this method instead of rules.method (the command line's --method). */
-	method?: Method;
-	/**
-	 * How ties are broken: the proposals' listed order (council votes), or proposal id compared
-	 * as a string (Pabulib, the reference convention).
-	 */
-	tieBreak?: 'listed' | 'id';
-	/**
-	 * The money added per voter at each Add1 step, in minor units. Default 100 (one pound): the
-	 * Pabulib references add one whole currency unit.
-	 */
-	add1Increment?: number;
-	/** Equal Shares and greedy variants, for Pabulib recounts (councils use the defaults). */
-	utility?: 'cost' | 'cardinality';
-	completion?: 'none' | 'add1' | 'add1-greedy' | 'add1u' | 'add1u-greedy';
-	/** Whether developments nobody wants may be funded with money left over (default false). */
-	fundUnwanted?: boolean;
-	/** How amounts appear in the summary sentences (default: pence as pounds, "£1,250"). */
-	formatMoney?: (amount: number) => string;
+	groups?: GroupTotals[];
 }
 
 /** Want / don't-want figures for one proposal among one set of ballots. */
@@ -149,27 +166,38 @@ export interface Tally {
 }
 
 export interface ProposalTallies {
+	/** Weighted when weighting is on. */
 	overall: Tally;
-	bySegment: Record<string, Tally>;
 	byArea: Record<string, Tally>;
 	byChannel: Record<Channel, Tally>;
-	/** Users and non-users of the proposal's service. */
+	/** Assured and open ballots. */
+	byAssurance: { assured: Tally; open: Tally };
+	/** Groups are never weighted: each segment's own ballots, and the service's users. */
+	bySegment: Record<string, Tally>;
 	users: Tally;
 	nonUsers: Tally;
 }
 
-/** A group that passed the protection (or minority priority) test, with the figures. */
+/** How a group did in the tests (docs/counting.md step 3). */
+export type GroupStatus = 'protects' | 'marginal' | 'none';
+
+/** A group (or union of groups) tested for a proposal, with the figures behind the result. */
 export interface GroupFinding {
-	/** 'users' or a segment id. */
+	/** 'users', a segment id, or a union of them joined with '+'. */
 	group: string;
-	/** Ballots in the group, unweighted (the minGroup test) and weighted. */
+	/** Ballots in the group (unweighted), and those with the mark tested. */
 	ballots: number;
-	n: number;
-	/** Weighted count and share of the group with the mark tested. */
 	count: number;
 	share: number;
-	/** The same share among all other ballots. */
+	/** The same among all other ballots. */
+	othersBallots: number;
+	othersCount: number;
 	othersShare: number;
+	/**
+	 * The fewest of the group's marks that would have to have gone the other way for its status
+	 * to change (protects or marginal); null for flags and priorities, or when nothing would.
+	 */
+	fragility: number | null;
 }
 
 export interface ProposalResult {
@@ -177,20 +205,29 @@ export interface ProposalResult {
 	title: string;
 	kind: ProposalKind;
 	amount: number;
+	service: string;
+	affects: string[];
 	/** 1 = first by net support (then wants, then the tie-break order). */
 	rank: number;
 	decision: Decision;
-	/** Groups that protected it ('users' or segment ids); empty unless decision is 'protected'. */
+	/** Groups that protect it (empty unless decision is 'protected'). */
 	protectedBy: string[];
+	/** Groups that make it marginal (empty unless decision is 'marginal'). */
+	marginalBy: string[];
+	/** The findings behind protectedBy or marginalBy, with fragility. */
 	protection: GroupFinding[];
-	/** Undeclared segments whose opposition diverges: flagged for review, rank unchanged. */
-	flaggedSegments: string[];
+	/** Undeclared groups (segments, or users when not declared) whose opposition passes. */
+	flagged: string[];
 	flags: GroupFinding[];
-	/** A development a declared group wants far more than others do. */
+	/** A development a declared group (or union) wants far more than others do: a flag. */
 	minorityPriority: boolean;
 	minorityGroups: GroupFinding[];
 	/** What simple majority would have decided. */
 	majorityDecision: Decision;
+	/** Held back or accepted only because another decision changed the money (knock-on). */
+	knockOn: boolean;
+	/** The decision differs when only assured ballots are counted. */
+	dependsOnOpen: boolean;
 	tallies: ProposalTallies;
 	/** Plain sentences a resident can read. */
 	reasons: string[];
@@ -221,15 +258,40 @@ export interface WeightingReport {
 	}[];
 	cappedCells: string[];
 	cappedBallots: number;
-	/** Ballots without a cell answer, counted at weight 1. */
+	/** Ballots without a cell in the population table, counted at weight 1. */
 	unweightedBallots: number;
 }
 
+/** One saving members may consider releasing, weakest protection first. */
+export interface OverrideEntry {
+	id: string;
+	decision: 'protected' | 'marginal';
+	/** The groups that protect it or make it marginal. */
+	groups: string[];
+	/** The largest don't-want share among them (the key of the order). */
+	share: number;
+}
+
+export interface AssuranceReport {
+	assured: number;
+	open: number;
+	/** Whether the assured-only count ran (there were both assured and open ballots). */
+	ran: boolean;
+}
+
 export interface CountResult {
+	/** The rules version the count follows. */
+	version: 2;
 	method: Method;
 	rules: Rules;
-	tieBreak: 'listed' | 'id';
-	ballots: { total: number; weighted: number; byChannel: Record<Channel, number> };
+	tieBreak: 'listed';
+	ballots: {
+		total: number;
+		weighted: number;
+		byChannel: Record<Channel, number>;
+		assured: number;
+		open: number;
+	};
 	/** In listed order. */
 	proposals: ProposalResult[];
 	selected: string[];
@@ -239,12 +301,15 @@ export interface CountResult {
 	savingsTarget: number;
 	saved: number;
 	shortfall: number;
+	/** With a shortfall: the protected and marginal savings with net > 0, weakest first. */
+	overrideOrder: OverrideEntry[];
+	/** Proposals whose decision differs when only assured ballots are counted. */
+	dependsOnOpen: string[];
+	assurance: AssuranceReport;
 	/** Plain sentences about the count as a whole (the shortfall, the tie-break rule). */
 	summary: string[];
 	/** What simple majority would have decided, and which proposals it would decide otherwise. */
 	majority: MethodOutcome & { changed: string[] };
-	/** Every method's decisions: all run on every count. */
-	methods: Record<Method, MethodOutcome>;
 	weighting: WeightingReport | null;
 	/** SHA-256 (hex) of the canonical input. */
 	digest: string;

@@ -55,8 +55,11 @@ export const PROPOSAL_HEADERS = [
 	'decision',
 	'majority_decision',
 	'protected_by',
+	'marginal_by',
+	'fragility',
 	'flagged_for_review',
 	'minority_priority',
+	'depends_on_open_ballots',
 	...TALLY_HEADERS,
 	'reasons'
 ];
@@ -66,8 +69,10 @@ export function proposalRow(
 	service: string,
 	labels: Labels
 ): (string | number | null)[] {
-	const group = (g: string) =>
+	const one = (g: string) =>
 		g === 'users' ? 'people who use the service' : (labels.segments.get(g) ?? g);
+	// A union of declared groups is named by its members, joined with "+".
+	const group = (g: string) => g.split('+').map(one).join(' + ');
 	return [
 		p.rank,
 		p.id,
@@ -78,14 +83,21 @@ export function proposalRow(
 		p.decision,
 		p.majorityDecision,
 		p.protectedBy.map(group).join('; '),
-		p.flaggedSegments.map(group).join('; '),
+		p.marginalBy.map(group).join('; '),
+		p.protection
+			.filter((f) => f.fragility !== null)
+			.map((f) => `${group(f.group)}: ${f.fragility}`)
+			.join('; '),
+		p.flagged.map(group).join('; '),
 		p.minorityPriority ? 'yes' : 'no',
+		p.dependsOnOpen ? 'yes' : 'no',
 		...tallyCells(p.tallies.overall),
 		p.reasons.join(' ')
 	];
 }
 
-export type Breakdown = 'overall' | 'users' | 'nonUsers' | 'segment' | 'area' | 'channel';
+export type Breakdown =
+	'overall' | 'users' | 'nonUsers' | 'segment' | 'area' | 'channel' | 'assurance';
 
 /** Every proposal x group figure, long format: one row per proposal and group. */
 export function breakdownRows(
@@ -107,6 +119,8 @@ export function breakdownRows(
 		for (const [id, tally] of Object.entries(t.byArea))
 			add('area', id, labels.areas.get(id) ?? id, tally);
 		for (const [id, tally] of Object.entries(t.byChannel)) add('channel', id, id, tally);
+		add('assurance', 'assured', 'Backed by a code or checked by staff', t.byAssurance.assured);
+		add('assurance', 'open', 'Open (not checked)', t.byAssurance.open);
 	}
 	return rows;
 }
@@ -138,7 +152,8 @@ export function suppressedResult(result: CountResult): CountResult {
 				nonUsers: hide(p.tallies.nonUsers),
 				bySegment: hideAll(p.tallies.bySegment),
 				byArea: hideAll(p.tallies.byArea),
-				byChannel: hideAll(p.tallies.byChannel)
+				byChannel: hideAll(p.tallies.byChannel),
+				byAssurance: hideAll(p.tallies.byAssurance)
 			}
 		}))
 	};

@@ -1,30 +1,44 @@
 /**
  * A council want / don't-want vote as a Pabulib `.pb` file that holds everything its count
- * needs, so that `npm run count -- vote.pb` recounts the published vote to the official digest.
+ * needs, so that `npm run count -- vote.pb` recounts the published vote to the official digest
+ * and every decision (docs/counting.md, rules version 2).
  *
  * Pabulib tools read it as an ordinary approval vote: PROJECTS are the proposals (`cost` in
  * pounds), VOTES list each voter's wants in `vote`. The extra columns and META keys carry the
- * rest, and a file with META `format` = `co-commission/vote/1` is read back in full:
- * - PROJECTS `amount` (exact, in pence), `kind` (saving | development), `service`, `affects`
- *   (segment ids, comma-separated), `dont_wants`, `selected` (the official decision).
- * - VOTES `dont_want` (proposals marked Don't want), `uses` (proposals whose service the voter
- *   uses), `segments`, `neighborhood` (area), `age_band`, `voting_method` (the channel). One row
- *   per ballot, identical ballots in a row, voter ids numbered from 1.
- * - META `rules`, `segments`, `population` and `segment_totals`, each as JSON.
- * The input written is the publishable one (publishable.ts): no special-category data per person.
+ * rest, and a file with META `format` = `co-commission/vote/2` is read back in full:
+ * - PROJECTS `amount` (exact, in pence), `kind` (saving | development), `service` (an id),
+ *   `affects` (the groups declared as depending on it: segment ids and `users`,
+ *   comma-separated), `dont_wants`, `selected` (1 when the official count funds or accepts it)
+ *   and `decision` (fund, accept, protected, marginal, notNeeded, notSelected).
+ * - VOTES `dont_want` (proposals marked Don't want), `neighborhood` (area), `age_band` (only
+ *   when population weighting is by age band), `voting_method` (the channel) and `assured`
+ *   (1: backed by a code or checked by staff; 0: an open ballot). One row per ballot, voter ids
+ *   numbered from 1. Nobody's service use or groups appear per ballot.
+ * - META `rules` (every counting rule, the population table included), `segments`, and `groups`
+ *   (JSON): each proposal's group figures as totals, for every combination of its declared
+ *   groups and for every group not declared for it, among all ballots and among assured ones,
+ *   which is all the count needs of groups (see publishable.ts).
+ * The input written is the publishable one. A `co-commission/vote/1` file (rules version 1) is
+ * refused with a message saying so: version 2 counts it by other rules, so it could not
+ * reproduce that file's official result.
  */
 import { z } from 'zod';
 import { metaValue, PabulibError, writePabulib, type PabulibFile } from './pabulib';
+import { GroupTotalsSchema, ProposalSchema, RulesSchema, SegmentSchema } from './schemas';
 import {
-	PopulationCellSchema,
-	ProposalSchema,
-	RulesSchema,
-	SegmentSchema,
-	SegmentTotalsSchema
-} from './schemas';
-import { CHANNELS, type Ballot, type Channel, type CountInput, type Proposal } from './types';
+	CHANNELS,
+	type Ballot,
+	type Channel,
+	type CountInput,
+	type Decision,
+	type GroupTotals,
+	type Proposal,
+	type Rules
+} from './types';
 
-export const VOTE_PABULIB_FORMAT = 'co-commission/vote/1';
+export const VOTE_PABULIB_FORMAT = 'co-commission/vote/2';
+/** The format of votes counted under rules version 1, refused with a clear message. */
+const VERSION_1_FORMAT = 'co-commission/vote/1';
 
 export interface VotePabulibMeta {
 	title: string;
@@ -34,8 +48,8 @@ export interface VotePabulibMeta {
 	instance: string;
 	dateBegin?: string;
 	dateEnd?: string;
-	/** Proposals the official count funds or accepts. */
-	selected: ReadonlySet<string>;
+	/** The official decision of each proposal. */
+	decisions: Readonly<Record<string, Decision>>;
 	/** Wants and don't-wants per proposal, for the PROJECTS columns Pabulib tools expect. */
 	totals: ReadonlyMap<string, { wants: number; dontWants: number }>;
 }
@@ -50,24 +64,27 @@ const PROJECT_COLUMNS = [
 	'service',
 	'affects',
 	'dont_wants',
-	'selected'
+	'selected',
+	'decision'
 ];
 const VOTE_COLUMNS = [
 	'voter_id',
 	'vote',
 	'dont_want',
-	'uses',
-	'segments',
 	'neighborhood',
 	'age_band',
-	'voting_method'
+	'voting_method',
+	'assured'
 ];
 
 const pounds = (pence: number) =>
 	pence % 100 === 0 ? String(pence / 100) : (pence / 100).toFixed(2);
 
 /** Writes the (publishable) input of a vote as `.pb` text. */
-export function writeVotePabulib(input: CountInput, meta: VotePabulibMeta): string {
+export function writeVotePabulib(
+	input: CountInput & { rules: Rules; groups: GroupTotals[] },
+	meta: VotePabulibMeta
+): string {
 	const votes: string[][] = [];
 	for (const b of input.ballots) {
 		const marked = (m: string) =>
@@ -76,11 +93,10 @@ export function writeVotePabulib(input: CountInput, meta: VotePabulibMeta): stri
 			'',
 			marked('want').join(','),
 			marked('dontWant').join(','),
-			[...b.uses].join(','),
-			[...b.segments].join(','),
 			b.area ?? '',
 			b.ageBand ?? '',
-			b.channel
+			b.channel,
+			b.assured ? '1' : '0'
 		];
 		for (let i = 0; i < (b.count ?? 1); i++) votes.push(row);
 	}
@@ -97,21 +113,18 @@ export function writeVotePabulib(input: CountInput, meta: VotePabulibMeta): stri
 			['num_votes', String(rows.length)],
 			['budget', pounds(input.rules.developmentBudget)],
 			['vote_type', 'approval'],
-			['rule', input.rules.method === 'greedy' ? 'greedy' : 'equalshares'],
+			['rule', input.rules.developments === 'greedy' ? 'greedy' : 'equalshares'],
 			['date_begin', meta.dateBegin ?? ''],
 			['date_end', meta.dateEnd ?? ''],
 			['currency', 'GBP'],
 			[
 				'comment',
-				"Co-Commission want / don't-want vote. 'vote' lists the proposals a voter marked Want (approvals); 'dont_want' those marked Don't want (no view = neither). kind=saving: a saving (cost = the saving); kind=development: new spending. 'selected' = the official decision (1 = funded or accepted). Anonymised: voter ids are sequence numbers; special-category groups appear only as totals in segment_totals. Recount with Co-Commission: npm run count -- <this file> --json"
+				"Co-Commission want / don't-want vote (counting rules version 2). 'vote' lists the proposals a voter marked Want (approvals); 'dont_want' those marked Don't want (no view = neither). kind=saving: a saving (cost = the saving); kind=development: new spending. 'decision' = the official decision; 'selected' = 1 when funded or accepted. Anonymised: voter ids are sequence numbers; service use and groups appear only as totals in META groups. Recount with Co-Commission: npx co-commission-count <this file> --json"
 			],
 			['format', VOTE_PABULIB_FORMAT],
 			['rules', json(input.rules)],
 			['segments', json(input.segments)],
-			...(input.population ? [['population', json(input.population)] as [string, string]] : []),
-			...(input.segmentTotals?.length
-				? [['segment_totals', json(input.segmentTotals)] as [string, string]]
-				: [])
+			['groups', json(input.groups)]
 		],
 		metaLines: [],
 		projects: {
@@ -127,7 +140,8 @@ export function writeVotePabulib(input: CountInput, meta: VotePabulibMeta): stri
 				p.service,
 				p.affects.join(','),
 				String(Math.round(meta.totals.get(p.id)?.dontWants ?? 0)),
-				meta.selected.has(p.id) ? '1' : '0'
+				['fund', 'accept'].includes(meta.decisions[p.id]) ? '1' : '0',
+				meta.decisions[p.id] ?? ''
 			]),
 			lines: []
 		},
@@ -138,7 +152,8 @@ export function writeVotePabulib(input: CountInput, meta: VotePabulibMeta): stri
 
 /** Whether a parsed `.pb` file is a Co-Commission vote (else it is a plain Pabulib election). */
 export function isVotePabulib(file: PabulibFile): boolean {
-	return metaValue(file, 'format') === VOTE_PABULIB_FORMAT;
+	const format = metaValue(file, 'format');
+	return format === VOTE_PABULIB_FORMAT || format === VERSION_1_FORMAT;
 }
 
 /**
@@ -147,6 +162,12 @@ export function isVotePabulib(file: PabulibFile): boolean {
  * @throws PabulibError naming the line when anything is missing or does not fit
  */
 export function readVotePabulib(file: PabulibFile): CountInput & { ballots: Ballot[] } {
+	if (metaValue(file, 'format') === VERSION_1_FORMAT) {
+		throw new PabulibError(
+			0,
+			'This vote was published in format co-commission/vote/1, counted under counting rules version 1; this recount follows version 2, which would count it differently, so it cannot reproduce that official result'
+		);
+	}
 	const metaJson = <T>(key: string, schema: z.ZodType<T>, required: boolean): T | undefined => {
 		const i = file.meta.findIndex(([k]) => k === key);
 		const line = i < 0 ? 0 : (file.metaLines[i] ?? 0);
@@ -172,8 +193,7 @@ export function readVotePabulib(file: PabulibFile): CountInput & { ballots: Ball
 	};
 	const rules = metaJson('rules', RulesSchema, true)!;
 	const segments = metaJson('segments', z.array(SegmentSchema).max(200), true)!;
-	const population = metaJson('population', z.array(PopulationCellSchema).max(100_000), false);
-	const segmentTotals = metaJson('segment_totals', z.array(SegmentTotalsSchema).max(200), false);
+	const groups = metaJson('groups', z.array(GroupTotalsSchema).max(1_000_000), true)!;
 
 	const pr = file.projects;
 	const col = (section: PabulibFile['projects'], name: string, what: string) => {
@@ -204,7 +224,6 @@ export function readVotePabulib(file: PabulibFile): CountInput & { ballots: Ball
 	});
 
 	const ids = new Set(proposals.map((p) => p.id));
-	const segmentIds = new Set(segments.map((s) => s.id));
 	const vs = file.votes;
 	const vc = Object.fromEntries(VOTE_COLUMNS.slice(1).map((n) => [n, col(vs, n, 'VOTES')]));
 	const ballots: Ballot[] = vs.rows.map((row, r) => {
@@ -226,21 +245,18 @@ export function readVotePabulib(file: PabulibFile): CountInput & { ballots: Ball
 		const channel = row[vc.voting_method] as Channel;
 		if (!CHANNELS.includes(channel))
 			throw new PabulibError(line, `voting_method "${channel}" is not ${CHANNELS.join(', ')}`);
+		const assured = row[vc.assured];
+		if (assured !== '0' && assured !== '1')
+			throw new PabulibError(line, `assured must be 1 or 0, not "${assured}"`);
 		return {
 			marks,
-			uses: list('uses', ids, 'project'),
-			segments: list('segments', segmentIds, 'segment'),
+			uses: [],
+			segments: [],
 			area: row[vc.neighborhood] === '' ? null : row[vc.neighborhood],
 			ageBand: row[vc.age_band] === '' ? null : row[vc.age_band],
-			channel
+			channel,
+			assured: assured === '1'
 		};
 	});
-	return {
-		proposals,
-		segments,
-		ballots,
-		rules,
-		...(population ? { population } : {}),
-		...(segmentTotals ? { segmentTotals } : {})
-	};
+	return { proposals, segments, ballots, rules, groups };
 }

@@ -4,22 +4,31 @@
  * and stored JSON read back safely.
  */
 import { RulesSchema } from './schemas';
-import type { Method, Rules } from './types';
+import type { DevelopmentRule, Method, Rules } from './types';
 
-/** counting.md's defaults: protected count, groups of 20, half the group, 20 points apart. */
-export const DEFAULT_RULES: Rules = RulesSchema.parse({});
+/**
+ * counting.md's defaults: protected count, groups of 20, half the group, 20 points apart, 95%
+ * sure, declared membership. A draft starts with no limit on don't-wants, but the rules form
+ * asks for one to be chosen before the rules are saved (it is never a silent default).
+ */
+export const DEFAULT_RULES: Rules = { ...RulesSchema.parse({}), maxDontWants: 0 };
 
 export const METHOD_LABELS: Record<Method, string> = {
-	protected: 'Protected count (recommended): majority ranking, with minority protection',
-	majority: 'Simple majority (no protection)',
-	equalShares: 'Method of Equal Shares for developments',
-	greedy: 'Greedy: most-wanted developments first'
+	protected:
+		'Protected count (recommended): majority ranking, and savings the declared groups depend on are protected',
+	majority: 'Simple majority (no protection)'
+};
+
+export const DEVELOPMENT_LABELS: Record<DevelopmentRule, string> = {
+	equalShares: 'Method of Equal Shares (recommended): every voter an equal share of the budget',
+	greedy: 'Greedy: most-wanted developments first, while the money lasts'
 };
 
 /** Rules as the form shows them. */
 export function rulesToForm(r: Rules): Record<string, string> {
 	return {
 		method: r.method,
+		developments: r.developments,
 		maxWants: String(r.maxWants),
 		maxDontWants: String(r.maxDontWants),
 		developmentBudget: String(r.developmentBudget / 100),
@@ -27,6 +36,8 @@ export function rulesToForm(r: Rules): Record<string, string> {
 		minGroup: String(r.protection.minGroup),
 		threshold: String(Math.round(r.protection.threshold * 1000) / 10),
 		margin: String(Math.round(r.protection.margin * 1000) / 10),
+		confidence: String(r.protection.confidence),
+		membership: r.protection.membership,
 		weighting: r.weighting
 	};
 }
@@ -38,10 +49,22 @@ export function rulesToForm(r: Rules): Record<string, string> {
  */
 export function parseStoredRules(json: string | null): Rules {
 	if (!json) return DEFAULT_RULES;
-	const stored = JSON.parse(json) as Partial<Rules>;
+	const stored = JSON.parse(json) as Omit<Partial<Rules>, 'method'> & { method?: string };
+	// Rules saved under counting rules version 1 named the development rule as a method.
+	const v1Method = stored.method === 'equalShares' || stored.method === 'greedy';
 	return {
 		...DEFAULT_RULES,
 		...stored,
-		protection: { ...DEFAULT_RULES.protection, ...stored.protection }
+		method: v1Method
+			? 'protected'
+			: ((stored.method as Method | undefined) ?? DEFAULT_RULES.method),
+		developments:
+			stored.developments ?? (stored.method === 'greedy' ? 'greedy' : DEFAULT_RULES.developments),
+		protection: {
+			...DEFAULT_RULES.protection,
+			...stored.protection,
+			// Version 1 allowed groups under 10; version 2 never protects on fewer.
+			minGroup: Math.max(10, stored.protection?.minGroup ?? DEFAULT_RULES.protection.minGroup)
+		}
 	};
 }

@@ -13,6 +13,11 @@ export const DEFAULT_WEIGHT_CAP = 5;
 export interface WeightingResult {
 	/** Weight per cell key; a cell not listed here weighs 1. */
 	weights: Map<string, number>;
+	/**
+	 * The same weights exactly, as [numerator, denominator]: the budget count compares weighted
+	 * figures exactly (docs/counting.md), so it must not inherit a float's rounding.
+	 */
+	exact: Map<string, [bigint, bigint]>;
 	/** Cells whose raw weight was above the cap. */
 	cappedCells: string[];
 	/** How many responses sit in capped cells. */
@@ -43,6 +48,7 @@ export function populationWeights(
 		}
 	}
 	const weights = new Map<string, number>();
+	const exact = new Map<string, [bigint, bigint]>();
 	const cappedCells: string[] = [];
 	let cappedResponses = 0;
 	const cells: WeightingResult['cells'] = [];
@@ -53,10 +59,20 @@ export function populationWeights(
 		let weight = 1;
 		let capped = false;
 		if (n > 0 && pop > 0 && totalResponses > 0) {
-			const raw = pop / totalPopulation / (n / totalResponses);
-			capped = raw > cap;
-			weight = capped ? cap : raw;
+			// raw = (pop / totalPopulation) / (n / totalResponses), decided exactly.
+			const num = BigInt(pop) * BigInt(totalResponses);
+			const den = BigInt(totalPopulation) * BigInt(n);
+			capped = Number.isInteger(cap) ? num > BigInt(cap) * den : Number(num) / Number(den) > cap;
+			weight = capped ? cap : pop / totalPopulation / (n / totalResponses);
 			weights.set(key, weight);
+			exact.set(
+				key,
+				!capped
+					? [num, den]
+					: Number.isInteger(cap)
+						? [BigInt(cap), 1n]
+						: [BigInt(Math.round(cap * 1e6)), 1_000_000n]
+			);
 			if (capped) {
 				cappedCells.push(key);
 				cappedResponses += n;
@@ -64,5 +80,5 @@ export function populationWeights(
 		}
 		cells.push({ key, responses: n, population: pop, weight, capped });
 	}
-	return { weights, cappedCells, cappedResponses, cells };
+	return { weights, exact, cappedCells, cappedResponses, cells };
 }
