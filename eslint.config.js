@@ -9,6 +9,8 @@ export default ts.config(
 	{
 		ignores: [
 			'build/',
+			'dist/',
+			'.scratch/',
 			'build-*/',
 			'.svelte-kit/',
 			'.svelte-kit-*/',

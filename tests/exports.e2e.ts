@@ -51,7 +51,7 @@ test('a commissioner exports the closed vote as Pabulib and recounts it to the o
 	const link = page.getByRole('link', { name: /^Download .*\.pb/ });
 	const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
 	const text = readFileSync(await download.path(), 'utf8');
-	const recount = runCli(['vote.pb', '--json'], () => text);
+	const recount = await runCli(['vote.pb', '--json'], () => text);
 	expect(recount.code).toBe(0);
 	expect(JSON.parse(recount.stdout).digest).toBe(official);
 });

@@ -44,7 +44,7 @@ test('a commissioner reads the engagement report and downloads the priorities an
 	const files = unzipSync(new Uint8Array(await zip.body()));
 	// Anyone can recount the published vote.pb with the command line and get the digest the
 	// README promises, which is the one on the public results page.
-	const cli = runCli(['vote.pb', '--json'], () => strFromU8(files['vote.pb']));
+	const cli = await runCli(['vote.pb', '--json'], () => strFromU8(files['vote.pb']));
 	expect(cli.code).toBe(0);
 	const recount = JSON.parse(cli.stdout) as { digest: string };
 	expect(strFromU8(files['README.md'])).toContain(recount.digest);

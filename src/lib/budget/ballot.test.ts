@@ -14,6 +14,7 @@ import {
 
 const ctx: BallotContext = {
 	proposalIds: ['1', '2', '3'],
+	serviceIds: ['care', 'libraries', 'parks'],
 	maxWants: 2,
 	maxDontWants: 1,
 	areaIds: ['harbour', 'old-town'],
@@ -37,8 +38,8 @@ describe('parseMarks', () => {
 	it.each([
 		['a proposal not in the vote', { 'mark-9': 'want' }, '_', 'err_vote_unknown_proposal'],
 		[
-			'a use answer for a proposal not in the vote',
-			{ 'use-9': 'yes' },
+			'a use answer for a service not in the vote',
+			{ 'use-golf': 'yes' },
 			'_',
 			'err_vote_unknown_proposal'
 		],
@@ -49,7 +50,12 @@ describe('parseMarks', () => {
 			'mark-1',
 			'err_vote_mark_invalid'
 		],
-		['a use answer that is not yes or no', { 'use-1': 'often' }, 'use-1', 'err_vote_use_invalid']
+		[
+			'a use answer that is not yes or no',
+			{ 'use-care': 'often' },
+			'use-care',
+			'err_vote_use_invalid'
+		]
 	])('refuses %s', (_name, input, field, message) => {
 		const parsed = parseMarks(input as Record<string, string>, ctx);
 		expect(parsed.ok).toBe(false);
@@ -79,9 +85,11 @@ describe('parseMarks', () => {
 	});
 
 	it('keeps use answers in listed order whatever order they arrive in', () => {
-		expect(parseMarks({ 'use-3': 'yes', 'use-1': 'yes', 'use-2': 'no' }, ctx)).toMatchObject({
-			uses: ['1', '3'],
-			notUses: ['2']
+		expect(
+			parseMarks({ 'use-parks': 'yes', 'use-care': 'yes', 'use-libraries': 'no' }, ctx)
+		).toMatchObject({
+			uses: ['care', 'parks'],
+			notUses: ['libraries']
 		});
 	});
 });
@@ -126,8 +134,8 @@ describe('a whole ballot', () => {
 	it('round-trips through form fields', () => {
 		const content = {
 			marks: { '1': 'want' as const, '3': 'dontWant' as const },
-			uses: ['1'],
-			notUses: ['3'],
+			uses: ['care'],
+			notUses: ['parks'],
 			profile: { area: 'old-town', ageBand: null, segments: { disabled: 'no' as const } }
 		};
 		expect(parseBallot(toFormInput(content), ctx)).toEqual({ ok: true, content });
@@ -136,8 +144,8 @@ describe('a whole ballot', () => {
 
 	it('names the fields where two keyings differ', () => {
 		const a = { ...emptyBallot(), marks: { '1': 'want' as const } };
-		const b = { ...emptyBallot(), marks: { '1': 'dontWant' as const }, uses: ['2'] };
-		expect(differences(a, b)).toEqual(['mark-1', 'use-2']);
+		const b = { ...emptyBallot(), marks: { '1': 'dontWant' as const }, uses: ['libraries'] };
+		expect(differences(a, b)).toEqual(['mark-1', 'use-libraries']);
 		expect(differences(a, a)).toEqual([]);
 	});
 });

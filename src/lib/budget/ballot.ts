@@ -25,9 +25,9 @@ export const PREFER_NOT = 'preferNot';
 export interface BallotContent {
 	/** Proposal id -> mark; absent = no view. */
 	marks: Record<string, Mark>;
-	/** Proposal ids whose service the voter or their household uses. */
+	/** Service ids the voter or their household uses (asked once per service, not per proposal). */
 	uses: string[];
-	/** Proposal ids where the voter answered "No" to the use question (so the form remembers it). */
+	/** Service ids where the voter answered "No" to the use question (so the form remembers it). */
 	notUses: string[];
 	profile: BallotProfile;
 }
@@ -35,6 +35,8 @@ export interface BallotContent {
 /** What a ballot is checked against: the vote's proposals, limits and profile choices. */
 export interface BallotContext {
 	proposalIds: readonly string[];
+	/** The services of the vote's proposals, in the order proposals first name them. */
+	serviceIds: readonly string[];
 	maxWants: number;
 	maxDontWants: number;
 	areaIds: readonly string[];
@@ -54,15 +56,24 @@ export type BallotParse =
 
 export type FormInput = Record<string, string | string[] | undefined>;
 
-/** Form field names: one radio group per proposal, one per use question, per segment. */
+/** Form field names: one radio group per proposal, one use question per service, per segment. */
 export const markField = (proposalId: string) => `mark-${proposalId}`;
-export const useField = (proposalId: string) => `use-${proposalId}`;
+export const useField = (serviceId: string) => `use-${serviceId}`;
 export const segmentField = (segmentId: string) => `segment-${segmentId}`;
 
 const MARK_VALUES: Record<string, Mark | null> = { want: 'want', dontWant: 'dontWant', none: null };
 const FIELD = /^(mark|use|segment)-(.{1,64})$/;
 /** A ballot for a vote of a few dozen proposals never needs more than this many fields. */
 const MAX_FIELDS = 600;
+
+/**
+ * The services a ballot asks about, once each, in the order the proposals first name them: the
+ * first proposal of each service (which carries the service's name).
+ */
+export function servicesOf<P extends { serviceId: string }>(proposals: readonly P[]): P[] {
+	const seen = new Set<string>();
+	return proposals.filter((p) => !seen.has(p.serviceId) && !!seen.add(p.serviceId));
+}
 
 /** An empty ballot. */
 export function emptyBallot(): BallotContent {
@@ -81,8 +92,9 @@ function single(value: string | string[] | undefined): string | undefined {
 }
 
 /**
- * Reads the marks and use answers of a submitted ballot page. Fields for proposals that are not
- * in this vote (a tampered form, or a form from another vote) make the whole ballot invalid.
+ * Reads the marks and use answers of a submitted ballot page. Fields for proposals or services
+ * that are not in this vote (a tampered form, or a form from another vote) make the whole ballot
+ * invalid.
  */
 export function parseMarks(
 	input: FormInput,
@@ -96,6 +108,7 @@ export function parseMarks(
 	  } {
 	const errors: BallotErrors = {};
 	const known = new Set(ctx.proposalIds);
+	const knownServices = new Set(ctx.serviceIds);
 	const marks: BallotContent['marks'] = {};
 	const uses: string[] = [];
 	const notUses: string[] = [];
@@ -108,7 +121,7 @@ export function parseMarks(
 			break;
 		}
 		const [, kind, id] = match;
-		if (!known.has(id)) {
+		if (!(kind === 'mark' ? known : knownServices).has(id)) {
 			errors._ = 'err_vote_unknown_proposal';
 			continue;
 		}
@@ -126,7 +139,7 @@ export function parseMarks(
 	if (limits.dontWants) errors.dontWants = 'err_vote_too_many_dont_wants';
 	if (Object.keys(errors).length) return { ok: false, errors, limits };
 	// Listed order, whatever order the fields arrived in.
-	const order = (list: string[]) => ctx.proposalIds.filter((id) => list.includes(id));
+	const order = (list: string[]) => ctx.serviceIds.filter((id) => list.includes(id));
 	return { ok: true, marks, uses: order(uses), notUses: order(notUses) };
 }
 

@@ -4,7 +4,7 @@
  * and stored JSON read back safely.
  */
 import { RulesSchema } from './schemas';
-import type { DevelopmentRule, Method, Rules } from './types';
+import type { Decision, DevelopmentRule, Method, Rules } from './types';
 
 /**
  * counting.md's defaults: protected count, groups of 20, half the group, 20 points apart, 95%
@@ -17,6 +17,16 @@ export const METHOD_LABELS: Record<Method, string> = {
 	protected:
 		'Protected count (recommended): majority ranking, and savings the declared groups depend on are protected',
 	majority: 'Simple majority (no protection)'
+};
+
+/** Each decision as staff pages, exports and the projector name it (residents' pages translate). */
+export const DECISION_LABELS: Record<Decision, string> = {
+	fund: 'Fund',
+	accept: 'Accept saving',
+	protected: 'Protected',
+	marginal: 'Too close to call: members decide',
+	notNeeded: 'Not needed',
+	notSelected: 'Not selected'
 };
 
 export const DEVELOPMENT_LABELS: Record<DevelopmentRule, string> = {

@@ -5,15 +5,19 @@
  * The order is a decision we made, stated on the report:
  * 1. **Protect**: savings the count protected because a group depends on them. They come first
  *    because they are commitments not to cut, whatever else is decided.
- * 2. **Fund**: developments the count funded, in the order the method chose them.
- * 3. **Fix first**: services residents rate important but unsatisfactory (the survey's priority
+ * 2. **Members decide**: savings too close to call (counting rules version 2: a group passes
+ *    every test but the 95% confidence one); held back for members, with an equality impact
+ *    assessment.
+ * 3. **Fund**: developments the count funded, in the order the method chose them.
+ * 4. **Fix first**: services residents rate important but unsatisfactory (the survey's priority
  *    map), largest gap between importance and satisfaction first; ties by the share willing to
  *    help, then by name.
- * 4. **Make the saving**: savings the count accepted, in rank order.
+ * 5. **Make the saving**: savings the count accepted, in rank order.
  * Proposals not selected, and services that are fine, are not priorities and are left out.
  */
+import type { Decision } from '../budget/types';
 
-export type PriorityAction = 'protect' | 'fund' | 'fixFirst' | 'makeSaving';
+export type PriorityAction = 'protect' | 'decide' | 'fund' | 'fixFirst' | 'makeSaving';
 
 export interface VoteDecision {
 	id: string;
@@ -22,7 +26,7 @@ export interface VoteDecision {
 	/** Pence. */
 	amount: number;
 	serviceName: string;
-	decision: 'fund' | 'accept' | 'protected' | 'notSelected';
+	decision: Decision;
 	rank: number;
 	/** Position in the funding order, for funded developments. */
 	selectedAt: number | null;
@@ -59,6 +63,7 @@ export interface Priority {
 
 export const ACTION_LABELS: Record<PriorityAction, string> = {
 	protect: 'Protect: do not make this saving',
+	decide: 'Members decide: too close to call',
 	fund: 'Fund',
 	fixFirst: 'Fix first',
 	makeSaving: 'Make this saving'
@@ -78,6 +83,7 @@ export function rankPriorities(
 ): Priority[] {
 	const byRank = (a: VoteDecision, b: VoteDecision) => a.rank - b.rank;
 	const protect = decisions.filter((d) => d.decision === 'protected').sort(byRank);
+	const decide = decisions.filter((d) => d.decision === 'marginal').sort(byRank);
 	const fund = decisions
 		.filter((d) => d.decision === 'fund')
 		.sort((a, b) => (a.selectedAt ?? Infinity) - (b.selectedAt ?? Infinity) || byRank(a, b));
@@ -102,6 +108,7 @@ export function rankPriorities(
 	});
 	const rows = [
 		...protect.map(fromVote('protect')),
+		...decide.map(fromVote('decide')),
 		...fund.map(fromVote('fund')),
 		...fix.map((s) => ({
 			action: 'fixFirst' as const,

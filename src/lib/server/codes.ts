@@ -38,7 +38,14 @@ function randomWord(): number {
 export function createBatch(
 	db: DB,
 	actor: audit.Actor,
-	input: { engagementId: number; label: string; unit: 'household' | 'person'; size: number },
+	input: {
+		engagementId: number;
+		label: string;
+		unit: 'household' | 'person';
+		size: number;
+		/** Service-user codes: a ballot cast with one is a verified user of this service. */
+		serviceId?: string | null;
+	},
 	now = new Date(),
 	randomIndex: (max: number) => number = secureRandomIndex
 ): { batchId: number; codes: string[] } {

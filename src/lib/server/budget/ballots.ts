@@ -23,6 +23,7 @@ import { write, type DB } from '../db/open';
 import { prepared } from '../db/prepared';
 import {
 	area,
+	ASSURANCE,
 	ballot,
 	ballotDraft,
 	ballotHistory,
@@ -35,7 +36,7 @@ import {
 } from '../db/schema';
 import { getVote, type Vote } from './votes';
 
-export type Assurance = 'code' | 'open';
+export type Assurance = (typeof ASSURANCE)[number];
 
 /** The code-use activity of a vote: a code casts one ballot in each vote, on any channel. */
 export function activityKey(voteId: number): string {
@@ -67,20 +68,44 @@ export interface Voter {
 	assurance: Assurance;
 	/** The participation code to spend, if they vote with one. */
 	codeId: number | null;
+	/**
+	 * Services this voter is a verified user of: the service of a service-user code, or one a
+	 * member of staff checked. Only ever set by the server, never from what a form says.
+	 */
+	verifiedUses?: string[];
 }
 
 export type Participant = typeof participant.$inferSelect;
 
 /** The participant's code, if it is unspoiled and from one of this engagement's letters. */
 export function engagementCode(db: DB, codeId: number | null, engagementId: number): number | null {
+	return codeVoter(db, codeId, engagementId)?.codeId ?? null;
+}
+
+/**
+ * The voter a code makes: keyed by the code, assured, and a verified user of the code batch's
+ * service when the batch is of service-user codes. Null for a spoiled code or another
+ * engagement's.
+ */
+export function codeVoter(db: DB, codeId: number | null, engagementId: number): Voter | null {
 	if (codeId === null) return null;
 	const row = db
-		.select({ id: participationCode.id, spoiledAt: participationCode.spoiledAt })
+		.select({
+			id: participationCode.id,
+			spoiledAt: participationCode.spoiledAt,
+			serviceId: codeBatch.serviceId
+		})
 		.from(participationCode)
 		.innerJoin(codeBatch, eq(codeBatch.id, participationCode.batchId))
 		.where(and(eq(participationCode.id, codeId), eq(codeBatch.engagementId, engagementId)))
 		.get();
-	return row && !row.spoiledAt ? row.id : null;
+	if (!row || row.spoiledAt) return null;
+	return {
+		key: `code:${row.id}`,
+		assurance: 'code',
+		codeId: row.id,
+		verifiedUses: row.serviceId ? [row.serviceId] : []
+	};
 }
 
 /** Where a ballot comes from: a resident's own browser, a room round, or a kiosk. */
@@ -128,9 +153,8 @@ export function entryFor(db: DB, v: Vote, s: Setting): Entry {
 	const channel: Channel = s.roundId ? 'room' : 'online';
 	const base = { channel, roundId: s.roundId ?? null, kioskId: null, draftKey };
 	if (v.eligibility !== 'open' && p) {
-		const codeId = engagementCode(db, p.codeId, v.engagementId);
-		if (codeId !== null)
-			return { ok: true, ...base, voter: { key: `code:${codeId}`, assurance: 'code', codeId } };
+		const voter = codeVoter(db, p.codeId, v.engagementId);
+		if (voter) return { ok: true, ...base, voter };
 	}
 	if (v.eligibility === 'codes' && !s.roundId) return { ok: false, reason: 'needCode' };
 	return {
@@ -170,19 +194,18 @@ export function profileChoices(db: DB) {
 
 /** What a ballot of this vote is checked against. */
 export function ballotContext(db: DB, v: Vote): BallotContext {
-	const proposalIds = prepared(db, 'ballots.proposalIds', (d) =>
+	const rows = prepared(db, 'ballots.proposalIds', (d) =>
 		d
-			.select({ id: proposal.id })
+			.select({ id: proposal.id, serviceId: proposal.serviceId })
 			.from(proposal)
 			.where(eq(proposal.voteId, sql.placeholder('voteId')))
 			.orderBy(asc(proposal.position), asc(proposal.id))
 			.prepare()
-	)
-		.all({ voteId: v.id })
-		.map((p) => String(p.id));
+	).all({ voteId: v.id });
 	const choices = profileChoices(db);
 	return {
-		proposalIds,
+		proposalIds: rows.map((p) => String(p.id)),
+		serviceIds: [...new Set(rows.map((p) => p.serviceId))],
 		maxWants: v.rules.maxWants,
 		maxDontWants: v.rules.maxDontWants,
 		areaIds: choices.areas.map((a) => a.id),
@@ -372,6 +395,7 @@ const BALLOT_VALUES = [
 	'kioskId',
 	'marks',
 	'uses',
+	'verifiedUses',
 	'area',
 	'ageBand',
 	'segments'
@@ -433,6 +457,12 @@ export function castBallotIn(tx: DB, input: CastInput, now = new Date()): CastRe
 	// index would refuse it (the transaction fails, nothing is written) rather than share one.
 	const receipt = generateReceipt();
 	const profile = countedProfile(content.profile);
+	// A verified use is a use, whatever the form said; it needs an assured voter (counting.md).
+	const verified =
+		input.voter.assurance === 'open'
+			? []
+			: (input.voter.verifiedUses ?? []).filter((s) => context.serviceIds.includes(s));
+	const uses = context.serviceIds.filter((s) => content.uses.includes(s) || verified.includes(s));
 	const values = {
 		receipt,
 		channel: input.channel,
@@ -440,7 +470,8 @@ export function castBallotIn(tx: DB, input: CastInput, now = new Date()): CastRe
 		roundId: input.roundId ?? null,
 		kioskId: input.kioskId ?? null,
 		marks: JSON.stringify(content.marks),
-		uses: JSON.stringify(content.uses),
+		uses: JSON.stringify(uses),
+		verifiedUses: JSON.stringify(verified),
 		area: profile.area,
 		ageBand: profile.ageBand,
 		segments: JSON.stringify(profile.segments)

@@ -210,17 +210,20 @@ export function jsonExport({ vote, result, input }: ExportData): string {
 
 /**
  * Pabulib `.pb` of the counted (publishable) input, which `npm run count` recounts to the
- * official digest: budget/vote-pabulib.ts documents how don't-wants, service use, segments and
- * the special-category totals are carried.
+ * official digest: budget/vote-pabulib.ts documents how don't-wants, assurance and the groups'
+ * totals are carried.
  */
 export function pabulibExport({ vote, result, input, councilName }: ExportData): string {
-	return writeVotePabulib(input, {
-		title: vote.title,
-		unit: councilName,
-		instance: String(vote.id),
-		dateBegin: vote.opensAt ? vote.opensAt.toISOString().slice(0, 10) : undefined,
-		dateEnd: vote.closesAt ? vote.closesAt.toISOString().slice(0, 10) : undefined,
-		selected: new Set([...result.selected, ...result.accepted]),
-		totals: new Map(result.proposals.map((p) => [p.id, p.tallies.overall]))
-	});
+	return writeVotePabulib(
+		{ ...input, rules: result.rules, groups: input.groups ?? [] },
+		{
+			title: vote.title,
+			unit: councilName,
+			instance: String(vote.id),
+			dateBegin: vote.opensAt ? vote.opensAt.toISOString().slice(0, 10) : undefined,
+			dateEnd: vote.closesAt ? vote.closesAt.toISOString().slice(0, 10) : undefined,
+			decisions: Object.fromEntries(result.proposals.map((p) => [p.id, p.decision])),
+			totals: new Map(result.proposals.map((p) => [p.id, p.tallies.overall]))
+		}
+	);
 }

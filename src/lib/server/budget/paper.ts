@@ -10,7 +10,8 @@ import { differences, type BallotContent } from '../../budget/ballot';
 import * as audit from '../audit';
 import { write, type DB } from '../db/open';
 import { paperEntry } from '../db/schema';
-import { castBallotIn, type CastResult } from './ballots';
+import { castBallotIn, codeVoter, type CastResult } from './ballots';
+import { getVote } from './votes';
 
 export type PaperStatus = 'awaitingSecond' | 'counted' | 'spoilt' | 'mismatch';
 
@@ -123,10 +124,14 @@ export function keyPaperBallot(
 				tx,
 				{
 					voteId,
-					voter:
-						keying.codeId !== null
-							? { key: `code:${keying.codeId}`, assurance: 'code', codeId: keying.codeId }
-							: { key: `paper:${keying.serial}`, assurance: 'open', codeId: null },
+					// A service-user code makes the ballot a verified user of its service.
+					voter: (keying.codeId !== null
+						? codeVoter(tx, keying.codeId, getVote(tx, voteId)?.engagementId ?? -1)
+						: null) ?? {
+						key: keying.codeId !== null ? `code:${keying.codeId}` : `paper:${keying.serial}`,
+						assurance: keying.codeId !== null ? 'code' : 'open',
+						codeId: keying.codeId
+					},
 					channel: 'paper',
 					content: keying.content,
 					enteredBy: actor.id,

@@ -15,6 +15,7 @@ import type {
 	CountResult,
 	PopulationCell,
 	Proposal,
+	Rules,
 	Segment
 } from '../../budget/types';
 import * as audit from '../audit';
@@ -56,27 +57,14 @@ export function countSegments(db: DB): Segment[] {
 		.all();
 }
 
-/**
- * Segments that are special-category data (disability, health, ethnicity, religion): the count
- * takes them as totals, never ballot by ballot, so that what is counted can be published.
- */
-export function specialSegments(db: DB): Set<string> {
-	return new Set(
-		db
-			.select({ id: segment.id })
-			.from(segment)
-			.where(eq(segment.specialCategory, true))
-			.all()
-			.map((s) => s.id)
-	);
-}
-
+/** The catalogue's population table as the rules' population rows (cells: area and age band). */
 function populationCells(db: DB): PopulationCell[] {
 	return db
 		.select()
 		.from(areaPopulation)
 		.all()
-		.map((r) => ({ area: r.areaId, ageBand: r.ageBand, population: r.count }));
+		.map((r) => ({ area: r.areaId, ageBand: r.ageBand, count: r.count }))
+		.filter((r) => r.count > 0);
 }
 
 /** Current ballots, identical ones grouped with their count. */
@@ -85,10 +73,12 @@ export function* groupedBallots(db: DB, voteId: number, roundId?: number): Gener
 		.select({
 			marks: ballot.marks,
 			uses: ballot.uses,
+			verifiedUses: ballot.verifiedUses,
 			segments: ballot.segments,
 			area: ballot.area,
 			ageBand: ballot.ageBand,
 			channel: ballot.channel,
+			assurance: ballot.assurance,
 			n: sql<number>`count(*)`
 		})
 		.from(ballot)
@@ -100,37 +90,45 @@ export function* groupedBallots(db: DB, voteId: number, roundId?: number): Gener
 		.groupBy(
 			ballot.marks,
 			ballot.uses,
+			ballot.verifiedUses,
 			ballot.segments,
 			ballot.area,
 			ballot.ageBand,
-			ballot.channel
+			ballot.channel,
+			ballot.assurance
 		)
 		.all();
 	for (const r of rows)
 		yield {
 			marks: JSON.parse(r.marks),
 			uses: JSON.parse(r.uses),
+			verifiedUses: JSON.parse(r.verifiedUses),
 			segments: JSON.parse(r.segments),
 			area: r.area,
 			ageBand: r.ageBand,
 			channel: r.channel as Channel,
+			assured: r.assurance !== 'open',
 			count: r.n
 		};
 }
 
+/** The vote's rules as the count takes them: with the population table when weighting is on. */
+export function countRules(db: DB, v: Vote): Rules {
+	return v.rules.weighting === 'population'
+		? { ...v.rules, population: populationCells(db) }
+		: v.rules;
+}
+
 export function countInput(db: DB, v: Vote, roundId?: number): CountInput & { ballots: Ballot[] } {
-	// The official count is of the publishable input (special-category segments as totals), so
-	// its digest is the one anyone gets by recounting the open data (budget/publishable.ts).
-	return publishableInput(
-		{
-			proposals: countProposals(db, v.id),
-			segments: countSegments(db),
-			ballots: [...groupedBallots(db, v.id, roundId)],
-			rules: v.rules,
-			population: v.rules.weighting === 'population' ? populationCells(db) : undefined
-		},
-		specialSegments(db)
-	);
+	// The official count is of the publishable input (every group as totals, nobody's answers
+	// per ballot), so its digest is the one anyone gets by recounting the open data
+	// (budget/publishable.ts).
+	return publishableInput({
+		proposals: countProposals(db, v.id),
+		segments: countSegments(db),
+		ballots: [...groupedBallots(db, v.id, roundId)],
+		rules: countRules(db, v)
+	});
 }
 
 /** What a count depends on, cheaply: the last ballot version, the rules, proposals and segments. */
@@ -142,11 +140,9 @@ function stateKey(db: DB, v: Vote): string {
 		.get()?.id;
 	const basis = JSON.stringify([
 		last ?? 0,
-		v.rules,
+		countRules(db, v),
 		countProposals(db, v.id),
-		countSegments(db),
-		[...specialSegments(db)],
-		v.rules.weighting === 'population' ? populationCells(db) : null
+		countSegments(db)
 	]);
 	return createHash('sha256').update(basis).digest('hex');
 }

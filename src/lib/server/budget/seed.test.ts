@@ -19,12 +19,29 @@ describe('the demo votes', () => {
 		expect(n).toBeLessThan(1600);
 		const byChannel = countVote(db, closed.id);
 		expect(Object.values(byChannel.ballots.byChannel).every((c) => c > 50)).toBe(true);
-		const dc = byChannel.proposals.find((p) => p.title.startsWith('Close two day centres'))!;
+		const r = byChannel;
+		const find = (title: string) => r.proposals.find((p) => p.title.startsWith(title))!;
+		// Day centres: protected by verified users (membership "verified") and disabled residents.
+		expect(r.rules.protection.membership).toBe('verified');
+		const dc = find('Close two day centres');
 		expect(dc.decision).toBe('protected');
 		expect(dc.majorityDecision).toBe('accept');
 		expect(dc.protectedBy).toEqual(expect.arrayContaining(['users', 'disabled']));
-		expect(byChannel.shortfall).toBeGreaterThan(0);
-		expect(byChannel.majority.shortfall).toBe(0);
+		// Users are the ballots cast with the provider's service-user codes, and only those.
+		const users = dc.protection.find((f) => f.group === 'users')!;
+		expect(users.ballots).toBe(60);
+		// Golf: older residents against it are flagged, not protected.
+		const golf = find('End the golf course subsidy');
+		expect(golf.decision).toBe('accept');
+		expect(golf.flagged).toEqual(['older']);
+		// Community transport: too close to call.
+		const transport = find('Run community transport');
+		expect(transport.decision).toBe('marginal');
+		expect(transport.marginalBy).toEqual(['older']);
+		// The target is missed: members get the override order, marginal first.
+		expect(r.shortfall).toBeGreaterThan(0);
+		expect(r.overrideOrder.map((o) => o.id)).toEqual([transport.id, dc.id]);
+		expect(r.majority.shortfall).toBe(0);
 		expect(officialResult(db, closed.id)?.digest).toBe(byChannel.digest);
 		expect(recount(db, { id: null, email: 'test' }, closed.id).matches).toBe(true);
 		expect(db.select({ n: count() }).from(ballotHistory).get()!.n).toBeGreaterThan(n);

@@ -4,7 +4,9 @@
  * change is audit-logged in its own transaction. Once the first ballot arrives the rules and
  * proposals are frozen (and triggers in the migration hold that even against a bug).
  */
-import { and, asc, count, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { MAX_DECLARED } from '../../budget/tallies';
+import { USERS } from '../../budget/types';
 import { parseStoredRules } from '../../budget/vote-rules';
 import type { Rules } from '../../budget/types';
 import { voteState, type VoteState } from '../../budget/vote-state';
@@ -13,13 +15,15 @@ import { write, type DB } from '../db/open';
 import { prepared } from '../db/prepared';
 import {
 	ballot,
+	codeBatch,
 	engagement,
 	proposal,
 	proposalImage,
 	proposalSource,
 	segment,
 	service,
-	vote
+	vote,
+	voteRound
 } from '../db/schema';
 import { createDraftProposal, ProposalError } from './proposals';
 
@@ -247,6 +251,27 @@ export function updateVoteDetails(
 }
 
 /** Saves the counting rules; refused once the first ballot has frozen them. */
+/**
+ * Whether this vote can tell verified service users apart (counting.md: membership "verified" is
+ * allowed only then): its engagement has service-user codes, or one of its room rounds is held
+ * with a service's users.
+ */
+export function canVerify(db: DB, v: Vote): boolean {
+	const codes = db
+		.select({ id: codeBatch.id })
+		.from(codeBatch)
+		.where(and(eq(codeBatch.engagementId, v.engagementId), isNotNull(codeBatch.serviceId)))
+		.limit(1)
+		.get();
+	if (codes) return true;
+	return !!db
+		.select({ id: voteRound.id })
+		.from(voteRound)
+		.where(and(eq(voteRound.voteId, v.id), isNotNull(voteRound.usersServiceId)))
+		.limit(1)
+		.get();
+}
+
 export function saveRules(
 	db: DB,
 	actor: audit.Actor,
@@ -259,6 +284,11 @@ export function saveRules(
 		if (!before) throw new VoteError('id', 'That vote no longer exists');
 		if (before.rulesFrozenAt || before.status === 'closed')
 			throw new VoteError('_', 'Ballots have been cast, so the rules can no longer change');
+		if (rules.protection.membership === 'verified' && !canVerify(tx, before))
+			throw new VoteError(
+				'membership',
+				'Only verified users can count when the vote can verify them: make service-user codes for this engagement first'
+			);
 		tx.update(vote)
 			.set({ rules: JSON.stringify(rules), updatedAt: now })
 			.where(eq(vote.id, id))
@@ -371,15 +401,19 @@ export interface ProposalInput {
 function checkProposalInput(tx: DB, input: ProposalInput): void {
 	if (!tx.select().from(service).where(eq(service.id, input.serviceId)).get())
 		throw new ProposalError('serviceId', 'Choose a service from the list');
-	if (input.affects.length) {
+	// Declared dependent groups (counting.md): the service's users and segments of the catalogue.
+	const segments = input.affects.filter((g) => g !== USERS);
+	if (segments.length) {
 		const known = tx
 			.select({ id: segment.id })
 			.from(segment)
-			.where(inArray(segment.id, input.affects))
+			.where(inArray(segment.id, segments))
 			.all();
-		if (known.length !== new Set(input.affects).size)
-			throw new ProposalError('affects', 'Choose segments from the list');
+		if (known.length !== new Set(segments).size)
+			throw new ProposalError('affects', 'Choose groups from the list');
 	}
+	if (new Set(input.affects).size > MAX_DECLARED)
+		throw new ProposalError('affects', `Declare at most ${MAX_DECLARED} groups`);
 	if (input.image && !input.imageAlt)
 		throw new ProposalError('imageAlt', 'Describe the picture for people who cannot see it');
 }

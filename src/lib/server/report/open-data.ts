@@ -2,8 +2,8 @@
  * Open data for an engagement: one ZIP anyone can download from the report and publish. It
  * holds anonymised, suppressed tables, the vote as anonymised ballots (JSON, recountable with
  * the CLI) and as Pabulib, the rules, and a README saying how to recount. No codes, tokens,
- * receipts, names or times; special-category segments (disability, health, ethnicity,
- * religion) never at ballot level.
+ * receipts, names or times; nobody's service use or group membership (special-category answers
+ * among them) at ballot level: those are published only as totals per group.
  */
 import { zipSync, strToU8 } from 'fflate';
 import { csvFile } from '../../csv/csv';
@@ -25,7 +25,7 @@ function readme(report: EngagementReport, digest: string | null, files: string[]
 		'',
 		'Every table suppresses figures from fewer than 10 ballots or responses. Nothing here',
 		'identifies a person: no participation codes, tokens, receipts, names or times, and',
-		'special-category answers (disability, health, ethnicity, religion) only in aggregate.',
+		"nobody's service use or groups (special-category answers among them) except as totals.",
 		'',
 		...(v
 			? [
@@ -35,24 +35,27 @@ function readme(report: EngagementReport, digest: string | null, files: string[]
 					'',
 					'```sh',
 					'npm install',
-					'npm run count -- vote.pb --json',
+					'npx co-commission-count vote.pb --json',
 					'```',
 					'',
 					`The printed \`digest\` is \`${digest}\`, the digest on the official results page,`,
-					'and the decisions are the official ones. `vote-ballots.json` is the same input as a',
-					'scenario file (`npm run count -- vote-ballots.json` gives the same digest).',
+					'and the decisions are the official ones (counting rules version 2). `vote-ballots.json`',
+					'is the same input as a scenario file (`npx co-commission-count vote-ballots.json` gives',
+					'the same digest).',
 					'',
 					'`vote.pb` is in the Pabulib format (pabulib.org): each proposal is a project costing its',
 					'amount, each voter approves the proposals they marked Want, and Pabulib tools read it as',
 					"an approval vote. Extra columns carry the rest: `dont_want` (proposals marked Don't",
-					'want), `uses` (proposals whose service the voter uses), `segments`, `neighborhood`',
-					"(area), `voting_method` (channel); META holds the rules and the segments' names.",
+					'want), `neighborhood` (area), `voting_method` (channel) and `assured` (1 for a ballot',
+					'backed by a participation code or checked by staff); META holds the rules, the segments',
+					"' names and `groups`.",
 					'',
-					'Special-category answers (disability, health, ethnicity, religion) are never published',
-					'ballot by ballot. The count itself takes them as totals per group (`segment_totals` in',
-					"META: ballots, and wants and don't-wants for each proposal), which is all that minority",
-					'protection needs, so the recount repeats every protection decision. A special-category',
-					'group with fewer than 10 ballots is not published, and so cannot protect a service.',
+					"Nobody's service use or group membership (disability, health, ethnicity and religion",
+					'among them) is published ballot by ballot. The count takes every group as totals',
+					"(`groups` in META: for each proposal, the ballots, wants and don't-wants of each group",
+					'and each combination of the groups declared as depending on it, among all ballots and',
+					'among assured ones), which is all that minority protection needs, so the recount repeats',
+					'every protection decision.',
 					''
 				]
 			: []),
@@ -86,7 +89,14 @@ export function openDataZip(
 		const data = prepareExport(db, actor, v.id, 'pb', councilName);
 		onStep('count');
 		digest = data.result.digest;
-		add('vote-ballots.json', JSON.stringify({ name: v.title, ...data.input }, null, 1));
+		add(
+			'vote-ballots.json',
+			JSON.stringify(
+				{ version: 2, name: v.title, ...data.input, rules: data.result.rules },
+				null,
+				1
+			)
+		);
 		add('vote-proposals.csv', csvExport(data));
 		onStep('pabulib');
 		add('vote.pb', pabulibExport(data));

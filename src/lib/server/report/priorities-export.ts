@@ -3,6 +3,7 @@
  * then a sheet per step), CSV and JSON. All from the published report: suppressed cells stay
  * suppressed.
  */
+import { DECISION_LABELS } from '../../budget/vote-rules';
 import ExcelJS from 'exceljs';
 import { csvFile } from '../../csv/csv';
 import { ACTION_LABELS, type Priority } from '../../report/priorities';
@@ -24,12 +25,7 @@ const QUADRANTS: Record<string, string> = {
 	rethink: 'Rethink',
 	watch: 'Watch'
 };
-const DECISIONS: Record<string, string> = {
-	fund: 'Fund',
-	accept: 'Accept saving',
-	protected: 'Protected',
-	notSelected: 'Not selected'
-};
+const DECISIONS: Record<string, string> = DECISION_LABELS;
 
 const pounds = (pence: number | null) => (pence === null ? null : Math.round(pence) / 100);
 const round2 = (x: number | null) => (x === null ? null : Math.round(x * 100) / 100);

@@ -2,9 +2,15 @@ import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-or
 import { user } from './core';
 import { participationCode } from './participation';
 import { proposal, vote } from './budget';
+import { service } from './catalogue';
 
 const CHANNELS = ['online', 'room', 'paper', 'kiosk'] as const;
-const ASSURANCE = ['code', 'open'] as const;
+/**
+ * How sure we are a ballot is one person's (counting.md: assured or open): cast with a
+ * participation code, or by someone a member of staff checked (a paper ballot, a kiosk or a room
+ * round where staff recorded a checked service user), or open (one per browser or device).
+ */
+export const ASSURANCE = ['code', 'checked', 'open'] as const;
 
 /**
  * A live round in a meeting: phones join with `code` (the room code on the projector) and their
@@ -27,7 +33,12 @@ export const voteRound = sqliteTable(
 		openedAt: integer('opened_at', { mode: 'timestamp_ms' }).notNull(),
 		closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
 		revealedAt: integer('revealed_at', { mode: 'timestamp_ms' }),
-		createdBy: integer('created_by').references(() => user.id)
+		createdBy: integer('created_by').references(() => user.id),
+		/**
+		 * A round held with a service's users, whose attendance staff checked: its ballots count
+		 * as verified users of this service (counting.md, "verified membership").
+		 */
+		usersServiceId: text('users_service_id').references(() => service.id)
 	},
 	(t) => [uniqueIndex('vote_round_code_idx').on(t.code), index('vote_round_vote_idx').on(t.voteId)]
 );
@@ -77,8 +88,13 @@ export const ballot = sqliteTable(
 		roundId: integer('round_id').references(() => voteRound.id),
 		kioskId: integer('kiosk_id').references(() => voteKiosk.id),
 		marks: text('marks').notNull(),
-		/** JSON array of proposal ids whose service the voter or their household uses. */
+		/** JSON array of service ids the voter or their household uses. */
 		uses: text('uses').notNull().default('[]'),
+		/**
+		 * JSON array of the service ids among `uses` whose use was verified: a service-user code,
+		 * or a member of staff who checked (paper, kiosk, a users' room round). Never from a form.
+		 */
+		verifiedUses: text('verified_uses').notNull().default('[]'),
 		area: text('area'),
 		ageBand: text('age_band'),
 		/** JSON array of segment ids the voter said they belong to. */
@@ -114,7 +130,9 @@ export const ballotHistory = sqliteTable(
 		roundId: integer('round_id'),
 		kioskId: integer('kiosk_id'),
 		marks: text('marks').notNull(),
+		/** Service ids (proposal ids in versions submitted before counting rules version 2). */
 		uses: text('uses').notNull(),
+		verifiedUses: text('verified_uses').notNull().default('[]'),
 		area: text('area'),
 		ageBand: text('age_band'),
 		segments: text('segments').notNull(),

@@ -1,6 +1,6 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { user } from './core';
-import { engagement } from './catalogue';
+import { engagement, service } from './catalogue';
 
 /** A batch of participation codes printed for one engagement (one per household or person). */
 export const codeBatch = sqliteTable('code_batch', {
@@ -11,6 +11,11 @@ export const codeBatch = sqliteTable('code_batch', {
 	label: text('label').notNull(),
 	unit: text('unit', { enum: ['household', 'person'] }).notNull(),
 	size: integer('size').notNull(),
+	/**
+	 * Service-user codes: handed out by the provider of this service to its users, so that a
+	 * ballot cast with one counts as a verified user of the service.
+	 */
+	serviceId: text('service_id').references(() => service.id),
 	createdBy: integer('created_by').references(() => user.id),
 	createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
 });

@@ -11,6 +11,8 @@ export function decisionLabel(d: Decision): string {
 		accept: m.vote_decision_accept,
 		fund: m.vote_decision_fund,
 		protected: m.vote_decision_protected,
+		marginal: m.vote_decision_marginal,
+		notNeeded: m.vote_decision_not_needed,
 		notSelected: m.vote_decision_not_selected
 	}[d]();
 }
@@ -30,7 +32,7 @@ function findingParams(f: GroupFinding, segments: SegmentLabels) {
 		share: percent(f.share),
 		group: groupLabel(f.group, segments),
 		count: number(f.count),
-		n: number(f.n),
+		n: number(f.ballots),
 		others: percent(f.othersShare)
 	};
 }

@@ -32,3 +32,11 @@ export function dateTime(date: Date): string {
 export function percent(share: number): string {
 	return `${Math.round(share * 100)}%`;
 }
+
+/** A list in the page's language: "a, b and c" / "a, b ac c". */
+export function list(items: readonly string[]): string {
+	return new Intl.ListFormat(getLocale() === 'cy' ? 'cy' : 'en-GB', {
+		style: 'long',
+		type: 'conjunction'
+	}).format(items);
+}

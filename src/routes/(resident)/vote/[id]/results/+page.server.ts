@@ -25,7 +25,9 @@ export const load: PageServerLoad = async ({ parent, params }) => {
 			majority: { saved: r.majority.saved, shortfall: r.majority.shortfall },
 			digest: r.digest,
 			proposals: r.proposals.map((p) => {
-				const groups = [...new Set([...(affects.get(p.id) ?? []), ...p.flaggedSegments])];
+				const groups = [...new Set([...(affects.get(p.id) ?? []), ...p.flagged])].filter(
+					(g) => g !== 'users'
+				);
 				return {
 					id: p.id,
 					rank: p.rank,

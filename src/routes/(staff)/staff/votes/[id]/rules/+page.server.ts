@@ -10,7 +10,16 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, parent }) => {
 	requireRole(locals, 'admin', 'commissioner');
 	const { vote } = await parent();
-	return { initial: rulesToForm(vote.rules) };
+	const initial = rulesToForm(vote.rules);
+	// Until rules are saved the limit on don't-wants is left blank: it must be chosen, never a
+	// silent default (counting.md).
+	if (!vote.rulesSet) initial.maxDontWants = '';
+	const savings = votes.listProposals(getDb(), vote.id).filter((p) => p.kind === 'saving').length;
+	return {
+		initial,
+		savings,
+		canVerify: votes.canVerify(getDb(), vote)
+	};
 };
 
 export const actions: Actions = {
