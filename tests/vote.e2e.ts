@@ -43,12 +43,13 @@ async function createVote(page: Page, spec: VoteSpec = {}): Promise<{ id: number
 		await page.getByRole('button', { name: 'Add proposal' }).click();
 		await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 	}
-	if (spec.maxWants !== undefined) {
-		await open(page, `/staff/votes/${id}/rules`);
+	// The limit on don't-wants is always stated (counting.md): here "no limit", chosen.
+	await open(page, `/staff/votes/${id}/rules`);
+	if (spec.maxWants !== undefined)
 		await page.getByLabel('Most Wants per ballot').fill(String(spec.maxWants));
-		await page.getByRole('button', { name: 'Save rules' }).click();
-		await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-	}
+	await page.getByLabel("Most Don't wants per ballot").fill('0');
+	await page.getByRole('button', { name: 'Save rules' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 	await open(page, `/staff/votes/${id}/settings`);
 	const labels = { codes: 'Participation codes only', open: 'Open to anyone', both: 'Both' };
 	await page.getByLabel(labels[spec.eligibility ?? 'open']).check();
@@ -245,7 +246,7 @@ test.describe('the resident ballot', () => {
 		await expect(dayCentres).toContainText('Protected: does not go ahead');
 		await expect(dayCentres).toContainText('of people who use this service');
 		await expect(dayCentres).toContainText('Simple majority voting would have made this saving.');
-		await expect(page.getByText(/That is £45,000 short/)).toBeVisible();
+		await expect(page.getByText(/That is £85,000 short/)).toBeVisible();
 		await expect(page.locator('.digest code')).toHaveText(/^[0-9a-f]{64}$/);
 		await expectAccessible(page);
 		await open(page, `/cy/vote/${DEMO_CLOSED}/results`);
@@ -413,6 +414,11 @@ test.describe('staff', () => {
 		await page.getByLabel('Share of the group against it, in per cent').fill('150');
 		await page.getByRole('button', { name: 'Save rules' }).click();
 		await expect(page.getByRole('alert')).toContainText('The threshold cannot be more than 100%');
+		// The limit on don't-wants must be chosen, never a silent default.
+		await expect(page.getByRole('alert')).toContainText(
+			"Enter the most Don't wants a ballot may have"
+		);
+		await page.getByLabel("Most Don't wants per ballot").fill('1');
 		await page.getByLabel('Share of the group against it, in per cent').fill('60');
 		await page.getByLabel('Savings target, in pounds').fill('10000');
 		await page.getByRole('button', { name: 'Save rules' }).click();
