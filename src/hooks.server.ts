@@ -18,12 +18,20 @@ import {
 } from '$lib/server/session';
 import { councilName } from '$lib/server/settings';
 import { isAdminRoute, isStaffRoute } from '$lib/server/guard';
+import * as retention from '$lib/server/retention';
 import { seedIfEmpty } from '$lib/server/seed';
 
-/** Opens the database (applying migrations) and seeds the demo council before the first request. */
+/**
+ * Opens the database (applying migrations) and seeds the demo council before the first request,
+ * then keeps the retention promises: sensitive survey answers past their date are deleted now
+ * and every hour (retention.ts).
+ */
 export const init: ServerInit = async () => {
 	const db = getDb();
 	if (env.SEED_DEMO !== 'false') await seedIfEmpty(db, { log: true });
+	const sweep = () => retention.sweepSurveys(db, { id: null, email: 'retention' });
+	sweep();
+	setInterval(sweep, 60 * 60 * 1000).unref();
 };
 
 const i18n: Handle = ({ event, resolve }) =>

@@ -13,12 +13,14 @@ import type {
 	Channel,
 	CountInput,
 	CountResult,
+	GroupTotals,
 	PopulationCell,
 	Proposal,
 	Rules,
 	Segment
 } from '../../budget/types';
 import * as audit from '../audit';
+import * as retention from '../retention';
 import { write, type DB } from '../db/open';
 import {
 	areaPopulation,
@@ -122,12 +124,18 @@ export function countRules(db: DB, v: Vote): Rules {
 export function countInput(db: DB, v: Vote, roundId?: number): CountInput & { ballots: Ballot[] } {
 	// The official count is of the publishable input (every group as totals, nobody's answers
 	// per ballot), so its digest is the one anyone gets by recounting the open data
-	// (budget/publishable.ts).
+	// (budget/publishable.ts). Once the result is recorded the groups come from the record, as
+	// special-category answers have by then been removed from the ballots (retention.ts).
+	const recorded = roundId === undefined ? officialResult(db, v.id)?.groups : null;
+	const ballots = [...groupedBallots(db, v.id, roundId)];
 	return publishableInput({
 		proposals: countProposals(db, v.id),
 		segments: countSegments(db),
-		ballots: [...groupedBallots(db, v.id, roundId)],
-		rules: countRules(db, v)
+		ballots: recorded
+			? ballots.map((b) => ({ ...b, uses: [], verifiedUses: [], segments: [] }))
+			: ballots,
+		rules: countRules(db, v),
+		...(recorded ? { groups: JSON.parse(recorded) as GroupTotals[] } : {})
 	});
 }
 
@@ -225,16 +233,20 @@ export function closeVote(
 			.set({ endedAt: now })
 			.where(and(eq(voteKiosk.voteId, voteId), sql`${voteKiosk.endedAt} is null`))
 			.run();
-		const counted = runCount(countInput(tx, v));
+		const input = countInput(tx, v);
+		const counted = runCount(input);
 		tx.insert(voteResult)
 			.values({
 				voteId,
 				digest: counted.digest,
 				ballots: counted.ballots.total,
 				countedAt: now,
-				countedBy: actor.id
+				countedBy: actor.id,
+				groups: JSON.stringify(input.groups ?? [])
 			})
 			.run();
+		// The result is recorded: keep the promise on the ballot (retention.ts).
+		retention.eraseVoteSpecialCategory(tx, actor, voteId, now);
 		audit.record(
 			tx,
 			actor,

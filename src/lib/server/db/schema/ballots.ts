@@ -217,7 +217,13 @@ export const voteResult = sqliteTable('vote_result', {
 	digest: text('digest').notNull(),
 	ballots: integer('ballots').notNull(),
 	countedAt: integer('counted_at', { mode: 'timestamp_ms' }).notNull(),
-	countedBy: integer('counted_by').references(() => user.id)
+	countedBy: integer('counted_by').references(() => user.id),
+	/**
+	 * The official count's group totals (JSON `GroupTotals[]`, budget/publishable.ts): once the
+	 * result is recorded the count takes every group from here, so that special-category answers
+	 * can be removed from the ballots without changing the recount (the promise on the ballot).
+	 */
+	groups: text('groups')
 });
 
 /** An optional picture for a proposal, kept in the database so a backup has everything. */
