@@ -27,7 +27,18 @@ export const voteRound = sqliteTable(
 		openedAt: integer('opened_at', { mode: 'timestamp_ms' }).notNull(),
 		closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
 		revealedAt: integer('revealed_at', { mode: 'timestamp_ms' }),
-		createdBy: integer('created_by').references(() => user.id)
+		createdBy: integer('created_by').references(() => user.id),
+		/**
+		 * How many people the facilitator counted in the room: the round takes no more ballots
+		 * than this. Null (rounds from before it was asked) takes none until it is entered.
+		 */
+		attendance: integer('attendance'),
+		/** Set when staff void the round: its ballots no longer count (`ballot.voidedAt`). */
+		voidedAt: integer('voided_at', { mode: 'timestamp_ms' }),
+		voidedBy: integer('voided_by').references(() => user.id),
+		voidReason: text('void_reason'),
+		/** How many ballots the void took out of the count. */
+		voidedBallots: integer('voided_ballots')
 	},
 	(t) => [uniqueIndex('vote_round_code_idx').on(t.code), index('vote_round_vote_idx').on(t.voteId)]
 );
@@ -84,7 +95,12 @@ export const ballot = sqliteTable(
 		/** JSON array of segment ids the voter said they belong to. */
 		segments: text('segments').notNull().default('[]'),
 		firstAt: integer('first_at', { mode: 'timestamp_ms' }).notNull(),
-		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+		/**
+		 * Set when staff voided the round this version was cast in: the ballot stays (ballots are
+		 * never deleted) but is not counted. A new version from the same voter counts again.
+		 */
+		voidedAt: integer('voided_at', { mode: 'timestamp_ms' })
 	},
 	(t) => [
 		uniqueIndex('ballot_voter_idx').on(t.voteId, t.voterKey),
