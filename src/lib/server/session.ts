@@ -97,3 +97,14 @@ export function setSessionCookie(
 export function deleteSessionCookie(cookies: Cookies, secure: boolean): void {
 	cookies.delete(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure });
 }
+
+/** The Set-Cookie header that deletes the session cookie, for a response built by hand. */
+export function expiredSessionCookie(cookies: Cookies, secure: boolean): string {
+	return cookies.serialize(SESSION_COOKIE, '', {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure,
+		maxAge: 0
+	});
+}
