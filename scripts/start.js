@@ -2,6 +2,7 @@
 // demo council, and an ORIGIN that matches the address it prints (on this computer's loopback,
 // http://127.0.0.1:<port> works as well: hooks.server.ts accepts both spellings). Production
 // sets ORIGIN (or PROTOCOL_HEADER and HOST_HEADER behind a TLS proxy) and its own DATABASE_URL.
+// The body size limit (2M) is built into the app (svelte.config.js), however it is started.
 import { existsSync } from 'node:fs';
 
 const port = process.env.PORT ?? '3000';
@@ -11,8 +12,6 @@ process.env.HOST ??= '127.0.0.1';
 const local = !process.env.ORIGIN;
 process.env.ORIGIN ??= `http://localhost:${port}`;
 process.env.DATABASE_URL ??= 'data/co-commission.db';
-// Large enough for a proposal image, small enough that nobody can fill the disk with one post.
-process.env.BODY_SIZE_LIMIT ??= '2M';
 
 const buildDir = process.env.BUILD_DIR ?? 'build';
 if (!existsSync(`${buildDir}/index.js`)) {
