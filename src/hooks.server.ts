@@ -15,12 +15,18 @@ import { councilName } from '$lib/server/settings';
 import { guardRequest, isStaffArea } from '$lib/server/guard';
 import { refuse } from '$lib/server/refusal';
 import { crossSiteMessage, formProblem, sameOrigin } from '$lib/server/request-checks';
+import * as housekeeping from '$lib/server/housekeeping';
 import { seedIfEmpty } from '$lib/server/seed';
 
-/** Opens the database (applying migrations) and seeds the demo council before the first request. */
+/**
+ * Opens the database (applying migrations), seeds the demo council before the first request,
+ * and sweeps lapsed sessions and stale rate-limit rows now and every hour.
+ */
 export const init: ServerInit = async () => {
 	const db = getDb();
 	if (env.SEED_DEMO !== 'false') await seedIfEmpty(db, { log: true });
+	housekeeping.sweep(db);
+	setInterval(() => housekeeping.sweep(getDb()), housekeeping.SWEEP_EVERY_MS).unref();
 };
 
 const i18n: Handle = ({ event, resolve }) =>

@@ -1,5 +1,5 @@
 import type { Cookies } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { DB } from './db/open';
 import { session, user } from './db/schema';
 import { generateToken, hashToken } from './tokens';
@@ -75,8 +75,11 @@ export function invalidateSession(db: DB, sessionId: string): void {
 	db.delete(session).where(eq(session.id, sessionId)).run();
 }
 
-export function invalidateUserSessions(db: DB, userId: number): void {
-	db.delete(session).where(eq(session.userId, userId)).run();
+/** Ends every session of an account, except `keep` (a session id) if given. */
+export function invalidateUserSessions(db: DB, userId: number, keep?: string): void {
+	db.delete(session)
+		.where(and(eq(session.userId, userId), keep === undefined ? undefined : ne(session.id, keep)))
+		.run();
 }
 
 export function setSessionCookie(
