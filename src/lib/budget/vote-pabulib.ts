@@ -12,6 +12,11 @@
  *   per ballot, identical ballots in a row, voter ids numbered from 1.
  * - META `rules`, `segments`, `population` and `segment_totals`, each as JSON.
  * The input written is the publishable one (publishable.ts): no special-category data per person.
+ * Text that a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage
+ * return, and not a number) is written with an apostrophe in front, as in the CSV exports; a
+ * field that already starts with apostrophes before such text gets one more. The reader
+ * (pabulib.ts `restoreField`) takes exactly one off, so titles read back as entered and the
+ * recount's digest is the official one.
  */
 import { z } from 'zod';
 import { metaValue, PabulibError, writePabulib, type PabulibFile } from './pabulib';
