@@ -128,6 +128,19 @@ test.beforeAll(async () => {
 		n: '1',
 		code: one(`select join_code from lab order by id desc limit 1`)
 	};
+	// Ids that exist, but belong to another vote, lab or survey than the one in the address.
+	const elsewhere = {
+		roundId: one(`select id from vote_round where vote_id <> ${ids.votes} limit 1`),
+		proposalId: one(`select id from proposal where vote_id <> ${ids.votes} limit 1`),
+		kioskId: one(`select id from vote_kiosk where vote_id <> ${ids.votes} limit 1`),
+		ideaId: one(`select id from lab_idea where lab_id <> ${ids.labs} limit 1`),
+		themeId: one(`select id from lab_theme where lab_id <> ${ids.labs} limit 1`),
+		id: one(`select id from proposal where vote_id <> ${ids.votes} limit 1`)
+	};
+	HOSTILE.push({
+		label: "ids of another vote's round, proposal and kiosk, another lab's idea and theme",
+		body: new URLSearchParams(elsewhere).toString()
+	});
 	params = (action) => {
 		const out: Record<string, string> = { ...fixed };
 		const segments = action.routeId.split('/');

@@ -323,9 +323,6 @@ function seedClosedVote(tx: DB, ctx: SeedContext): void {
 	let nextCode = 0;
 	for (const c of letters.slice(1080)) codes.spoilCode(tx, commissioner, c, at(3));
 
-	const round = openRound(tx, facilitator, voteId, 'Harbour community centre meeting', at(10));
-	const kiosk = startKiosk(tx, facilitator, voteId, 'Central library counter', at(5));
-
 	const ballots: { group: Group; channel: (typeof CHANNELS)[number]; content: BallotContent }[] =
 		[];
 	for (const g of GROUPS)
@@ -335,6 +332,16 @@ function seedClosedVote(tx: DB, ctx: SeedContext): void {
 				channel: weightedPick(rng, CHANNELS, CHANNEL_WEIGHTS),
 				content: sampleBallot(rng, g, proposals)
 			});
+	// The facilitator counted everyone in the hall, a few of whom did not vote.
+	const inRoom = ballots.filter((b) => b.channel === 'room').length;
+	const round = openRound(
+		tx,
+		facilitator,
+		voteId,
+		{ title: 'Harbour community centre meeting', attendance: inRoom + 6 },
+		at(10)
+	);
+	const kiosk = startKiosk(tx, facilitator, voteId, 'Central library counter', at(5));
 	// Interleave the groups in time, deterministically.
 	for (let i = ballots.length - 1; i > 0; i--) {
 		const j = Math.floor(rng() * (i + 1));

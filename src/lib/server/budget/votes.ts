@@ -4,7 +4,7 @@
  * change is audit-logged in its own transaction. Once the first ballot arrives the rules and
  * proposals are frozen (and triggers in the migration hold that even against a bug).
  */
-import { and, asc, count, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { parseStoredRules } from '../../budget/vote-rules';
 import type { Rules } from '../../budget/types';
 import { voteState, type VoteState } from '../../budget/vote-state';
@@ -117,6 +117,7 @@ export function listVotes(db: DB, engagementId?: number) {
 	const ballots = db
 		.select({ voteId: ballot.voteId, n: count().as('n') })
 		.from(ballot)
+		.where(isNull(ballot.voidedAt))
 		.groupBy(ballot.voteId)
 		.as('ballots');
 	return db

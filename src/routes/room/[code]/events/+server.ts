@@ -1,7 +1,7 @@
-import { error } from '@sveltejs/kit';
 import * as rounds from '$lib/server/budget/rounds';
 import { getDb } from '$lib/server/db';
 import type { RequestHandler } from './$types';
+import { roundForCode } from '../find-round.server';
 
 const encoder = new TextEncoder();
 
@@ -10,10 +10,9 @@ const encoder = new TextEncoder();
  * turnout or the round's state changes (checked each second: one indexed count), and a comment
  * every 15 seconds to keep proxies from closing the connection. EventSource reconnects by itself.
  */
-export const GET: RequestHandler = ({ params }) => {
+export const GET: RequestHandler = ({ params, getClientAddress }) => {
 	const db = getDb();
-	const first = rounds.findRound(db, params.code);
-	if (!first) error(404, 'Round not found');
+	roundForCode(db, params.code, getClientAddress());
 	let timer: ReturnType<typeof setInterval> | undefined;
 	let beat: ReturnType<typeof setInterval> | undefined;
 	const stream = new ReadableStream<Uint8Array>({
