@@ -11,7 +11,7 @@ import { emptyBallot, type BallotContent } from '../../budget/ballot';
 import type { Mark } from '../../budget/types';
 import { DEFAULT_RULES } from '../../budget/vote-rules';
 import { mulberry32, weightedPick } from '../../random/prng';
-import type { Actor } from '../audit';
+import type { Actor, Staff } from '../audit';
 import * as codes from '../codes';
 import type { DB } from '../db/open';
 import { proposal, vote } from '../db/schema';
@@ -242,7 +242,11 @@ function findOrCreateDayServicesVote(tx: DB, ctx: SeedContext, actor: Actor, at:
 }
 
 function seedClosedVote(tx: DB, ctx: SeedContext): void {
-	const commissioner: Actor = { id: ctx.staffIds.commissioner, email: STAFF[1].email };
+	const commissioner: Staff = {
+		id: ctx.staffIds.commissioner,
+		email: STAFF[1].email,
+		role: 'commissioner'
+	};
 	const facilitator: Actor & { id: number } = {
 		id: ctx.staffIds.facilitator,
 		email: STAFF[2].email
@@ -472,7 +476,11 @@ const LIBRARY_PROPOSALS = [
 ];
 
 function seedOpenVote(tx: DB, ctx: SeedContext): void {
-	const commissioner: Actor = { id: ctx.staffIds.commissioner, email: STAFF[1].email };
+	const commissioner: Staff = {
+		id: ctx.staffIds.commissioner,
+		email: STAFF[1].email,
+		role: 'commissioner'
+	};
 	const at = new Date(ctx.now.getTime() - DAY);
 	const voteId = createVote(
 		tx,

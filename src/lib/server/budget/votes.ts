@@ -404,7 +404,7 @@ function saveImage(tx: DB, proposalId: number, input: ProposalInput): void {
 /** Adds a proposal by hand at the end of a draft vote's list. */
 export function addProposal(
 	db: DB,
-	actor: audit.Actor,
+	actor: audit.Staff,
 	voteId: number,
 	input: ProposalInput,
 	now = new Date()
