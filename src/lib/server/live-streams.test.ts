@@ -1,34 +1,11 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { staffUser, testDb, withCatalogue } from '../test/db';
-import * as catalogue from './catalogue';
 import { turnoutResponse } from './budget/turnout';
 import * as fanout from './lab/fanout';
-import { createLab } from './lab/labs';
 import { liveResponse } from './lab/stream';
+import { libraryLab as labDb } from './lab/testing';
 import { openStream, openStreams, type StreamLimits } from './live-streams';
-
-function labDb() {
-	const db = withCatalogue(testDb());
-	const staff = staffUser(db, 'facilitator');
-	const actor = { id: staff.id, email: staff.email };
-	const engagementId = catalogue.createEngagement(db, actor, {
-		title: 'Libraries',
-		serviceId: 'libraries'
-	});
-	const labId = createLab(db, actor, {
-		engagementId,
-		serviceId: 'libraries',
-		title: 'Library ideas',
-		prompts: ['What would make you use your library more?'],
-		kinds: ['improvesOutcomes'],
-		dotsPerParticipant: 5,
-		maxDotsPerIdea: 2,
-		rolesEnabled: true
-	});
-	return { db, labId };
-}
 
 /** Every stream a test opened, cancelled after it: the slots are shared by the process. */
 const opened: ReadableStreamDefaultReader<Uint8Array>[] = [];
