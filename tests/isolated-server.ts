@@ -63,10 +63,11 @@ export async function startIsolatedServer(options: StartOptions = {}): Promise<I
 		...options.env
 	};
 	const buildDir = process.env.BUILD_DIR ?? 'build';
+	// ISOLATED_APP_DIR runs another checkout's build (to see a test fail on the code before a fix).
 	const child: ChildProcess = spawn(
 		process.execPath,
 		[entry === 'build' ? buildDir : 'scripts/start.js'],
-		{ env, stdio: ['ignore', 'pipe', 'pipe'] }
+		{ env, stdio: ['ignore', 'pipe', 'pipe'], cwd: process.env.ISOLATED_APP_DIR ?? process.cwd() }
 	);
 	let output = '';
 	child.stdout!.on('data', (d) => (output += d));
