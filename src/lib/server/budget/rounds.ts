@@ -249,16 +249,25 @@ export type CodeLookup =
  * (joining, the projector, its live stream), wrong ones count against the address like wrong
  * participation codes (ten at once, then one a minute), and an address over the limit is refused
  * before the code is looked up, so it learns nothing either way. Right codes cost nothing: a
- * projector reconnecting, or a room of phones behind one address, is never slowed.
+ * projector reconnecting, or a room of phones behind one address, is never slowed by them.
+ * Signed-in staff (the facilitator's projector, on the venue's address too) are not limited.
  */
-export function lookUpCode(db: DB, code: string, address: string, now = new Date()): CodeLookup {
+export function lookUpCode(
+	db: DB,
+	code: string,
+	address: string,
+	options: { staff?: boolean } = {},
+	now = new Date()
+): CodeLookup {
 	const key = `room:ip:${address}`;
-	const verdict = check(db, key, CODE_ENTRY_BUCKET, now);
-	if (!verdict.ok)
-		return { ok: false, reason: 'rate', retryAfterSeconds: verdict.retryAfterSeconds };
+	if (!options.staff) {
+		const verdict = check(db, key, CODE_ENTRY_BUCKET, now);
+		if (!verdict.ok)
+			return { ok: false, reason: 'rate', retryAfterSeconds: verdict.retryAfterSeconds };
+	}
 	const round = findRound(db, code);
 	if (round) return { ok: true, round };
-	consume(db, key, CODE_ENTRY_BUCKET, now);
+	if (!options.staff) consume(db, key, CODE_ENTRY_BUCKET, now);
 	return { ok: false, reason: 'unknown' };
 }
 

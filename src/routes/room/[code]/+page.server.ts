@@ -10,9 +10,9 @@ import { roundForCode } from './find-round.server';
  * The projector for a room round: the room code and a QR code, live turnout, and the round's own
  * results once the facilitator reveals them. Public: it shows nothing the room does not see.
  */
-export const load: PageServerLoad = async ({ params, url, getClientAddress }) => {
+export const load: PageServerLoad = async ({ params, url, getClientAddress, locals }) => {
 	const db = getDb();
-	const round = roundForCode(db, params.code, getClientAddress());
+	const round = roundForCode(db, params.code, getClientAddress(), locals);
 	const vote = votes.getVote(db, round.voteId)!;
 	const joinUrl = `${url.origin}/vote/room?c=${round.code}`;
 	const revealed = !!round.revealedAt;

@@ -4,10 +4,16 @@ import type { DB } from '$lib/server/db';
 
 /**
  * The round a `/room/[code]` address names. Unknown codes are 404s, and an address trying many
- * of them is refused (429) like wrong participation codes are (rounds.lookUpCode).
+ * of them is refused (429) like wrong participation codes are (rounds.lookUpCode); not a
+ * signed-in facilitator's projector.
  */
-export function roundForCode(db: DB, code: string, clientAddress: string): rounds.Round {
-	const found = rounds.lookUpCode(db, code, clientAddress);
+export function roundForCode(
+	db: DB,
+	code: string,
+	clientAddress: string,
+	locals: App.Locals
+): rounds.Round {
+	const found = rounds.lookUpCode(db, code, clientAddress, { staff: !!locals.user });
 	if (found.ok) return found.round;
 	if (found.reason === 'rate')
 		error(429, 'Too many wrong room codes from this address. Wait a minute and try again.');

@@ -5,10 +5,10 @@ import type { RequestHandler } from './$types';
 import { roundForCode } from '../find-round.server';
 
 /** Live turnout for the projector, within the limits on live streams (429 beyond them). */
-export const GET: RequestHandler = ({ params, getClientAddress }) => {
+export const GET: RequestHandler = ({ params, getClientAddress, locals }) => {
 	const db = getDb();
 	const address = getClientAddress();
-	const round = roundForCode(db, params.code, address);
+	const round = roundForCode(db, params.code, address, locals);
 	return openStream(address, `round:${round.id}`, roundLimits(), (release) =>
 		turnoutResponse(db, round.code, { onClose: release })
 	);
