@@ -28,7 +28,8 @@ beforeAll(async () => {
 	await seedIfEmpty(db);
 	voteId = db.select().from(vote).where(eq(vote.title, DEMO_VOTE_TITLE)).get()!.id;
 	special = new Set(specialSegments(db));
-});
+	// Seeding the demo council takes a few seconds, more on a busy machine.
+}, 120_000);
 
 /** How many special-category answers are left in a vote's rows. */
 function specialLeft(): number {

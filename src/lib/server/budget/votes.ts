@@ -4,7 +4,7 @@
  * change is audit-logged in its own transaction. Once the first ballot arrives the rules and
  * proposals are frozen (and triggers in the migration hold that even against a bug).
  */
-import { and, asc, count, desc, eq, gt, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import { MAX_DECLARED } from '../../budget/tallies';
 import { USERS } from '../../budget/types';
 import { parseStoredRules } from '../../budget/vote-rules';
@@ -121,6 +121,7 @@ export function listVotes(db: DB, engagementId?: number) {
 	const ballots = db
 		.select({ voteId: ballot.voteId, n: count().as('n') })
 		.from(ballot)
+		.where(isNull(ballot.voidedAt))
 		.groupBy(ballot.voteId)
 		.as('ballots');
 	return db
@@ -437,7 +438,7 @@ function saveImage(tx: DB, proposalId: number, input: ProposalInput): void {
 /** Adds a proposal by hand at the end of a draft vote's list. */
 export function addProposal(
 	db: DB,
-	actor: audit.Actor,
+	actor: audit.Staff,
 	voteId: number,
 	input: ProposalInput,
 	now = new Date()

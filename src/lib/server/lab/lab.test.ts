@@ -12,7 +12,13 @@ import * as fanout from './fanout';
 import * as labs from './labs';
 import { moderate } from './moderation';
 import { addDot, joinLab, postIdea, takeBackDot } from './participation';
-import { createDraftVote, createProposal, listLabProposals, shortlistOf } from './proposals';
+import {
+	createDraftVote,
+	createProposal,
+	listDraftVotes,
+	listLabProposals,
+	shortlistOf
+} from './proposals';
 import { activities, step } from './registry';
 
 const T0 = new Date('2026-10-14T10:00:00Z');
@@ -21,7 +27,7 @@ const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 function setUp(options: { rolesEnabled?: boolean } = {}) {
 	const db = withCatalogue(testDb());
 	const staff = staffUser(db, 'facilitator');
-	const actor = { id: staff.id, email: staff.email };
+	const actor = { id: staff.id, email: staff.email, role: 'facilitator' as const };
 	const engagementId = catalogue.createEngagement(db, actor, {
 		title: 'Day services',
 		serviceId: 'adult-social-care'
@@ -376,7 +382,7 @@ describe('shortlist to proposals', () => {
 		phase('shortlist');
 		moderate(db, actor, labId, { type: 'shortlist', item: { type: 'idea', id: drivers } }, T0);
 		moderate(db, actor, labId, { type: 'shortlist', item: { type: 'theme', id: themeId } }, T0);
-		const voteId = createDraftVote(db, actor, ctx.engagementId, 'Day services budget 2027', T0);
+		const voteId = createDraftVote(db, actor, ctx.labId, 'Day services budget 2027', T0);
 		return { ...ctx, drivers, drivers2, taxis, themeId, voteId };
 	}
 
@@ -448,7 +454,22 @@ describe('shortlist to proposals', () => {
 	it('refuses a vote of another engagement, and items not on the shortlist', () => {
 		const { db, actor, labId, taxis, voteId } = shortlisted();
 		const other = catalogue.createEngagement(db, actor, { title: 'Other', serviceId: 'libraries' });
-		const foreign = createDraftVote(db, actor, other, 'Libraries budget', T0);
+		const otherLab = labs.createLab(
+			db,
+			actor,
+			{
+				engagementId: other,
+				serviceId: 'libraries',
+				title: 'Library ideas',
+				prompts: ['What would help?'],
+				kinds: ['improvesOutcomes'],
+				dotsPerParticipant: 5,
+				maxDotsPerIdea: 2,
+				rolesEnabled: false
+			},
+			T0
+		);
+		const foreign = createDraftVote(db, actor, otherLab, 'Libraries budget', T0);
 		const input = {
 			voteId: foreign,
 			title: 'Smarter transport',
@@ -476,6 +497,37 @@ describe('shortlist to proposals', () => {
 		expect(db.select().from(auditLog).where(eq(auditLog.action, 'vote.create')).all()).toHaveLength(
 			2
 		);
+	});
+
+	it("lets a facilitator add only to the lab's own drafts, and a commissioner to any", () => {
+		const { db, actor, labId, drivers, themeId, engagementId } = shortlisted();
+		const boss = staffUser(db, 'commissioner');
+		const commissioner = { id: boss.id, email: boss.email, role: 'commissioner' as const };
+		// A draft the budget team is preparing on the vote pages, not made from this lab.
+		const theirs = db
+			.insert(vote)
+			.values({ engagementId, title: 'Council draft', createdAt: T0, updatedAt: T0 })
+			.returning({ id: vote.id })
+			.get().id;
+		const input = {
+			voteId: theirs,
+			title: 'Volunteer driver scheme',
+			description: 'Drivers bring people to sessions.',
+			kind: 'development' as const,
+			amountPence: 1_500_000,
+			serviceId: 'adult-social-care'
+		};
+		expect(
+			createProposal(db, actor, labId, { ...input, item: { type: 'idea', id: drivers } })
+		).toMatchObject({ ok: false, field: 'voteId', reason: expect.stringContaining('facilitator') });
+		expect(db.select().from(proposal).where(eq(proposal.voteId, theirs)).all()).toEqual([]);
+		expect(listDraftVotes(db, engagementId, actor, labId).map((v) => v.id)).not.toContain(theirs);
+		expect(listDraftVotes(db, engagementId, commissioner, labId).map((v) => v.id)).toContain(
+			theirs
+		);
+		expect(
+			createProposal(db, commissioner, labId, { ...input, item: { type: 'theme', id: themeId } })
+		).toMatchObject({ ok: true });
 	});
 
 	it('shows the ranking with the split by role once the shortlist phase starts', () => {

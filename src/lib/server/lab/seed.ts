@@ -6,7 +6,7 @@
  */
 import type { IdeaKind, ItemRef, ParticipantRole } from '../../lab/ideas';
 import { mulberry32, weightedPick } from '../../random/prng';
-import type { Actor } from '../audit';
+import type { Actor, Staff } from '../audit';
 import type { DB } from '../db/open';
 import { participant } from '../db/schema';
 import { STAFF } from '../seed/council';
@@ -468,12 +468,16 @@ function demoBrowser(tx: DB, rng: () => number, at: Date): number {
 /** Seeds both demo labs (runs inside the seed's transaction). */
 export function seedDemo(tx: DB, ctx: SeedContext): void {
 	const facilitator = STAFF.find((s) => s.role === 'facilitator')!;
-	const actor: Actor = { id: ctx.staffIds.facilitator, email: facilitator.email };
+	const actor: Staff = {
+		id: ctx.staffIds.facilitator,
+		email: facilitator.email,
+		role: 'facilitator'
+	};
 	seedFinishedLab(tx, ctx, actor);
 	seedOpenLab(tx, ctx, actor);
 }
 
-function seedFinishedLab(tx: DB, ctx: SeedContext, actor: Actor): void {
+function seedFinishedLab(tx: DB, ctx: SeedContext, actor: Staff): void {
 	const rng = mulberry32(20261014);
 	// The session ran 18 days before the demo's "now", from 10:00.
 	const start = ctx.now.getTime() - 18 * DAY;
@@ -604,7 +608,7 @@ function seedFinishedLab(tx: DB, ctx: SeedContext, actor: Actor): void {
 	);
 	for (const item of shortlisted) apply({ type: 'shortlist', item });
 
-	const voteId = createDraftVote(tx, actor, engagementId, DEMO_VOTE_TITLE, at(85));
+	const voteId = createDraftVote(tx, actor, labId, DEMO_VOTE_TITLE, at(85));
 	PROPOSALS.forEach((p, i) => {
 		const made = createProposal(
 			tx,

@@ -23,7 +23,9 @@ export const load: LayoutServerLoad = (event) => {
 		choices: ballots.profileChoices(ctx.db),
 		needCode: !ctx.entry.ok,
 		kiosk: ctx.kioskId !== null,
-		room: ctx.round ? { title: ctx.round.title } : null,
+		room: ctx.round
+			? { title: ctx.round.title, attendance: ctx.round.attendance ?? 0, full: ctx.roomFull }
+			: null,
 		current: ctx.current
 			? {
 					receipt: ballots.formatReceipt(ctx.current.receipt),

@@ -32,18 +32,21 @@ export function votingContext(
 	const state = votes.stateOf(vote, now);
 	const kiosk = kiosks.kioskByToken(db, event.cookies.get(kiosks.KIOSK_COOKIE));
 	const kioskId = kiosk && kiosk.voteId === vote.id ? kiosk.id : null;
-	const round = kioskId
-		? undefined
-		: rounds.openRoundFor(db, vote.id, event.cookies.get(rounds.ROOM_COOKIE));
 	const participant = kioskId
 		? undefined
 		: codes.participantFor(db, event.cookies, event.url.protocol === 'https:', create, now);
+	// The room pass is for this browser's participant only (rounds.ts).
+	const round = kioskId
+		? undefined
+		: rounds.admittedRound(db, vote.id, event.cookies.get(rounds.ROOM_COOKIE), participant?.id);
 	const entry = ballots.entryFor(db, vote, { participant, kioskId, roundId: round?.id ?? null });
 	const current =
-		withCurrent && entry.ok && entry.voter && !kioskId
+		(withCurrent || round) && entry.ok && entry.voter && !kioskId
 			? ballots.currentBallot(db, vote.id, entry.voter.key)
 			: undefined;
-	return { db, vote, state, kioskId, round, participant, entry, current };
+	// Every seat in the round is taken, and this browser's ballot is not one of them.
+	const roomFull = !!round && rounds.seatIn(db, round.id, current?.roundId === round.id) === 'full';
+	return { db, vote, state, kioskId, round, roomFull, participant, entry, current };
 }
 
 export type VotingContext = ReturnType<typeof votingContext>;
@@ -56,9 +59,11 @@ export function draftOf(ctx: VotingContext) {
 
 /**
  * Sends the browser back to the vote's front page (which says why) when it cannot vote now:
- * the vote has closed or not opened, or it needs a code this browser has not entered.
+ * the vote has closed or not opened, it needs a code this browser has not entered, or the room
+ * round it joined has taken a ballot from everyone counted in the room.
  */
 export function requireVoting(ctx: VotingContext) {
-	if (ctx.state !== 'open' || !ctx.entry.ok) redirect(303, localizeHref(`/vote/${ctx.vote.id}`));
+	if (ctx.state !== 'open' || !ctx.entry.ok || ctx.roomFull)
+		redirect(303, localizeHref(`/vote/${ctx.vote.id}`));
 	return ctx.entry;
 }
