@@ -4,7 +4,7 @@
  * sent to the screens as a fresh snapshot.
  */
 import { randomInt } from 'node:crypto';
-import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import { desc, eq, ne, sql } from 'drizzle-orm';
 import { startCountdown as countdownFrom } from '../../lab/countdown';
 import type { IdeaKind } from '../../lab/ideas';
 import { generateJoinCode } from '../../lab/join-code';
@@ -17,6 +17,7 @@ import {
 	type Session
 } from '../../lab/phases';
 import { refuse, type Verdict } from '../../lab/verdict';
+import type { Prompt } from '../../lab/view';
 import * as audit from '../audit';
 import { write, type DB } from '../db/open';
 import { engagement, lab, labIdea, labParticipant } from '../db/schema';
@@ -26,7 +27,10 @@ export interface NewLab {
 	engagementId: number;
 	serviceId: string;
 	title: string;
+	titleCy?: string | null;
 	prompts: string[];
+	/** The Welsh of each prompt, in the same order ('' or missing: none yet). */
+	promptsCy?: string[];
 	kinds: IdeaKind[];
 	dotsPerParticipant: number;
 	maxDotsPerIdea: number;
@@ -53,13 +57,17 @@ export function createLab(
 			if (input.joinCode) throw new Error(`Join code ${joinCode} is already in use`);
 			joinCode = generateJoinCode(random);
 		}
-		const prompts = input.prompts.map((text, i) => ({ id: `p${i + 1}`, text }));
+		const prompts = withWelsh(
+			input.prompts.map((text, i) => ({ id: `p${i + 1}`, text })),
+			input.promptsCy ?? []
+		);
 		const row = tx
 			.insert(lab)
 			.values({
 				engagementId: input.engagementId,
 				serviceId: input.serviceId,
 				title: input.title,
+				titleCy: input.titleCy || null,
 				joinCode,
 				prompts: JSON.stringify(prompts),
 				kinds: JSON.stringify(input.kinds),
@@ -85,6 +93,51 @@ export function createLab(
 		);
 		return row.id;
 	});
+}
+
+/** The prompts with the Welsh lines beside them, in order; a blank line leaves a prompt without. */
+function withWelsh(prompts: readonly Prompt[], welsh: readonly string[]): Prompt[] {
+	return prompts.map(({ id, text }, i) => (welsh[i] ? { id, text, textCy: welsh[i] } : { id, text }));
+}
+
+/**
+ * Sets the Welsh of a lab's title and prompts (staff add it once a translation comes back,
+ * often after the lab has started): audited, and sent to every phone and screen at once.
+ */
+export function saveWelsh(
+	db: DB,
+	actor: audit.Actor,
+	labId: number,
+	welsh: { titleCy: string | null; promptsCy: string[] },
+	now = new Date()
+): Verdict {
+	const outcome = write(db, (tx): Verdict => {
+		const record = getLab(tx, labId);
+		if (!record) return refuse('That lab no longer exists.');
+		if (welsh.promptsCy.length > record.prompts.length)
+			return refuse('Give the Welsh prompts line for line with the English ones, no more.');
+		const prompts = withWelsh(record.prompts, welsh.promptsCy);
+		tx.update(lab)
+			.set({ titleCy: welsh.titleCy, prompts: JSON.stringify(prompts) })
+			.where(eq(lab.id, labId))
+			.run();
+		bumpVersion(tx, labId, now);
+		audit.record(
+			tx,
+			actor,
+			{
+				action: 'lab.welsh',
+				entityType: 'lab',
+				entityId: labId,
+				before: { titleCy: record.titleCy, prompts: record.prompts },
+				after: { titleCy: welsh.titleCy, prompts }
+			},
+			now
+		);
+		return { ok: true };
+	});
+	if (outcome.ok) publishSnapshot(db, labId);
+	return outcome;
 }
 
 export interface LabSummary {
@@ -124,13 +177,12 @@ export function listLabs(db: DB, engagementId?: number): LabSummary[] {
 
 /** Labs people can still take part in (not closed), for the resident home page. */
 export function listOpenLabs(db: DB): LabRecord[] {
-	return db
-		.select()
-		.from(lab)
-		.where(and(ne(lab.phase, 'closed')))
-		.orderBy(desc(lab.id))
-		.all()
-		.map(toLab);
+	return db.select().from(lab).where(ne(lab.phase, 'closed')).orderBy(desc(lab.id)).all().map(toLab);
+}
+
+/** Labs that have finished, for the resident home page's list of results. */
+export function listClosedLabs(db: DB): LabRecord[] {
+	return db.select().from(lab).where(eq(lab.phase, 'closed')).orderBy(desc(lab.id)).all().map(toLab);
 }
 
 /**
