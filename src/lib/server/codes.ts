@@ -162,6 +162,28 @@ export function isCodeSpent(db: DB, codeId: number, activity: string): boolean {
 		.get();
 }
 
+/** Where a code has been spent (`vote:3`) and when, for telling its holder what is done. */
+export function usesOf(db: DB, codeId: number): Map<string, Date> {
+	return new Map(
+		db
+			.select({ activity: codeUse.activity, usedAt: codeUse.usedAt })
+			.from(codeUse)
+			.where(eq(codeUse.codeId, codeId))
+			.all()
+			.map((u) => [u.activity, u.usedAt])
+	);
+}
+
+/** Whether a code was printed for a household (shared) or for one person. */
+export function unitOf(db: DB, codeId: number): 'household' | 'person' | undefined {
+	return db
+		.select({ unit: codeBatch.unit })
+		.from(participationCode)
+		.innerJoin(codeBatch, eq(codeBatch.id, participationCode.batchId))
+		.where(eq(participationCode.id, codeId))
+		.get()?.unit;
+}
+
 /** Codes issued, used and spoiled for an engagement, and uses per activity and channel. */
 export function codeCounts(db: DB, engagementId: number) {
 	const issued = db

@@ -4,7 +4,7 @@
  * change is audit-logged in its own transaction. Once the first ballot arrives the rules and
  * proposals are frozen (and triggers in the migration hold that even against a bug).
  */
-import { and, asc, count, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
 import { parseStoredRules } from '../../budget/vote-rules';
 import type { Rules } from '../../budget/types';
 import { voteState, type VoteState } from '../../budget/vote-state';
@@ -132,6 +132,17 @@ export function listVotes(db: DB, engagementId?: number) {
 		.orderBy(desc(vote.id))
 		.all()
 		.map((r) => ({ ...toVote(r.vote), engagementTitle: r.engagementTitle, ballots: r.ballots }));
+}
+
+/** Votes staff have opened (and perhaps closed since): all residents can see. */
+export function listStartedVotes(db: DB): Vote[] {
+	return db
+		.select()
+		.from(vote)
+		.where(ne(vote.status, 'draft'))
+		.orderBy(asc(vote.id))
+		.all()
+		.map(toVote);
 }
 
 /** Votes residents can open now (status open and within the schedule). */

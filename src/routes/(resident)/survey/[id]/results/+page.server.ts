@@ -7,7 +7,7 @@ import type { CrossTable } from '$lib/survey/results';
 import type { ShareCell } from '$lib/survey/statistics';
 import { getDb } from '$lib/server/db';
 import * as results from '$lib/server/survey/results';
-import { locale, publicSurvey, titleOf } from '../../resident';
+import { locale, publicSurvey, surveyHead } from '../../resident';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params }) => {
@@ -45,7 +45,7 @@ export const load: PageServerLoad = ({ params }) => {
 	});
 	const { mapIt, focusIt, peopleIt } = a.readout;
 	return {
-		survey: { id: s.id, title: titleOf(s, lang) },
+		survey: surveyHead(s, lang),
 		respondents: a.respondents,
 		weightingCap: a.weighting ? a.weighting.cap : null,
 		quadrantLabels,
