@@ -36,7 +36,8 @@ export function charterWelshFields(content: CharterContent): CharterWelshField[]
 		add(`outcomes.${o.id}.baseline`, `${name}: baseline`, o.baseline, 300);
 		add(`outcomes.${o.id}.target`, `${name}: target`, o.target, 300);
 	});
-	for (const p of content.parties) add(`parties.${p.id}.role`, `${p.organisation}: role`, p.role, 300);
+	for (const p of content.parties)
+		add(`parties.${p.id}.role`, `${p.organisation}: role`, p.role, 300);
 	content.commitments.forEach((c, i) => {
 		const name = `Commitment ${i + 1}`;
 		add(`commitments.${c.id}.what`, `${name}: what is committed`, c.what, 500);

@@ -23,9 +23,22 @@ describe('formatting in the page language', () => {
 		['en', 'long', '30 June 2026'],
 		['cy', 'long', '30 Mehefin 2026'],
 		['en', 'medium', '30 Jun 2026'],
+		['cy', 'medium', '30 Meh 2026'],
 		['en', 'short', '30/06/2026']
 	] as const)('a date in %s (%s)', (lang, style, expected) => {
 		expect(formatDate(summer, lang, style)).toBe(expected);
+	});
+
+	it('writes every month as Intl does in cy-GB, without needing Welsh locale data', () => {
+		for (let month = 0; month < 12; month++) {
+			const day = new Date(Date.UTC(2026, month, 15, 12));
+			for (const style of ['long', 'medium'] as const)
+				expect(formatDate(day, 'cy', style)).toBe(
+					new Intl.DateTimeFormat('cy-GB', { dateStyle: style, timeZone: 'Europe/London' }).format(
+						day
+					)
+				);
+		}
 	});
 
 	it('reads a bare YYYY-MM-DD as that calendar day, and leaves other text alone', () => {

@@ -108,20 +108,23 @@ const prompts = z.preprocess(
  * blank line leaves that prompt without Welsh. Ends up as one entry per line ('' for none).
  */
 function promptsCyFor(promptCount: number) {
-	return z.string().optional().superRefine((v, ctx) => {
-		const lines = welshLines(v);
-		const tooLong = lines.findIndex((l) => l.length > PROMPT_MAX);
-		if (tooLong >= 0)
-			ctx.addIssue({
-				code: 'custom',
-				message: `Keep each Welsh prompt to ${PROMPT_MAX} characters (line ${tooLong + 1} is ${lines[tooLong].length}).`
-			});
-		else if (lines.length > promptCount)
-			ctx.addIssue({
-				code: 'custom',
-				message: 'Give the Welsh prompts line for line with the English ones, no more.'
-			});
-	});
+	return z
+		.string()
+		.optional()
+		.superRefine((v, ctx) => {
+			const lines = welshLines(v);
+			const tooLong = lines.findIndex((l) => l.length > PROMPT_MAX);
+			if (tooLong >= 0)
+				ctx.addIssue({
+					code: 'custom',
+					message: `Keep each Welsh prompt to ${PROMPT_MAX} characters (line ${tooLong + 1} is ${lines[tooLong].length}).`
+				});
+			else if (lines.length > promptCount)
+				ctx.addIssue({
+					code: 'custom',
+					message: 'Give the Welsh prompts line for line with the English ones, no more.'
+				});
+		});
 }
 
 /** The Welsh lines as typed: trimmed, trailing blank lines dropped. */

@@ -210,6 +210,8 @@ export function codeCounts(db: DB, engagementId: number) {
 }
 
 export const PARTICIPANT_COOKIE = 'cc_participant';
+/** 90 days, in seconds: long enough to save a survey and come back to it. */
+export const PARTICIPANT_COOKIE_MAX_AGE = 90 * 24 * 60 * 60;
 
 /** The participant behind a cookie token, or undefined. */
 export function findParticipant(db: DB, token: string) {
@@ -283,7 +285,7 @@ export function participantFor(
 		httpOnly: true,
 		sameSite: 'lax',
 		secure,
-		maxAge: 90 * 24 * 60 * 60
+		maxAge: PARTICIPANT_COOKIE_MAX_AGE
 	});
 	return made;
 }

@@ -20,6 +20,8 @@ export const IP_BUCKET: Bucket = {
 export const ACCOUNT_BUCKET: Bucket = { capacity: 5, refillMs: 60_000 };
 
 export const DEVICE_COOKIE = 'cc_device';
+/** A year, in seconds. */
+export const DEVICE_COOKIE_MAX_AGE = 365 * 24 * 60 * 60;
 
 export type SignInResult =
 	| { ok: true; user: SessionUser; token: string; session: Session; deviceCookie: string }

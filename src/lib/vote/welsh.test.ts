@@ -6,9 +6,21 @@ describe('the Welsh of a vote', () => {
 	it('lists the vote and each proposal without Welsh, linking to where staff add it', () => {
 		const gaps = welshGaps(
 			voteWelshFields(
-				{ id: 2, title: 'Libraries', titleCy: 'Llyfrgelloedd', description: 'Which?', descriptionCy: null },
+				{
+					id: 2,
+					title: 'Libraries',
+					titleCy: 'Llyfrgelloedd',
+					description: 'Which?',
+					descriptionCy: null
+				},
 				[
-					{ id: 7, title: 'Open later', titleCy: 'Agor yn hwyrach', description: '', descriptionCy: null },
+					{
+						id: 7,
+						title: 'Open later',
+						titleCy: 'Agor yn hwyrach',
+						description: '',
+						descriptionCy: null
+					},
 					{ id: 8, title: 'Close one', titleCy: null, description: 'Saves', descriptionCy: ' ' }
 				]
 			)

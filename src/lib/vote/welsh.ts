@@ -6,7 +6,13 @@ import type { WelshField } from '../i18n/welsh';
  * (catalogue/welsh.ts).
  */
 export function voteWelshFields(
-	v: { id: number; title: string; titleCy: string | null; description: string; descriptionCy: string | null },
+	v: {
+		id: number;
+		title: string;
+		titleCy: string | null;
+		description: string;
+		descriptionCy: string | null;
+	},
 	proposals: readonly {
 		id: number;
 		title: string;

@@ -479,7 +479,9 @@ function seedOpenVote(tx: DB, ctx: SeedContext): void {
 			descriptionCy:
 				"Mae angen i ni arbed £80,000 o gyllideb y llyfrgelloedd ac mae gennym £40,000 i'w wario ar rywbeth newydd. Pa arbedion rydych chi eu heisiau, a pha rai ddim?",
 			// Letters go to households in the libraries engagement; anyone else may vote too.
-			eligibility: 'both'
+			eligibility: 'both',
+			// Two months from the seed, so the home page shows when it closes.
+			closesAt: new Date(ctx.now.getTime() + 60 * DAY)
 		},
 		at
 	);

@@ -52,27 +52,27 @@ const HARBOURSIDE_WELSH: Record<string, string> = {
 	'outcomes.o-connected.baseline': '52% (arolwg 2025)',
 	'outcomes.o-connected.target': '65% erbyn Mawrth 2027',
 	'parties.p-council.role': "Yn ariannu'r gwasanaeth ac yn cadeirio'r fforwm",
-	'parties.p-provider.role': "Yn rhedeg yr hyb dydd",
+	'parties.p-provider.role': 'Yn rhedeg yr hyb dydd',
 	'parties.p-residents.role': 'Yn siarad ar ran defnyddwyr a gofalwyr',
 	'commitments.c-funding.what': "Ariannu'r hyb ar £420,000 y flwyddyn am dair blynedd",
 	'commitments.c-funding.owner': 'Pennaeth Comisiynu',
 	'commitments.c-funding.measure': 'Taliadau chwarterol wedi eu gwneud mewn pryd',
-	'commitments.c-hours.what': "Agor yr hyb 40 awr yr wythnos, gan gynnwys un noson",
-	'commitments.c-hours.owner': "Rheolwr yr Hyb",
-	'commitments.c-hours.measure': "Cofnod oriau agor yn cael ei gyhoeddi bob mis",
+	'commitments.c-hours.what': 'Agor yr hyb 40 awr yr wythnos, gan gynnwys un noson',
+	'commitments.c-hours.owner': 'Rheolwr yr Hyb',
+	'commitments.c-hours.measure': 'Cofnod oriau agor yn cael ei gyhoeddi bob mis',
 	'commitments.c-volunteers.what': 'Rhedeg grŵp cymorth cymheiriaid bob wythnos',
 	'commitments.c-volunteers.owner': 'Cadeirydd y Fforwm Gofalwyr',
 	'commitments.c-volunteers.measure': "Sesiynau a gynhaliwyd a'r bobl a ddaeth",
 	'standards.s-hours.text': 'Ar agor 40 awr yr wythnos, gan gynnwys un noson',
-	'standards.s-reply.text': "Ateb pob pryder o fewn 10 diwrnod gwaith",
+	'standards.s-reply.text': 'Ateb pob pryder o fewn 10 diwrnod gwaith',
 	'governance.forum': 'Fforwm Partneriaeth Hyb Harbourside',
-	'governance.membership':
-		"Dau o bob parti, gydag o leiaf eu hanner yn ddefnyddwyr neu'n ofalwyr",
+	'governance.membership': "Dau o bob parti, gydag o leiaf eu hanner yn ddefnyddwyr neu'n ofalwyr",
 	'governance.meetingFrequency': 'Bob deufis, yn gyhoeddus',
-	'governance.decides': "Oriau agor, rhaglen weithgareddau a sut mae'r gyllideb weithgareddau'n cael ei gwario",
-	'governance.disputes': "Yn cael eu cyfeirio at gyfryngwr annibynnol y mae pob parti'n cytuno arno",
-	'governance.concerns':
-		"Wrth ddesg yr hyb, dros y ffôn neu ar-lein; ateb o fewn 10 diwrnod gwaith"
+	'governance.decides':
+		"Oriau agor, rhaglen weithgareddau a sut mae'r gyllideb weithgareddau'n cael ei gwario",
+	'governance.disputes':
+		"Yn cael eu cyfeirio at gyfryngwr annibynnol y mae pob parti'n cytuno arno",
+	'governance.concerns': 'Wrth ddesg yr hyb, dros y ffôn neu ar-lein; ateb o fewn 10 diwrnod gwaith'
 };
 
 /** The demo charter's life so far, every step through the real life cycle. */

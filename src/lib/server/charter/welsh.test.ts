@@ -55,7 +55,9 @@ describe('saving a charter in Welsh', () => {
 	});
 
 	it('forgets the Welsh of an item that is removed, and all of it when cleared', () => {
-		ok(charters.saveWelsh(db, actor, id, { title: 'Siarter', 'outcomes.o-connected.title': 'Nod' }));
+		ok(
+			charters.saveWelsh(db, actor, id, { title: 'Siarter', 'outcomes.o-connected.title': 'Nod' })
+		);
 		ok(charters.removeItem(db, actor, id, 'outcomes', 'o-connected'));
 		expect(content().cy).toEqual({ title: 'Siarter' });
 		ok(charters.saveWelsh(db, actor, id, { title: '' }));
@@ -67,7 +69,10 @@ describe('saving a charter in Welsh', () => {
 		db.update(charter).set({ status: 'signing' }).where(eq(charter.id, id)).run();
 		const frozen = charters.getCharter(db, id)!.state;
 		const result = charters.saveWelsh(db, actor, id, { title: 'Siarter' });
-		expect(result).toEqual({ ok: false, reasons: [expect.stringContaining('can never be changed')] });
+		expect(result).toEqual({
+			ok: false,
+			reasons: [expect.stringContaining('can never be changed')]
+		});
 		expect(charters.getCharter(db, id)!.state.content).toEqual(frozen.content);
 	});
 });

@@ -97,7 +97,9 @@ export function createLab(
 
 /** The prompts with the Welsh lines beside them, in order; a blank line leaves a prompt without. */
 function withWelsh(prompts: readonly Prompt[], welsh: readonly string[]): Prompt[] {
-	return prompts.map(({ id, text }, i) => (welsh[i] ? { id, text, textCy: welsh[i] } : { id, text }));
+	return prompts.map(({ id, text }, i) =>
+		welsh[i] ? { id, text, textCy: welsh[i] } : { id, text }
+	);
 }
 
 /**
@@ -177,12 +179,24 @@ export function listLabs(db: DB, engagementId?: number): LabSummary[] {
 
 /** Labs people can still take part in (not closed), for the resident home page. */
 export function listOpenLabs(db: DB): LabRecord[] {
-	return db.select().from(lab).where(ne(lab.phase, 'closed')).orderBy(desc(lab.id)).all().map(toLab);
+	return db
+		.select()
+		.from(lab)
+		.where(ne(lab.phase, 'closed'))
+		.orderBy(desc(lab.id))
+		.all()
+		.map(toLab);
 }
 
 /** Labs that have finished, for the resident home page's list of results. */
 export function listClosedLabs(db: DB): LabRecord[] {
-	return db.select().from(lab).where(eq(lab.phase, 'closed')).orderBy(desc(lab.id)).all().map(toLab);
+	return db
+		.select()
+		.from(lab)
+		.where(eq(lab.phase, 'closed'))
+		.orderBy(desc(lab.id))
+		.all()
+		.map(toLab);
 }
 
 /**

@@ -44,7 +44,11 @@ describe('a lab in Welsh', () => {
 		const view = loadView(db, labId)!;
 		expect(view.lab.titleCy).toBe('Cynllunio costau allan');
 		expect(view.lab.prompts).toEqual([
-			{ id: 'p1', text: 'How could we design costs out?', textCy: 'Sut gallem ni gynllunio costau allan?' },
+			{
+				id: 'p1',
+				text: 'How could we design costs out?',
+				textCy: 'Sut gallem ni gynllunio costau allan?'
+			},
 			{ id: 'p2', text: 'What could we do ourselves?' }
 		]);
 	});
@@ -55,13 +59,16 @@ describe('a lab in Welsh', () => {
 		const stop = fanout.subscribe(labId, (e) => events.push(e));
 		const done = labs.saveWelsh(db, actor, labId, {
 			titleCy: 'Cynllunio costau',
-			promptsCy: ['', "Beth allem ni ei wneud ein hunain?"]
+			promptsCy: ['', 'Beth allem ni ei wneud ein hunain?']
 		});
 		stop();
 		expect(done.ok).toBe(true);
 		const lab = getLab(db, labId)!;
 		expect(lab.titleCy).toBe('Cynllunio costau');
-		expect(lab.prompts.map((p) => p.textCy)).toEqual([undefined, 'Beth allem ni ei wneud ein hunain?']);
+		expect(lab.prompts.map((p) => p.textCy)).toEqual([
+			undefined,
+			'Beth allem ni ei wneud ein hunain?'
+		]);
 		const entry = db.select().from(auditLog).where(eq(auditLog.action, 'lab.welsh')).get()!;
 		expect(JSON.parse(entry.before!).titleCy).toBe('Cynllunio costau allan');
 		expect(JSON.parse(entry.after!).titleCy).toBe('Cynllunio costau');

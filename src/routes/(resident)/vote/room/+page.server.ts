@@ -43,13 +43,12 @@ export const actions: Actions = {
 			});
 		const secure = url.protocol === 'https:';
 		codes.participantFor(db, cookies, secure, true);
-		// Lasts the meeting: a browser session, or twelve hours at most.
 		cookies.set(rounds.ROOM_COOKIE, round.code, {
 			path: '/',
 			httpOnly: true,
 			sameSite: 'lax',
 			secure,
-			maxAge: 12 * 60 * 60
+			maxAge: rounds.ROOM_COOKIE_MAX_AGE
 		});
 		redirect(303, localizeHref(`/vote/${round.voteId}/ballot`));
 	}

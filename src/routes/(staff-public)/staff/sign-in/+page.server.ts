@@ -4,7 +4,7 @@ import { parseForm, type FieldErrors } from '$lib/forms/parse';
 import * as audit from '$lib/server/audit';
 import { getDb } from '$lib/server/db';
 import { setSessionCookie } from '$lib/server/session';
-import { DEVICE_COOKIE, signIn } from '$lib/server/sign-in';
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE, signIn } from '$lib/server/sign-in';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Only same-site paths: never send someone signing in to another site. */
@@ -52,7 +52,7 @@ export const actions: Actions = {
 			httpOnly: true,
 			sameSite: 'lax',
 			secure,
-			maxAge: 365 * 24 * 60 * 60
+			maxAge: DEVICE_COOKIE_MAX_AGE
 		});
 		audit.record(
 			db,

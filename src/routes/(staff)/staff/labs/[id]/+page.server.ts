@@ -138,7 +138,12 @@ export const actions: Actions = {
 		const lab = loadedLab(getDb(), event.params.id).lab;
 		const parsed = parseForm(labWelshSchema(lab.prompts.length), await event.request.formData());
 		if (!parsed.ok)
-			return fail(400, { action: 'welsh', target: '', values: parsed.values, errors: parsed.errors });
+			return fail(400, {
+				action: 'welsh',
+				target: '',
+				values: parsed.values,
+				errors: parsed.errors
+			});
 		const saved = labs.saveWelsh(getDb(), actorOf(user), lab.id, parsed.data);
 		if (!saved.ok)
 			return fail(400, {
