@@ -5,7 +5,8 @@ import {
 	formatMoney,
 	formatNumber,
 	formatPercent,
-	formatTime
+	formatTime,
+	formatTimestamp
 } from './format';
 
 // 30 June 2026, 16:00 UTC is 17:00 in London (summer time).
@@ -45,6 +46,10 @@ describe('formatting in the page language', () => {
 		expect(formatDate('2026-12-31', 'en')).toBe('31 December 2026');
 		expect(formatDate('2026-01-01', 'cy')).toBe('1 Ionawr 2026');
 		expect(formatDate('soon', 'en')).toBe('soon');
+	});
+
+	it('stamps log entries to the second', () => {
+		expect(formatTimestamp(new Date('2026-06-30T16:00:05Z'))).toBe('30 Jun 2026, 17:00:05');
 	});
 
 	it('gives the time of day in the council zone', () => {

@@ -110,6 +110,11 @@ export function formatDateTime(date: Date, lang: Lang | string, style: DateStyle
 	return words(date, lang, { dateStyle: style, timeStyle: 'short' });
 }
 
+/** "30 Jun 2026, 17:00:05": to the second, for logs staff read (the audit log). */
+export function formatTimestamp(date: Date): string {
+	return words(date, 'en', { dateStyle: 'medium', timeStyle: 'medium' });
+}
+
 /** "17:00": the time of day in the council's zone. */
 export function formatTime(date: Date, lang: Lang | string): string {
 	return words(date, lang, { timeStyle: 'short' });

@@ -5,6 +5,7 @@
  * the form.
  */
 import { z } from 'zod';
+import { formatMoney } from '../i18n/format';
 import { COUNTDOWN_MINUTES_MAX, COUNTDOWN_MINUTES_MIN } from './countdown';
 import type { ModerationEvent } from './events';
 import {
@@ -303,7 +304,7 @@ const amountPence = z
 			.number()
 			.max(
 				AMOUNT_POUNDS_MAX * 100,
-				`The amount can be at most £${AMOUNT_POUNDS_MAX.toLocaleString('en-GB')}.`
+				`The amount can be at most ${formatMoney(AMOUNT_POUNDS_MAX * 100, 'en')}.`
 			)
 	);
 
