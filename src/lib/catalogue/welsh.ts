@@ -17,23 +17,17 @@ export interface LabelledSegment {
 	labelCy: string | null;
 }
 
-export function serviceFields(services: readonly NamedService[]): WelshField[] {
-	return services.map((s) => ({
-		label: `Service name: ${s.name}`,
-		en: s.name,
-		cy: s.nameCy,
-		href: `/staff/catalogue/services/${s.id}`
+function nameFields(kind: 'service' | 'area', items: readonly NamedService[]): WelshField[] {
+	return items.map((x) => ({
+		label: `${kind === 'service' ? 'Service' : 'Area'} name: ${x.name}`,
+		en: x.name,
+		cy: x.nameCy,
+		href: `/staff/catalogue/${kind}s/${x.id}`
 	}));
 }
 
-export function areaFields(areas: readonly NamedService[]): WelshField[] {
-	return areas.map((a) => ({
-		label: `Area name: ${a.name}`,
-		en: a.name,
-		cy: a.nameCy,
-		href: `/staff/catalogue/areas/${a.id}`
-	}));
-}
+export const serviceFields = (services: readonly NamedService[]) => nameFields('service', services);
+export const areaFields = (areas: readonly NamedService[]) => nameFields('area', areas);
 
 export function segmentFields(segments: readonly LabelledSegment[]): WelshField[] {
 	return segments.map((s) => ({

@@ -136,20 +136,15 @@ describe('secureRandomIndex', () => {
 describe('what a code holder is told when they come back', () => {
 	it('knows who the code is for and where it has been spent, and when', () => {
 		const { db, actor, engagementId } = setUp();
-		const household = codes.createBatch(db, actor, {
-			engagementId,
-			label: 'Homes',
-			unit: 'household',
-			size: 1
-		}).codes[0];
-		const person = codes.createBatch(db, actor, {
-			engagementId,
-			label: 'People',
-			unit: 'person',
-			size: 1
-		}).codes[0];
-		const homeId = codes.findCode(db, household)!.id;
-		const personId = codes.findCode(db, person)!.id;
+		const [homeId, personId] = (['household', 'person'] as const).map((unit) => {
+			const [code] = codes.createBatch(db, actor, {
+				engagementId,
+				label: unit,
+				unit,
+				size: 1
+			}).codes;
+			return codes.findCode(db, code)!.id;
+		});
 		expect(codes.unitOf(db, homeId)).toBe('household');
 		expect(codes.unitOf(db, personId)).toBe('person');
 		const at = new Date('2026-05-01T10:00:00Z');

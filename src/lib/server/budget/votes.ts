@@ -147,14 +147,7 @@ export function listStartedVotes(db: DB): Vote[] {
 
 /** Votes residents can open now (status open and within the schedule). */
 export function listOpenVotes(db: DB, now: Date): Vote[] {
-	return db
-		.select()
-		.from(vote)
-		.where(eq(vote.status, 'open'))
-		.orderBy(asc(vote.id))
-		.all()
-		.map(toVote)
-		.filter((v) => voteState(v, now) === 'open');
+	return listStartedVotes(db).filter((v) => voteState(v, now) === 'open');
 }
 
 export interface VoteDetails {

@@ -113,33 +113,17 @@ export function saveWelsh(
 	welsh: { titleCy: string | null; promptsCy: string[] },
 	now = new Date()
 ): Verdict {
-	const outcome = write(db, (tx): Verdict => {
-		const record = getLab(tx, labId);
-		if (!record) return refuse('That lab no longer exists.');
+	return changeLab(db, actor, labId, 'lab.welsh', now, (record) => {
 		if (welsh.promptsCy.length > record.prompts.length)
 			return refuse('Give the Welsh prompts line for line with the English ones, no more.');
 		const prompts = withWelsh(record.prompts, welsh.promptsCy);
-		tx.update(lab)
-			.set({ titleCy: welsh.titleCy, prompts: JSON.stringify(prompts) })
-			.where(eq(lab.id, labId))
-			.run();
-		bumpVersion(tx, labId, now);
-		audit.record(
-			tx,
-			actor,
-			{
-				action: 'lab.welsh',
-				entityType: 'lab',
-				entityId: labId,
-				before: { titleCy: record.titleCy, prompts: record.prompts },
-				after: { titleCy: welsh.titleCy, prompts }
-			},
-			now
-		);
-		return { ok: true };
+		return {
+			ok: true,
+			set: { titleCy: welsh.titleCy, prompts: JSON.stringify(prompts) },
+			before: { titleCy: record.titleCy, prompts: record.prompts },
+			after: { titleCy: welsh.titleCy, prompts }
+		};
 	});
-	if (outcome.ok) publishSnapshot(db, labId);
-	return outcome;
 }
 
 export interface LabSummary {
@@ -199,11 +183,44 @@ export function listClosedLabs(db: DB): LabRecord[] {
 		.map(toLab);
 }
 
+/** A change to a lab's row: what to set, and what the audit entry records before and after. */
+type LabChange =
+	| { ok: true; set: Partial<typeof lab.$inferInsert>; before: unknown; after: unknown }
+	| { ok: false; reason: string };
+
 /**
- * Runs one facilitator change to the session: checks it against the lab as it is inside the
- * transaction, stores the new session, moves the version on and audits it; then sends the
- * snapshot. `change` returns the new session or a refusal.
+ * Runs one facilitator change to a lab: checks it against the lab as it is inside the
+ * transaction, stores it, moves the version on and audits it; then sends the snapshot.
+ * `change` returns what to store, or a refusal.
  */
+function changeLab(
+	db: DB,
+	actor: audit.Actor,
+	labId: number,
+	action: string,
+	now: Date,
+	change: (record: LabRecord) => LabChange
+): Verdict {
+	const outcome = write(db, (tx): Verdict => {
+		const record = getLab(tx, labId);
+		if (!record) return refuse('That lab no longer exists.');
+		const next = change(record);
+		if (!next.ok) return next;
+		tx.update(lab).set(next.set).where(eq(lab.id, labId)).run();
+		bumpVersion(tx, labId, now);
+		audit.record(
+			tx,
+			actor,
+			{ action, entityType: 'lab', entityId: labId, before: next.before, after: next.after },
+			now
+		);
+		return { ok: true };
+	});
+	if (outcome.ok) publishSnapshot(db, labId);
+	return outcome;
+}
+
+/** A change to the session (phase, pause, countdown): `change` gives the new session or a refusal. */
 function changeSession(
 	db: DB,
 	actor: audit.Actor,
@@ -212,38 +229,22 @@ function changeSession(
 	now: Date,
 	change: (session: Session) => { ok: true; value: Session } | { ok: false; reason: string }
 ): Verdict {
-	const outcome = write(db, (tx): Verdict => {
-		const record = getLab(tx, labId);
-		if (!record) return refuse('That lab no longer exists.');
+	return changeLab(db, actor, labId, action, now, (record) => {
 		const next = change(record.session);
 		if (!next.ok) return next;
 		const session = next.value;
-		tx.update(lab)
-			.set({
+		return {
+			ok: true,
+			set: {
 				phase: session.phase,
 				paused: session.paused,
 				countdownEndsAt:
 					session.countdown === null ? null : new Date(Number(session.countdown.endsAt))
-			})
-			.where(eq(lab.id, labId))
-			.run();
-		bumpVersion(tx, labId, now);
-		audit.record(
-			tx,
-			actor,
-			{
-				action,
-				entityType: 'lab',
-				entityId: labId,
-				before: record.session,
-				after: session
 			},
-			now
-		);
-		return { ok: true };
+			before: record.session,
+			after: session
+		};
 	});
-	if (outcome.ok) publishSnapshot(db, labId);
-	return outcome;
 }
 
 /** Moves the lab to another phase: forward any number, back one (phases.ts). */
