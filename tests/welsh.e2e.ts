@@ -420,6 +420,11 @@ test.describe('staff: Welsh for what residents read', () => {
 		page
 	}) => {
 		await signIn(page, 'commissioner');
+		// The demo's open survey and vote have Welsh for everything residents read.
+		for (const url of ['/staff/surveys/2', '/staff/votes/2']) {
+			await open(page, url);
+			await expect(page.getByText('Everything residents read here has Welsh.')).toBeVisible();
+		}
 		// A lab without Welsh: the console lists what is missing.
 		const title = `Welsh lab ${Date.now()}`;
 		await open(page, '/staff/labs/new?engagement=2');
