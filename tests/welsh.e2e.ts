@@ -420,10 +420,13 @@ test.describe('staff: Welsh for what residents read', () => {
 		page
 	}) => {
 		await signIn(page, 'commissioner');
-		// The demo's open survey and vote have Welsh for everything residents read.
+		// The demo's open survey and vote have Welsh for all their own text. (Other journeys add
+		// catalogue names without Welsh, which these pages rightly list, so only their own.)
 		for (const url of ['/staff/surveys/2', '/staff/votes/2']) {
 			await open(page, url);
-			await expect(page.getByText('Everything residents read here has Welsh.')).toBeVisible();
+			await expect(
+				page.locator('.welsh-gaps li', { hasText: /^(Survey|Question|Vote|Proposal)/ })
+			).toHaveCount(0);
 		}
 		// A lab without Welsh: the console lists what is missing.
 		const title = `Welsh lab ${Date.now()}`;
