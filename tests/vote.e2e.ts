@@ -190,10 +190,12 @@ test.describe('the resident ballot', () => {
 		expect(receipt).toMatch(/^[A-Z0-9]{5}-[A-Z0-9]{5}$/);
 		await expectAccessible(page);
 
-		// Coming back: the vote says so, and the ballot can be changed until close.
+		// Coming back: the vote says so, and the ballot can be changed until close; its marks
+		// are shown only when the voter asks.
 		await open(page, voteUrl);
 		await expect(page.getByText(`Your receipt reference is ${receipt}`)).toBeVisible();
-		await page.getByRole('link', { name: 'Change your ballot' }).click();
+		await expectAccessible(page);
+		await page.getByRole('button', { name: 'Show my marks to change them' }).click();
 		await expect(
 			page
 				.getByRole('group', { name: 'What do you think of “Self-service opening at quiet times”?' })

@@ -22,6 +22,8 @@ import { sign, verify } from '../signing';
 import { getVote, VoteError } from './votes';
 
 export const ROOM_COOKIE = 'cc_room';
+/** Lasts the meeting: twelve hours at most, in seconds. */
+export const ROOM_COOKIE_MAX_AGE = 12 * 60 * 60;
 export const ROOM_CODE_LENGTH = 6;
 
 export type Round = typeof voteRound.$inferSelect;

@@ -590,7 +590,10 @@ function seedOpenVote(tx: DB, ctx: SeedContext): void {
 				'We need to save £80,000 from the libraries budget and have £40,000 to spend on something new. Which savings do you want, and which not?',
 			descriptionCy:
 				"Mae angen i ni arbed £80,000 o gyllideb y llyfrgelloedd ac mae gennym £40,000 i'w wario ar rywbeth newydd. Pa arbedion rydych chi eu heisiau, a pha rai ddim?",
-			eligibility: 'open'
+			// Letters go to households in the libraries engagement; anyone else may vote too.
+			eligibility: 'both',
+			// Two months from the seed, so the home page shows when it closes.
+			closesAt: new Date(ctx.now.getTime() + 60 * DAY)
 		},
 		at
 	);

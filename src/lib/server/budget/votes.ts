@@ -4,7 +4,20 @@
  * change is audit-logged in its own transaction. Once the first ballot arrives the rules and
  * proposals are frozen (and triggers in the migration hold that even against a bug).
  */
-import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import {
+	and,
+	asc,
+	count,
+	desc,
+	eq,
+	gt,
+	inArray,
+	isNotNull,
+	isNull,
+	lt,
+	ne,
+	sql
+} from 'drizzle-orm';
 import { MAX_DECLARED } from '../../budget/tallies';
 import { USERS } from '../../budget/types';
 import { parseStoredRules } from '../../budget/vote-rules';
@@ -139,16 +152,20 @@ export function listVotes(db: DB, engagementId?: number) {
 		.map((r) => ({ ...toVote(r.vote), engagementTitle: r.engagementTitle, ballots: r.ballots }));
 }
 
-/** Votes residents can open now (status open and within the schedule). */
-export function listOpenVotes(db: DB, now: Date): Vote[] {
+/** Votes staff have opened (and perhaps closed since): all residents can see. */
+export function listStartedVotes(db: DB): Vote[] {
 	return db
 		.select()
 		.from(vote)
-		.where(eq(vote.status, 'open'))
+		.where(ne(vote.status, 'draft'))
 		.orderBy(asc(vote.id))
 		.all()
-		.map(toVote)
-		.filter((v) => voteState(v, now) === 'open');
+		.map(toVote);
+}
+
+/** Votes residents can open now (status open and within the schedule). */
+export function listOpenVotes(db: DB, now: Date): Vote[] {
+	return listStartedVotes(db).filter((v) => voteState(v, now) === 'open');
 }
 
 export interface VoteDetails {

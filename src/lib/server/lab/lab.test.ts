@@ -24,7 +24,7 @@ import { activities, step } from './registry';
 const T0 = new Date('2026-10-14T10:00:00Z');
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 
-function setUp(options: { rolesEnabled?: boolean } = {}) {
+function setUp(options: { rolesEnabled?: boolean; titleCy?: string; promptsCy?: string[] } = {}) {
 	const db = withCatalogue(testDb());
 	const staff = staffUser(db, 'facilitator');
 	const actor = { id: staff.id, email: staff.email, role: 'facilitator' as const };
@@ -40,6 +40,8 @@ function setUp(options: { rolesEnabled?: boolean } = {}) {
 			serviceId: 'adult-social-care',
 			title: 'Designing costs out',
 			prompts: ['How could we design costs out of day services?', 'What could we do ourselves?'],
+			titleCy: options.titleCy,
+			promptsCy: options.promptsCy,
 			kinds: ['savesMoney', 'improvesOutcomes', 'communityCanDo'],
 			dotsPerParticipant: 5,
 			maxDotsPerIdea: 2,
@@ -122,6 +124,55 @@ describe('creating a lab', () => {
 		expect(activities(db, T0)).toHaveLength(1);
 		phase('closed');
 		expect(activities(db, T0)).toHaveLength(0);
+	});
+});
+
+describe('a lab in Welsh', () => {
+	const welsh = { titleCy: 'Cynllunio costau allan', promptsCy: ['Sut gallem ni?'] };
+
+	it('is created with the Welsh it was given, and phones get it in the view', () => {
+		const { db, labId, unsubscribe } = setUp(welsh);
+		unsubscribe();
+		const view = loadView(db, labId)!;
+		expect(view.lab.titleCy).toBe('Cynllunio costau allan');
+		expect(view.lab.prompts).toEqual([
+			{
+				id: 'p1',
+				text: 'How could we design costs out of day services?',
+				textCy: 'Sut gallem ni?'
+			},
+			{ id: 'p2', text: 'What could we do ourselves?' }
+		]);
+	});
+
+	it('takes Welsh added later: written, audited and sent to every screen', () => {
+		const { db, actor, labId, events, unsubscribe } = setUp(welsh);
+		const done = labs.saveWelsh(db, actor, labId, {
+			titleCy: 'Cynllunio costau',
+			promptsCy: ['', 'Beth allem ni ei wneud ein hunain?']
+		});
+		unsubscribe();
+		expect(done.ok).toBe(true);
+		const lab = getLab(db, labId)!;
+		expect(lab.titleCy).toBe('Cynllunio costau');
+		expect(lab.prompts.map((p) => p.textCy)).toEqual([
+			undefined,
+			'Beth allem ni ei wneud ein hunain?'
+		]);
+		const entry = db.select().from(auditLog).where(eq(auditLog.action, 'lab.welsh')).get()!;
+		expect(JSON.parse(entry.before!).titleCy).toBe('Cynllunio costau allan');
+		expect(JSON.parse(entry.after!).titleCy).toBe('Cynllunio costau');
+		expect(events.map((e) => e.type)).toEqual(['snapshot']);
+	});
+
+	it('refuses more Welsh prompts than the lab has, writing nothing', () => {
+		const { db, actor, labId, unsubscribe } = setUp(welsh);
+		unsubscribe();
+		const before = getLab(db, labId)!;
+		const done = labs.saveWelsh(db, actor, labId, { titleCy: null, promptsCy: ['a', 'b', 'c'] });
+		expect(done.ok).toBe(false);
+		expect(getLab(db, labId)).toEqual(before);
+		expect(db.select().from(auditLog).where(eq(auditLog.action, 'lab.welsh')).all()).toEqual([]);
 	});
 });
 

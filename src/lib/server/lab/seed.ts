@@ -490,9 +490,14 @@ function seedFinishedLab(tx: DB, ctx: SeedContext, actor: Staff): void {
 			engagementId,
 			serviceId: 'adult-social-care',
 			title: 'Designing costs out of day services',
+			titleCy: 'Cynllunio costau allan o wasanaethau dydd',
 			prompts: [
 				'How could we design costs out of day services?',
 				'What could people who use day services, carers and the community do themselves?'
+			],
+			promptsCy: [
+				'Sut gallem ni gynllunio costau allan o wasanaethau dydd?',
+				"Beth allai pobl sy'n defnyddio gwasanaethau dydd, gofalwyr a'r gymuned ei wneud eu hunain?"
 			],
 			kinds: ['savesMoney', 'improvesOutcomes', 'communityCanDo'],
 			dotsPerParticipant: 5,
@@ -640,9 +645,14 @@ function seedOpenLab(tx: DB, ctx: SeedContext, actor: Actor): void {
 			engagementId: ctx.engagementIds[1],
 			serviceId: 'libraries',
 			title: 'Libraries as community hubs: ideas',
+			titleCy: 'Llyfrgelloedd fel canolfannau cymunedol: syniadau',
 			prompts: [
 				'What would make you use your library more?',
 				'What could the community run in our libraries?'
+			],
+			promptsCy: [
+				"Beth fyddai'n gwneud i chi ddefnyddio eich llyfrgell yn fwy?",
+				"Beth allai'r gymuned ei redeg yn ein llyfrgelloedd?"
 			],
 			kinds: ['savesMoney', 'improvesOutcomes', 'communityCanDo'],
 			dotsPerParticipant: 5,

@@ -1,7 +1,7 @@
 import * as ballots from '$lib/server/budget/ballots';
 import * as votes from '$lib/server/budget/votes';
 import type { LayoutServerLoad } from './$types';
-import { votingContext } from './voting.server';
+import { draftOf, earlierBallot, votingContext } from './voting.server';
 
 export const load: LayoutServerLoad = (event) => {
 	const ctx = votingContext(event);
@@ -34,7 +34,10 @@ export const load: LayoutServerLoad = (event) => {
 					locked:
 						ctx.entry.ok &&
 						ctx.entry.voter?.codeId != null &&
-						ballots.lockedTo(ctx.current.channel, ctx.entry.channel)
+						ballots.lockedTo(ctx.current.channel, ctx.entry.channel),
+					// Whether its marks may be shown once the voter asks, or never (a household code).
+					earlier: earlierBallot(ctx),
+					changing: draftOf(ctx) !== undefined
 				}
 			: null
 	};

@@ -8,6 +8,7 @@ import * as rounds from '$lib/server/budget/rounds';
 import * as votes from '$lib/server/budget/votes';
 import * as codes from '$lib/server/codes';
 import { getDb, type DB } from '$lib/server/db';
+import { earlierAnswers, type EarlierAnswers } from '$lib/participation/reentry';
 
 export interface VotingEvent {
 	params: { id: string };
@@ -51,10 +52,32 @@ export function votingContext(
 
 export type VotingContext = ReturnType<typeof votingContext>;
 
-/** The ballot as far as this browser has filled it in: its draft, else its current ballot. */
+/**
+ * The ballot as far as this browser has filled it in: its draft only. A ballot already cast
+ * is never filled in from here: its marks come back only through `showEarlierBallot`, after the
+ * voter asks (participation/reentry.ts).
+ */
 export function draftOf(ctx: VotingContext) {
 	const key = ctx.entry.ok ? ctx.entry.draftKey : null;
-	return (key && ballots.findDraft(ctx.db, ctx.vote.id, key)) || ctx.current?.content;
+	return (key && ballots.findDraft(ctx.db, ctx.vote.id, key)) || undefined;
+}
+
+/** Whether the ballot already cast under this voter's key may be shown to them when they ask. */
+export function earlierBallot(ctx: VotingContext): EarlierAnswers | null {
+	if (!ctx.current || !ctx.entry.ok) return null;
+	const codeId = ctx.entry.voter?.codeId ?? null;
+	return earlierAnswers(codeId === null ? null : (codes.unitOf(ctx.db, codeId) ?? 'household'));
+}
+
+/**
+ * The voter asked to see the ballot they cast, to change it: it becomes this browser's draft.
+ * Refused (false) for a household code, whose earlier ballot is never shown.
+ */
+export function showEarlierBallot(ctx: VotingContext): boolean {
+	const entry = requireVoting(ctx);
+	if (earlierBallot(ctx) !== 'askFirst' || !ctx.current || !entry.draftKey) return false;
+	ballots.saveDraft(ctx.db, ctx.vote.id, entry.draftKey, ctx.current.content);
+	return true;
 }
 
 /**

@@ -52,7 +52,7 @@ export const actions: Actions = {
 			httpOnly: true,
 			sameSite: 'lax',
 			secure,
-			maxAge: 12 * 60 * 60
+			maxAge: rounds.ROOM_COOKIE_MAX_AGE
 		});
 		redirect(303, localizeHref(`/vote/${round.voteId}/ballot`));
 	}

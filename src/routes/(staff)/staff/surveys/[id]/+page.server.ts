@@ -1,6 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
+import { serviceFields } from '$lib/catalogue/welsh';
 import { formValues, parseForm } from '$lib/forms/parse';
+import { welshGaps } from '$lib/i18n/welsh';
+import { surveyWelshFields } from '$lib/survey/welsh';
 import { QUESTION_TYPE_LABELS } from '$lib/survey/builder-form';
 import { toLocalInput } from '$lib/survey/dates';
 import { presentQuestion } from '$lib/survey/present';
@@ -40,6 +43,12 @@ export const load: PageServerLoad = async ({ params, url }) => {
 			specialCategoryUntil: s.specialCategoryUntil
 		},
 		engagement: catalogue.getEngagement(db, s.engagementId)!,
+		welshGaps: welshGaps([
+			...surveyWelshFields(s),
+			...serviceFields(
+				catalogue.listServices(db, true).filter((x) => s.definition.serviceIds.includes(x.id))
+			)
+		]),
 		responses,
 		frozen: responses > 0,
 		services: s.definition.serviceIds.map((id) => ({ id, name: ctx.serviceName(id) })),
