@@ -22,7 +22,8 @@ export const load: PageServerLoad = ({ params }) => {
 	return {
 		engagement,
 		batches: codes.listBatches(db, engagement.id),
-		counts: codes.codeCounts(db, engagement.id)
+		counts: codes.codeCounts(db, engagement.id),
+		services: catalogue.listServices(db).map((s) => ({ id: s.id, name: s.name }))
 	};
 };
 
@@ -33,10 +34,24 @@ export const actions: Actions = {
 		const parsed = parseForm(CodeBatchSchema, await request.formData());
 		if (!parsed.ok)
 			return fail(400, { action: 'create', values: parsed.values, errors: parsed.errors });
-		const { batchId, codes: created } = codes.createBatch(getDb(), actorOf(user), {
-			engagementId: engagement.id,
-			...parsed.data
-		});
+		let made: ReturnType<typeof codes.createBatch>;
+		try {
+			made = codes.createBatch(getDb(), actorOf(user), {
+				engagementId: engagement.id,
+				...parsed.data
+			});
+		} catch (e) {
+			if (!(e instanceof codes.CodeBatchError)) throw e;
+			return fail(400, {
+				action: 'create',
+				values: parsed.values,
+				errors: { [e.field]: e.message } as FieldErrors
+			});
+		}
+		const { batchId, codes: created } = made;
+		const service = parsed.data.serviceId
+			? catalogue.getService(getDb(), parsed.data.serviceId)
+			: undefined;
 		const entryUrl = `${url.origin}/code`;
 		const letters = await Promise.all(
 			created.map(async (code) => ({
@@ -44,7 +59,17 @@ export const actions: Actions = {
 				qr: await qrDataUri(`${entryUrl}?c=${formatCode(code)}`)
 			}))
 		);
-		return { action: 'create', created: { batchId, label: parsed.data.label, entryUrl, letters } };
+		return {
+			action: 'create',
+			created: {
+				batchId,
+				label: parsed.data.label,
+				entryUrl,
+				letters,
+				// Service-user codes: each letter says whose provider handed it out.
+				service: service ? { name: service.name, nameCy: service.nameCy } : null
+			}
+		};
 	},
 	spoil: async ({ request, locals, params }) => {
 		const user = requireRole(locals, 'admin', 'commissioner');
