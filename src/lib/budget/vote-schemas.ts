@@ -63,6 +63,8 @@ export const RoundFormSchema = z.object({
 	title: text('a name for the round', 3, 120)
 });
 
+const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
 export const KioskFormSchema = z.object({
 	label: text('a name for the device', 2, 80)
 });
@@ -81,5 +83,10 @@ export const PaperSerialSchema = z.object({
 		(v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
 		z.string().max(64).optional()
 	),
-	spoilt: z.preprocess((v) => v === 'yes', z.boolean())
+	spoilt: z.preprocess((v) => v === 'yes', z.boolean()),
+	/** "Checked user of": a service of the vote (paper.ts checks which), or blank for none. */
+	checked: z.preprocess(
+		blank,
+		z.string().max(40, { error: 'Choose one of this vote’s services, or None' }).optional()
+	)
 });
