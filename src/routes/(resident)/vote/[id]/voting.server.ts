@@ -38,12 +38,19 @@ export function votingContext(
 	const participant = kioskId
 		? undefined
 		: codes.participantFor(db, event.cookies, event.url.protocol === 'https:', create, now);
-	const entry = ballots.entryFor(db, vote, { participant, kioskId, roundId: round?.id ?? null });
+	const entry = ballots.entryFor(
+		db,
+		vote,
+		{ participant, kioskId, roundId: round?.id ?? null },
+		now
+	);
 	const current =
 		withCurrent && entry.ok && entry.voter && !kioskId
 			? ballots.currentBallot(db, vote.id, entry.voter.key)
 			: undefined;
-	return { db, vote, state, kioskId, round, participant, entry, current };
+	// A kiosk for checked users of a service (kiosks.ts): which service, if this one is.
+	const kioskUsers = kioskId ? (kiosk?.usersServiceId ?? null) : null;
+	return { db, vote, state, kioskId, kioskUsers, round, participant, entry, current };
 }
 
 export type VotingContext = ReturnType<typeof votingContext>;
