@@ -59,7 +59,8 @@ export function makeVote(
 				T0
 			)
 		);
-	if (options.rules) saveRules(db, actor, voteId, { ...DEFAULT_RULES, ...options.rules }, T0);
+	// Saved even when the test names none: a vote with savings opens only with its rules saved.
+	saveRules(db, actor, voteId, { ...DEFAULT_RULES, ...options.rules }, T0);
 	if (options.open !== false) openVote(db, actor, voteId, T0);
 	return { voteId, proposals: proposals.map(String) };
 }

@@ -309,8 +309,10 @@ export function saveRules(
 }
 
 /**
- * Opens a draft vote for ballots (from `opensAt`, if set). It needs at least one proposal;
- * the rules shown to residents are stored now if staff never changed the defaults.
+ * Opens a draft vote for ballots (from `opensAt`, if set). It needs at least one proposal, and a
+ * vote with savings needs its rules saved: the limit on don't-wants is what bounds a bloc's
+ * vetoes, so it must be chosen (counting.md), never the default. A vote of developments only
+ * opens with the defaults stored now if staff never changed them.
  */
 export function openVote(db: DB, actor: audit.Actor, id: number, now = new Date()): void {
 	write(db, (tx) => {
@@ -321,6 +323,11 @@ export function openVote(db: DB, actor: audit.Actor, id: number, now = new Date(
 			.n;
 		if (proposals === 0)
 			throw new VoteError('_', 'Add at least one proposal before opening the vote');
+		if (!v.rulesSet && hasSavings(tx, id))
+			throw new VoteError(
+				'_',
+				'Save the counting rules before opening: a vote with savings must state the most Don’t wants per ballot (0 for no limit)'
+			);
 		if (v.closesAt && v.closesAt <= now)
 			throw new VoteError('closesAt', 'The closing time has passed: set a later one first');
 		tx.update(vote)
@@ -339,6 +346,15 @@ export function openVote(db: DB, actor: audit.Actor, id: number, now = new Date(
 			now
 		);
 	});
+}
+
+function hasSavings(db: DB, voteId: number): boolean {
+	return !!db
+		.select({ id: proposal.id })
+		.from(proposal)
+		.where(and(eq(proposal.voteId, voteId), eq(proposal.kind, 'saving')))
+		.limit(1)
+		.get();
 }
 
 // ---------------------------------------------------------------- proposals
