@@ -88,6 +88,24 @@ describe('service-user codes', () => {
 		expect(declared.proposals.find((p) => p.id === saving)?.decision).toBe('accept');
 	});
 
+	it('are what lets a vote count only verified users: until there are some, it is refused', () => {
+		const { db, actor, engagementId } = setup();
+		expect(() => makeUsersVote(db, actor, engagementId, { membership: 'verified' })).toThrow(
+			/make service-user codes/
+		);
+		codes.createBatch(db, actor, {
+			engagementId,
+			label: 'Anyone',
+			unit: 'household',
+			size: 1
+		});
+		expect(() => makeUsersVote(db, actor, engagementId, { membership: 'verified' })).toThrow(
+			/make service-user codes/
+		);
+		const { voteId } = makeUsersVote(db, actor, engagementId, { codes: 1, membership: 'verified' });
+		expect(getVote(db, voteId)?.rules.protection.membership).toBe('verified');
+	});
+
 	it('must name a service of the catalogue: an unknown or archived one writes nothing', () => {
 		const { db, actor, engagementId } = setup();
 		const before = codes.listBatches(db, engagementId).length;
