@@ -16,8 +16,9 @@ import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import { emptyBallot } from '../../budget/ballot';
 import * as audit from '../audit';
 import { write, type DB } from '../db/open';
-import { ballot, ballotDraft, proposal, voteKiosk } from '../db/schema';
+import { ballot, ballotDraft, voteKiosk } from '../db/schema';
 import { generateToken, hashToken } from '../tokens';
+import { asksAbout } from './votes';
 
 export const KIOSK_COOKIE = 'cc_kiosk';
 
@@ -60,15 +61,8 @@ export function startKiosk(
 	const token = generateToken();
 	const tokenHash = hashToken(token);
 	return write(db, (tx) => {
-		if (users) {
-			const ofVote = tx
-				.select({ id: proposal.id })
-				.from(proposal)
-				.where(and(eq(proposal.voteId, voteId), eq(proposal.serviceId, users.serviceId)))
-				.limit(1)
-				.get();
-			if (!ofVote) throw new KioskError('usersServiceId', 'Choose one of this vote’s services');
-		}
+		if (users && !asksAbout(tx, voteId, users.serviceId))
+			throw new KioskError('usersServiceId', 'Choose one of this vote’s services');
 		const row = tx
 			.insert(voteKiosk)
 			.values({

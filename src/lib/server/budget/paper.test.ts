@@ -103,17 +103,27 @@ describe('a checked user keyed from paper', () => {
 		return { ...k, ...makeUsersVote(k.db, k.first, k.engagementId) };
 	}
 	const ballots = (db: ReturnType<typeof setup>['db']) => db.select().from(ballot).all();
+	/** A keying of a checked user of adult social care; `extra` changes any field. */
+	const checked = (
+		serial: string,
+		content: PaperKeying['content'],
+		extra: Partial<PaperKeying> = {}
+	): PaperKeying => ({
+		serial,
+		codeId: null,
+		spoilt: false,
+		content,
+		checkedServiceId: 'adult-social-care',
+		...extra
+	});
 
 	it('is counted, once both keyings agree, as an assured, verified user who uses the service', () => {
 		const { db, first, second, voteId, saving } = checkedVote();
-		const keying: PaperKeying = {
-			serial: 'C1',
-			codeId: null,
-			spoilt: false,
-			// The paper says "No" to the use question: the check implies use all the same.
-			content: ballotWith({ [saving]: 'dontWant' }, { notUses: ['adult-social-care'] }),
-			checkedServiceId: 'adult-social-care'
-		};
+		// The paper says "No" to the use question: the check implies use all the same.
+		const keying = checked(
+			'C1',
+			ballotWith({ [saving]: 'dontWant' }, { notUses: ['adult-social-care'] })
+		);
 		keyPaperBallot(db, first, voteId, keying, T0);
 		expect(ballots(db)).toEqual([]);
 		expect(keyPaperBallot(db, second, voteId, keying, T0)).toMatchObject({ status: 'counted' });
@@ -129,13 +139,7 @@ describe('a checked user keyed from paper', () => {
 
 	it('is part of the keying: keyings that differ on it are a mismatch, settled by a third', () => {
 		const { db, first, second, voteId, saving } = checkedVote();
-		const a: PaperKeying = {
-			serial: 'C2',
-			codeId: null,
-			spoilt: false,
-			content: ballotWith({ [saving]: 'dontWant' }),
-			checkedServiceId: 'adult-social-care'
-		};
+		const a = checked('C2', ballotWith({ [saving]: 'dontWant' }));
 		keyPaperBallot(db, first, voteId, a, T0);
 		expect(keyPaperBallot(db, second, voteId, { ...a, checkedServiceId: null }, T0)).toEqual({
 			status: 'mismatch',
@@ -150,13 +154,7 @@ describe('a checked user keyed from paper', () => {
 	it('with a code stays a code ballot, verified for the checked service too', () => {
 		const { db, first, second, engagementId, voteId, saving } = checkedVote();
 		const { codeId } = makeCode(db, first, engagementId);
-		const keying: PaperKeying = {
-			serial: 'C3',
-			codeId,
-			spoilt: false,
-			content: ballotWith({ [saving]: 'want' }),
-			checkedServiceId: 'adult-social-care'
-		};
+		const keying = checked('C3', ballotWith({ [saving]: 'want' }), { codeId });
 		keyPaperBallot(db, first, voteId, keying, T0);
 		keyPaperBallot(db, second, voteId, keying, T0);
 		expect(ballots(db)).toMatchObject([
@@ -170,13 +168,7 @@ describe('a checked user keyed from paper', () => {
 		['of no such service', { checkedServiceId: 'no-such-service' }, /this vote’s services/]
 	])('is refused %s, and nothing is written', (_, change, message) => {
 		const { db, first, voteId, saving } = checkedVote();
-		const keying: PaperKeying = {
-			serial: 'C4',
-			codeId: null,
-			spoilt: false,
-			content: ballotWith({ [saving]: 'want' }),
-			...change
-		};
+		const keying = checked('C4', ballotWith({ [saving]: 'want' }), change);
 		expect(() => keyPaperBallot(db, first, voteId, keying, T0)).toThrow(message);
 		expect(db.select().from(paperEntry).all()).toEqual([]);
 		expect(db.select().from(auditLog).where(eq(auditLog.action, 'vote.paper.first')).all()).toEqual(

@@ -15,9 +15,9 @@ import { and, asc, eq } from 'drizzle-orm';
 import { differences, type BallotContent } from '../../budget/ballot';
 import * as audit from '../audit';
 import { write, type DB } from '../db/open';
-import { paperEntry, proposal } from '../db/schema';
+import { paperEntry } from '../db/schema';
 import { castBallotIn, codeVoter, type CastResult, type Voter } from './ballots';
-import { getVote } from './votes';
+import { asksAbout, getVote } from './votes';
 
 export type PaperStatus = 'awaitingSecond' | 'counted' | 'spoilt' | 'mismatch';
 
@@ -106,13 +106,8 @@ function checkChecked(tx: DB, voteId: number, keying: PaperKeying): void {
 			'checked',
 			'A spoilt ballot is not counted, so it cannot record a checked user: choose “None”'
 		);
-	const ofVote = tx
-		.select({ id: proposal.id })
-		.from(proposal)
-		.where(and(eq(proposal.voteId, voteId), eq(proposal.serviceId, keying.checkedServiceId)))
-		.limit(1)
-		.get();
-	if (!ofVote) throw new PaperError('checked', 'Choose one of this vote’s services, or “None”');
+	if (!asksAbout(tx, voteId, keying.checkedServiceId))
+		throw new PaperError('checked', 'Choose one of this vote’s services, or “None”');
 }
 
 /**

@@ -323,7 +323,7 @@ export function openVote(db: DB, actor: audit.Actor, id: number, now = new Date(
 			.n;
 		if (proposals === 0)
 			throw new VoteError('_', 'Add at least one proposal before opening the vote');
-		if (!v.rulesSet && hasSavings(tx, id))
+		if (!v.rulesSet && hasProposal(tx, id, 'saving'))
 			throw new VoteError(
 				'_',
 				'Save the counting rules before opening: a vote with savings must state the most Don’t wants per ballot (0 for no limit)'
@@ -348,13 +348,27 @@ export function openVote(db: DB, actor: audit.Actor, id: number, now = new Date(
 	});
 }
 
-function hasSavings(db: DB, voteId: number): boolean {
+/** Whether any of a vote's proposals is a saving, or (given `serviceId`) is of that service. */
+function hasProposal(db: DB, voteId: number, which: { serviceId: string } | 'saving'): boolean {
 	return !!db
 		.select({ id: proposal.id })
 		.from(proposal)
-		.where(and(eq(proposal.voteId, voteId), eq(proposal.kind, 'saving')))
+		.where(
+			and(
+				eq(proposal.voteId, voteId),
+				which === 'saving' ? eq(proposal.kind, 'saving') : eq(proposal.serviceId, which.serviceId)
+			)
+		)
 		.limit(1)
 		.get();
+}
+
+/**
+ * Whether the vote asks about this service (one of its proposals is of it): the only services
+ * staff may record a checked user of, on paper or at a kiosk.
+ */
+export function asksAbout(db: DB, voteId: number, serviceId: string): boolean {
+	return hasProposal(db, voteId, { serviceId });
 }
 
 // ---------------------------------------------------------------- proposals
