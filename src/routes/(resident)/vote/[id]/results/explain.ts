@@ -19,6 +19,16 @@ export function decisionLabel(d: Decision): string {
 	}[d]();
 }
 
+/** The tag style of each decision: what goes ahead, what is held back, and the rest. */
+export const DECISION_TAG: Record<Decision, '' | 'ok' | 'warn'> = {
+	accept: 'ok',
+	fund: 'ok',
+	protected: 'warn',
+	marginal: 'warn',
+	notNeeded: '',
+	notSelected: ''
+};
+
 /** A count in the page's language: 1,480; a weighted one to one decimal place. */
 export function number(x: number): string {
 	return x.toLocaleString(getLocale() === 'cy' ? 'cy-GB' : 'en-GB', { maximumFractionDigits: 1 });

@@ -4,6 +4,7 @@
  * HTML, so a figure the page hides would still be published), and which group each headline
  * sentence names. Pure: plain data in, plain data out.
  */
+import { moneyOf } from '$lib/budget/money';
 import type { CountResult, GroupFinding, Tally } from '$lib/budget/types';
 
 /** Cells of fewer ballots than this are never published (docs/counting.md, Tallies). */
@@ -96,12 +97,7 @@ export function publishResult(r: CountResult, affects: ReadonlyMap<string, reado
 			anyAssured: r.ballots.assured > 0,
 			anyOpen: r.ballots.open > 0
 		},
-		savingsTarget: r.savingsTarget,
-		saved: r.saved,
-		shortfall: r.shortfall,
-		developmentBudget: r.developmentBudget,
-		spent: r.spent,
-		majority: { saved: r.majority.saved, shortfall: r.majority.shortfall },
+		...moneyOf(r),
 		overrideOrder: r.overrideOrder.map((o) => o.id),
 		digest: r.digest,
 		proposals: r.proposals.map((p) => {

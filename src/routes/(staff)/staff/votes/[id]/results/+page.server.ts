@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
+import { moneyOf } from '$lib/budget/money';
 import { EXPORT_TYPES, type ExportFormat } from '$lib/server/budget/exports';
 import * as results from '$lib/server/budget/results';
 import { VoteError } from '$lib/server/budget/votes';
@@ -21,12 +22,7 @@ export const load: PageServerLoad = ({ params }) => {
 		result: {
 			summary: r.summary,
 			ballots: r.ballots,
-			savingsTarget: r.savingsTarget,
-			saved: r.saved,
-			shortfall: r.shortfall,
-			developmentBudget: r.developmentBudget,
-			spent: r.spent,
-			majority: { saved: r.majority.saved, shortfall: r.majority.shortfall },
+			...moneyOf(r),
 			overrideOrder: r.overrideOrder,
 			dependsOnOpen: r.dependsOnOpen,
 			assurance: r.assurance,
