@@ -92,8 +92,7 @@ export function publishResult(r: CountResult, affects: ReadonlyMap<string, reado
 			},
 			assured: publishCount(r.ballots.assured),
 			open: publishCount(r.ballots.open),
-			/** Whether the count was also run on the assured ballots alone. */
-			assuranceRan: r.assurance.ran,
+			// With both, the count was also run on the assured ballots alone (dependsOnOpen).
 			anyAssured: r.ballots.assured > 0,
 			anyOpen: r.ballots.open > 0
 		},
