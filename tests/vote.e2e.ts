@@ -258,11 +258,11 @@ test.describe('the resident ballot', () => {
 		await expect(dayCentres).toContainText('Protected: does not go ahead');
 		await expect(dayCentres).toContainText('of people who use this service');
 		await expect(dayCentres).toContainText('Simple majority voting would have made this saving.');
-		await expect(page.getByText(/That is £85,000 short/)).toBeVisible();
+		await expect(page.getByRole('region', { name: 'The money' })).toContainText('£85,000');
 		await expect(page.locator('.digest code')).toHaveText(/^[0-9a-f]{64}$/);
 		await expectAccessible(page);
 		await open(page, `/cy/vote/${DEMO_CLOSED}/results`);
-		await expect(page.getByText("Wedi'i warchod: nid yw'n mynd yn ei blaen").first()).toBeVisible();
+		await expect(page.getByText("Wedi'i warchod: nid yw'n mynd yn ei flaen").first()).toBeVisible();
 	});
 
 	test('a phone joins a room round with the room code, and a codes-only vote still needs its code @resident', async ({
@@ -298,6 +298,172 @@ test.describe('the resident ballot', () => {
 			page.getByText('Your vote is in. Watch the screen for the results.')
 		).toBeVisible();
 		await staff.close();
+	});
+});
+
+/** Nothing on the page scrolls sideways, and no text is centred. */
+async function expectNarrowAndLeftAligned(page: Page) {
+	const { scroll, client, centred } = await page.evaluate(() => ({
+		scroll: document.documentElement.scrollWidth,
+		client: document.documentElement.clientWidth,
+		centred: [...document.querySelectorAll('main p, main li, main dd, main h2, main figcaption')]
+			.filter((e) => getComputedStyle(e).textAlign === 'center')
+			.map((e) => e.textContent?.slice(0, 40))
+	}));
+	expect(scroll).toBeLessThanOrEqual(client);
+	expect(centred).toEqual([]);
+}
+
+test.describe('results a resident understands in one screen', () => {
+	const DAY_CENTRES = 'Close two day centres for adults with learning disabilities';
+	const TRANSPORT = 'Run community transport three days a week instead of five';
+
+	test('the closed demo vote opens with the answer, then the money, then every proposal @resident', async ({
+		page
+	}) => {
+		await open(page, `/vote/${DEMO_CLOSED}/results`);
+		await expect(page.getByRole('heading', { level: 2 })).toHaveText([
+			'In short',
+			'The money',
+			'Every proposal at a glance',
+			'Why each decision was made',
+			'Decisions that depend on open ballots',
+			'If members override a protection',
+			'How this was counted',
+			'Who took part'
+		]);
+
+		// The answer: a sentence per held-back saving, the strongest single group named; then the
+		// knock-on savings, said to be knock-on changes.
+		const answer = page.getByRole('region', { name: 'In short' });
+		await expect(answer.getByRole('paragraph').first()).toHaveText(
+			`“${DAY_CENTRES}” does not go ahead: 85% of people who use this service (51 of 60) don't want it, against 18% of other voters.`
+		);
+		await expect(answer.getByRole('paragraph').nth(1)).toHaveText(
+			`“${TRANSPORT}” is too close to call: for members to decide, with an equality impact assessment. 54% of the group “Older people (65 and over)” (144 of 269) don't want it, against 9% of other voters, but with 269 people we cannot be 95% sure that it is 50% or more.`
+		);
+		await expect(answer).toContainText(
+			'These are knock-on changes, not changes in how people voted'
+		);
+		await expect(answer.getByRole('listitem')).toHaveText([
+			'Smarter day services transport',
+			'Run day sessions from community buildings',
+			'Dim street lights after midnight'
+		]);
+
+		const money = page.getByRole('region', { name: 'The money' });
+		await expect(money.getByRole('definition')).toHaveText([
+			'£515,000 of the £600,000 target',
+			/^£85,000\.\s+The rest could only come from savings that are protected or too close to call/,
+			'£15,000 of the £50,000 budget',
+			'Would have saved £650,000 and met the target'
+		]);
+
+		// The chart: every proposal, open to see; its words are its text equivalent (the bars are
+		// hidden from screen readers), with this count's decision beside simple majority's.
+		const chart = page.getByRole('figure', { name: /^Want and don't want for each proposal/ });
+		const rows = chart.getByRole('listitem');
+		await expect(rows).toHaveCount(10);
+		await expect(chart.locator('[aria-hidden="true"]')).toHaveCount(10);
+		const dayCentres = rows.filter({ hasText: DAY_CENTRES });
+		await expect(dayCentres).toBeVisible();
+		await expect(dayCentres).toContainText("Want: 739. Don't want: 310. No view: 431.");
+		await expect(dayCentres.getByRole('term')).toHaveText(['This count', 'Simple majority']);
+		await expect(dayCentres.getByRole('definition')).toHaveText([
+			'Protected: does not go ahead',
+			'Goes ahead'
+		]);
+		await expect(rows.filter({ hasText: TRANSPORT }).getByRole('definition').first()).toHaveText(
+			'Too close to call: members decide'
+		);
+		await expect(rows.filter({ hasText: 'End the golf course subsidy' })).toContainText(
+			'Flagged for review'
+		);
+		await expect(rows.filter({ hasText: 'Dim street lights after midnight' })).toContainText(
+			'Knock-on change'
+		);
+
+		// Reasons, with every protecting group (a union named as one), each with its fragility.
+		const reasons = page.getByRole('listitem').filter({
+			has: page.getByRole('heading', { level: 3, name: DAY_CENTRES })
+		});
+		await expect(reasons).toContainText(
+			"This protection would fall, or become too close to call, if 14 of these 51 had marked “Want” instead of “Don't want”."
+		);
+		await expect(reasons).toContainText(
+			'79% of people who use this service and the group “Disabled residents”, together (106 of 135)'
+		);
+		await expect(
+			page.getByRole('listitem').filter({
+				has: page.getByRole('heading', { level: 3, name: 'Smarter day services transport' })
+			})
+		).toContainText('A knock-on change: simple majority would have said “Not needed”.');
+
+		await expect(
+			page.getByRole('region', { name: 'Decisions that depend on open ballots' })
+		).toContainText(
+			'849 ballots were backed by a participation code or checked by staff; 631 were open'
+		);
+		const override = page.getByRole('region', { name: 'If members override a protection' });
+		await expect(override).toContainText('The savings are £85,000 short of the target.');
+		await expect(override.getByRole('listitem')).toHaveText([
+			`${TRANSPORT} Saves £90,000. Too close to call: members decide. 54% of the group “Older people (65 and over)” don't want it.`,
+			`${DAY_CENTRES} Saves £400,000. Protected: does not go ahead. 85% of people who use this service don't want it.`
+		]);
+		await expect(page.getByRole('region', { name: 'How this was counted' })).toContainText(
+			'Only people whose use of a service was checked'
+		);
+		await expectNarrowAndLeftAligned(page);
+		await expectAccessible(page);
+	});
+
+	test('the results in Welsh @resident', async ({ page }) => {
+		await open(page, `/cy/vote/${DEMO_CLOSED}/results`);
+		await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
+		const answer = page.getByRole('region', { name: 'Yn gryno' });
+		await expect(answer.getByRole('paragraph').first()).toHaveText(
+			"Nid yw “Cau dwy ganolfan ddydd i oedolion ag anableddau dysgu” yn mynd yn ei flaen: ymhlith y bobl sy'n defnyddio'r gwasanaeth hwn, nid yw 85% (51 o 60) ei eisiau, o'i gymharu â 18% o bleidleiswyr eraill."
+		);
+		await expect(answer).toContainText(
+			"yn rhy agos i'w alw: mater i'r aelodau ei benderfynu, gydag asesiad o'r effaith ar gydraddoldeb."
+		);
+		await expect(page.getByRole('region', { name: 'Yr arian' })).toContainText(
+			"£515,000 o'r targed o £600,000"
+		);
+		const chart = page.getByRole('figure', { name: /^Eisiau a ddim eisiau ar gyfer pob cynnig/ });
+		await expect(chart.getByRole('listitem')).toHaveCount(10);
+		await expect(chart.getByRole('term').first()).toHaveText('Y cyfrif hwn');
+		await expect(
+			page
+				.getByRole('region', { name: "Os bydd yr aelodau'n diystyru gwarchodaeth" })
+				.getByRole('listitem')
+		).toHaveCount(2);
+		await expectNarrowAndLeftAligned(page);
+		await expectAccessible(page);
+	});
+
+	test('staff see marginal decisions, every group, flags, knock-on, assurance and the override order', async ({
+		page
+	}) => {
+		await signIn(page, 'commissioner');
+		await open(page, `/staff/votes/${DEMO_CLOSED}/results`);
+		const row = (id: string) => page.locator(`tr[data-proposal="${id}"]`);
+		await expect(row('5')).toContainText(
+			'Verified service users + Disabled residents: 79% against (106 of 135), others 15%; changes if 28 of the 106 had wanted it'
+		);
+		await expect(row('10')).toContainText('Too close to call because of:');
+		await expect(row('10')).toContainText('Older people (65 and over): 54% against (144 of 269)');
+		await expect(row('9')).toContainText('Flagged for review');
+		await expect(row('9')).toContainText('Older people (65 and over): 71% against (190 of 269)');
+		await expect(row('6')).toContainText('Knock-on change');
+		await expect(
+			page.getByText('Counting only the assured ballots gives the same decisions.')
+		).toBeVisible();
+		await expect(page.locator('ol.override > li')).toHaveText([
+			/^Run community transport .* Too close to call: members decide; by Older people \(65 and over\); largest share against 54%\.$/,
+			/^Close two day centres .* Protected; by Verified service users, Disabled residents, Verified service users \+ Disabled residents; largest share against 85%\.$/
+		]);
+		await expectAccessible(page);
 	});
 });
 
