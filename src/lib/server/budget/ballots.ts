@@ -161,15 +161,28 @@ export function entryFor(db: DB, v: Vote, s: Setting, now = new Date()): Entry {
 	const draftKey = p ? `participant:${p.id}` : null;
 	const channel: Channel = s.roundId ? 'room' : 'online';
 	const base = { channel, roundId: s.roundId ?? null, kioskId: null, draftKey };
+	// A round held with a service's users, whose attendance staff check: its voters are checked
+	// users of that service (counting.md, verified membership).
+	const roomUsers = s.roundId
+		? (rounds.getRound(db, v.id, s.roundId)?.usersServiceId ?? null)
+		: null;
+	const checked = (voter: Voter): Voter =>
+		roomUsers === null
+			? voter
+			: {
+					...voter,
+					assurance: voter.assurance === 'open' ? 'checked' : voter.assurance,
+					verifiedUses: [...new Set([...(voter.verifiedUses ?? []), roomUsers])]
+				};
 	if (v.eligibility !== 'open' && p) {
 		const voter = codeVoter(db, p.codeId, v.engagementId);
-		if (voter) return { ok: true, ...base, voter };
+		if (voter) return { ok: true, ...base, voter: checked(voter) };
 	}
 	if (v.eligibility === 'codes') return { ok: false, reason: 'needCode' };
 	return {
 		ok: true,
 		...base,
-		voter: p ? { key: `participant:${p.id}`, assurance: 'open', codeId: null } : null
+		voter: p ? checked({ key: `participant:${p.id}`, assurance: 'open', codeId: null }) : null
 	};
 }
 
