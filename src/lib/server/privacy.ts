@@ -37,8 +37,8 @@ function surveys(db: DB): NoticeEntry[] {
 					(g) => g.specialCategory
 				),
 				takesCodes: s.access !== 'open',
-				// Set by the survey's commissioner once the retention settings exist.
-				specialCategoryDeletedOn: null
+				// Set by the survey's commissioner; the retention sweep keeps it (retention.ts).
+				specialCategoryDeletedOn: s.specialCategoryUntil
 			}
 		}));
 }

@@ -14,6 +14,7 @@ import {
 } from './db/schema';
 import { countVote, officialResult, recount } from './budget/results';
 import { DEMO_VOTE_TITLE } from './budget/seed';
+import { findNotice } from './privacy';
 import { specialSegments, sweepSurveys } from './retention';
 import { seedIfEmpty } from './seed';
 import { setRetention, SurveyError } from './survey/surveys';
@@ -144,6 +145,10 @@ describe("a survey's special-category answers", () => {
 		expect(n).toBeGreaterThan(10);
 		const now = new Date('2026-12-07T12:00:00Z');
 		setRetention(db, actor, id, new Date('2027-06-30T00:00:00Z'), now);
+		// The survey's privacy notice tells residents that date.
+		expect(findNotice(db, 'survey', String(id))?.facts.specialCategoryDeletedOn).toEqual(
+			new Date('2027-06-30T00:00:00Z')
+		);
 		expect(sweepSurveys(db, actor, new Date('2027-06-29T23:59:59Z'))).toEqual([]);
 		expect(left(id)).toBe(n);
 		expect(sweepSurveys(db, actor, new Date('2027-06-30T00:00:00Z'))).toEqual([
