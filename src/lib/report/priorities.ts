@@ -13,9 +13,13 @@
  *    map), largest gap between importance and satisfaction first; ties by the share willing to
  *    help, then by name.
  * 5. **Make the saving**: savings the count accepted, in rank order.
- * Proposals not selected, and services that are fine, are not priorities and are left out.
+ * Proposals not selected or not needed, and services that are fine, are not priorities and are
+ * left out.
  */
-import type { Decision } from '../budget/types';
+import type { Decision, GroupFinding } from '../budget/types';
+
+/** A group's finding with the group named for people (budget/vote-export.ts `nameGroup`). */
+export type NamedFinding = GroupFinding & { label: string };
 
 export type PriorityAction = 'protect' | 'decide' | 'fund' | 'fixFirst' | 'makeSaving';
 
@@ -34,6 +38,16 @@ export interface VoteDecision {
 	wants: number;
 	dontWants: number;
 	ballots: number;
+	/** The groups that protect it or make it too close to call, with their figures. */
+	groups: NamedFinding[];
+	/** Undeclared groups whose opposition is flagged for review. */
+	flags: NamedFinding[];
+	/** Accepted or left out only because another decision moved the money. */
+	knockOn: boolean;
+	/** The decision differs when only assured ballots are counted. */
+	dependsOnOpen: boolean;
+	/** Its place in the override order (1 = weakest protection), or null. */
+	overridePosition: number | null;
 }
 
 export interface ServicePriority {
@@ -59,6 +73,13 @@ export interface Priority {
 	why: string;
 	/** The figures behind it. */
 	evidence: string;
+	/** Vote items: the groups that protect it or make it too close to call. */
+	groups: NamedFinding[];
+	/** Vote items: undeclared groups flagged for review. */
+	flags: NamedFinding[];
+	knockOn: boolean;
+	dependsOnOpen: boolean;
+	overridePosition: number | null;
 }
 
 export const ACTION_LABELS: Record<PriorityAction, string> = {
@@ -104,7 +125,12 @@ export function rankPriorities(
 		service: d.serviceName,
 		amount: d.amount,
 		why: d.reasons[0] ?? ACTION_LABELS[action],
-		evidence: voteEvidence(d)
+		evidence: voteEvidence(d),
+		groups: d.groups,
+		flags: d.flags,
+		knockOn: d.knockOn,
+		dependsOnOpen: d.dependsOnOpen,
+		overridePosition: d.overridePosition
 	});
 	const rows = [
 		...protect.map(fromVote('protect')),
@@ -119,7 +145,12 @@ export function rankPriorities(
 			why: 'Residents rate it more important than most services and are less satisfied with it than with most.',
 			evidence:
 				`Importance ${s.importance!.toFixed(2)}, satisfaction ${s.satisfaction!.toFixed(2)} (out of 5), n = ${s.n}` +
-				(s.willing === null ? '' : `; ${pct(s.willing)} would do more to help`)
+				(s.willing === null ? '' : `; ${pct(s.willing)} would do more to help`),
+			groups: [],
+			flags: [],
+			knockOn: false,
+			dependsOnOpen: false,
+			overridePosition: null
 		})),
 		...save.map(fromVote('makeSaving'))
 	];

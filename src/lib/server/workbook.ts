@@ -111,7 +111,8 @@ export async function writeWorkbook(front: FrontSheet, sheets: readonly Sheet[])
 		header.alignment = { vertical: 'bottom', wrapText: true };
 		header.eachCell((cell) => (cell.fill = HEADER_FILL));
 		s.rows.forEach((r, i) => {
-			const row = ws.addRow(r);
+			// An empty text is a blank cell.
+			const row = ws.addRow(r.map((v) => (v === '' ? null : v)));
 			s.formats[i].forEach((format, c) => {
 				if (format !== s.columns[c].format) row.getCell(c + 1).style = style(format, c);
 			});
