@@ -74,11 +74,23 @@ test('a commissioner reads the engagement report and downloads the priorities an
 	await expect(page.getByRole('cell', { name: 'report.export.open-data' }).first()).toBeVisible();
 });
 
-/** The text of one page of a PDF, whitespace collapsed (poppler-utils' pdftotext). */
+/** Runs one of poppler-utils' commands (README: the printed-report journey needs them). */
+function poppler(command: 'pdftotext' | 'pdftoppm', args: string[]): string {
+	try {
+		return execFileSync(command, args, { encoding: 'utf8' });
+	} catch (e) {
+		if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+			throw new Error(`${command} is missing: apt-get install poppler-utils`, { cause: e });
+		throw e;
+	}
+}
+
+/** The text of one page of a PDF, whitespace collapsed. */
 function pdfPageText(file: string, page: number): string {
-	return execFileSync('pdftotext', ['-f', String(page), '-l', String(page), file, '-'], {
-		encoding: 'utf8'
-	}).replace(/\s+/g, ' ');
+	return poppler('pdftotext', ['-f', String(page), '-l', String(page), file, '-']).replace(
+		/\s+/g,
+		' '
+	);
 }
 
 test('the printed report opens with its one-page summary, not a title page', async ({
@@ -89,7 +101,7 @@ test('the printed report opens with its one-page summary, not a title page', asy
 	const pdf = testInfo.outputPath('report.pdf');
 	writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true }));
 	// A picture of the first page, to look at beside the test's results.
-	execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '70', '-png', '-singlefile', pdf, pdf]);
+	poppler('pdftoppm', ['-f', '1', '-l', '1', '-r', '70', '-png', '-singlefile', pdf, pdf]);
 	await testInfo.attach('report page 1', { path: `${pdf}.png`, contentType: 'image/png' });
 
 	const first = pdfPageText(pdf, 1);

@@ -5,6 +5,7 @@
  * by DECISION_LABELS.
  */
 import { RAG_LABELS } from '../../charter/review';
+import { QUADRANT_LABELS } from '../../survey/priority';
 import { csvFile } from '../../csv/csv';
 import { csvRows, type Column } from '../../csv/table';
 import {
@@ -20,12 +21,6 @@ import { ACTION_LABELS, type NamedFinding, type Priority } from '../../report/pr
 import { sheetOf, writeWorkbook, type Sheet } from '../workbook';
 import type { EngagementReport } from './report';
 
-const QUADRANTS: Record<string, string> = {
-	fixFirst: 'Fix first',
-	keep: 'Keep',
-	rethink: 'Rethink',
-	watch: 'Watch'
-};
 const SOURCES: Record<Priority['source'], string> = { vote: 'Vote', survey: 'Survey' };
 
 const yesNo = (b: boolean) => (b ? 'yes' : 'no');
@@ -159,7 +154,7 @@ export function prioritySheets(report: EngagementReport): Sheet[] {
 				format: 'text',
 				value: (r) => {
 					const q = quadrant(r);
-					return q ? QUADRANTS[q] : 'Suppressed or no data';
+					return q ? QUADRANT_LABELS[q] : 'Suppressed or no data';
 				}
 			},
 			{
