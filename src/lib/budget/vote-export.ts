@@ -10,6 +10,7 @@ import { formatCount, formatPercent } from './reasons';
 import {
 	USERS,
 	type CountResult,
+	type Decision,
 	type GroupFinding,
 	type Membership,
 	type OverrideEntry,
@@ -71,6 +72,79 @@ export function fragilityText<F extends GroupFinding>(
 }
 
 const yesNo = (b: boolean) => (b ? 'yes' : 'no');
+
+/** A decision in words, its code in the CSV. */
+function decisionColumn<T>(key: string, header: string, get: (row: T) => Decision): Column<T> {
+	return {
+		key,
+		header,
+		width: 20,
+		format: 'wrap',
+		value: (r) => DECISION_LABELS[get(r)],
+		code: get
+	};
+}
+
+/** An id for scripts, which means nothing to a reader: in the CSV only. */
+function csvOnly<T>(key: string, value: (row: T) => string): Column<T> {
+	return { key, header: key, width: 6, format: 'text', value, sheet: false };
+}
+
+function yesNoColumn<T>(key: string, header: string, get: (row: T) => boolean): Column<T> {
+	return { key, header, width: 11, format: 'text', value: (r) => yesNo(get(r)) };
+}
+
+/** A group's finding with the group named for people (`nameGroup`). */
+export type NamedFinding = GroupFinding & { label: string };
+
+/** What the count says beside a decision, for the proposals and the priorities tables. */
+export interface DecisionNotes {
+	/** The groups that protect it or make it too close to call, with their figures. */
+	groups: readonly NamedFinding[];
+	/** Undeclared groups whose opposition is flagged for review. */
+	flags: readonly NamedFinding[];
+	/** Accepted or left out only because another decision moved the money. */
+	knockOn: boolean;
+	/** Its place in the override order (1 = weakest protection), or null. */
+	overridePosition: number | null;
+	/** The decision differs when only assured ballots are counted. */
+	dependsOnOpen: boolean;
+}
+
+/**
+ * Fragility, flags for review (with their figures), the place in the override order, knock-on
+ * changes and dependence on open ballots, as columns of any table whose rows carry them.
+ */
+export function noteColumns<T>(get: (row: T) => DecisionNotes): Column<T>[] {
+	return [
+		{
+			key: 'fragility',
+			header: "Fragility: how many of the group's don't-wants would have to change",
+			width: 30,
+			format: 'wrap',
+			value: (r) => fragilityText(get(r).groups, (f) => f.label)
+		},
+		{
+			key: 'flagged_for_review',
+			header: 'Flagged for review (not declared, so cannot protect)',
+			width: 36,
+			format: 'wrap',
+			value: (r) =>
+				get(r)
+					.flags.map((f) => findingText(f, f.label))
+					.join('; ')
+		},
+		{
+			key: 'override_order',
+			header: 'Place in the override order',
+			width: 11,
+			format: 'count',
+			value: (r) => get(r).overridePosition
+		},
+		yesNoColumn('knock_on', 'Knock-on of another decision', (r) => get(r).knockOn),
+		yesNoColumn('depends_on_open_ballots', 'Depends on open ballots', (r) => get(r).dependsOnOpen)
+	];
+}
 
 /** The figures of a tally as columns, blank when suppressed (`get` finds the tally of a row). */
 export function tallyColumns<T>(get: (row: T) => Tally | undefined): Column<T>[] {
@@ -147,17 +221,11 @@ export function proposalColumns(result: CountResult, labels: Labels): Column<Pro
 	const membership = result.rules.protection.membership;
 	const name = (g: string) => nameGroup(g, labels.segments, membership);
 	const names = (gs: readonly string[]) => gs.map(name).join('; ');
+	const named = (f: GroupFinding): NamedFinding => ({ ...f, label: name(f.group) });
 	const override = new Map(result.overrideOrder.map((e: OverrideEntry, i) => [e.id, i + 1]));
 	return [
 		{ key: 'rank', header: 'Rank', width: 7, format: 'count', value: (p) => p.rank },
-		{
-			key: 'proposal_id',
-			header: 'Id',
-			width: 6,
-			format: 'text',
-			value: (p) => p.id,
-			sheet: false
-		},
+		csvOnly('proposal_id', (p) => p.id),
 		{ key: 'title', header: 'Proposal', width: 40, format: 'wrap', value: (p) => p.title },
 		{
 			key: 'kind',
@@ -181,22 +249,8 @@ export function proposalColumns(result: CountResult, labels: Labels): Column<Pro
 			format: 'wrap',
 			value: (p) => labels.services.get(p.service) ?? p.service
 		},
-		{
-			key: 'decision',
-			header: 'Decision',
-			width: 20,
-			format: 'wrap',
-			value: (p) => DECISION_LABELS[p.decision],
-			code: (p) => p.decision
-		},
-		{
-			key: 'majority_decision',
-			header: 'Simple majority would',
-			width: 20,
-			format: 'wrap',
-			value: (p) => DECISION_LABELS[p.majorityDecision],
-			code: (p) => p.majorityDecision
-		},
+		decisionColumn('decision', 'Decision', (p) => p.decision),
+		decisionColumn('majority_decision', 'Simple majority would', (p) => p.majorityDecision),
 		{
 			key: 'protected_by',
 			header: 'Protected by',
@@ -211,48 +265,14 @@ export function proposalColumns(result: CountResult, labels: Labels): Column<Pro
 			format: 'wrap',
 			value: (p) => names(p.marginalBy)
 		},
-		{
-			key: 'fragility',
-			header: "Fragility: how many of the group's don't-wants would have to change",
-			width: 30,
-			format: 'wrap',
-			value: (p) => fragilityText(p.protection, (f) => name(f.group))
-		},
-		{
-			key: 'flagged_for_review',
-			header: 'Flagged for review (not declared, so cannot protect)',
-			width: 34,
-			format: 'wrap',
-			value: (p) => p.flags.map((f) => findingText(f, name(f.group))).join('; ')
-		},
-		{
-			key: 'knock_on',
-			header: 'Knock-on of another decision',
-			width: 11,
-			format: 'text',
-			value: (p) => yesNo(p.knockOn)
-		},
-		{
-			key: 'override_order',
-			header: 'Place in the override order',
-			width: 11,
-			format: 'count',
-			value: (p) => override.get(p.id) ?? null
-		},
-		{
-			key: 'minority_priority',
-			header: 'Minority priority',
-			width: 10,
-			format: 'text',
-			value: (p) => yesNo(p.minorityPriority)
-		},
-		{
-			key: 'depends_on_open_ballots',
-			header: 'Depends on open ballots',
-			width: 11,
-			format: 'text',
-			value: (p) => yesNo(p.dependsOnOpen)
-		},
+		...noteColumns((p: ProposalResult) => ({
+			groups: p.protection.map(named),
+			flags: p.flags.map(named),
+			knockOn: p.knockOn,
+			overridePosition: override.get(p.id) ?? null,
+			dependsOnOpen: p.dependsOnOpen
+		})),
+		yesNoColumn('minority_priority', 'Minority priority', (p) => p.minorityPriority),
 		...tallyColumns((p: ProposalResult) => p.tallies.overall),
 		{
 			key: 'reasons',
@@ -320,14 +340,7 @@ export function breakdownRows(
 }
 
 export const BREAKDOWN_COLUMNS: Column<BreakdownRow>[] = [
-	{
-		key: 'proposal_id',
-		header: 'Id',
-		width: 6,
-		format: 'text',
-		value: (r) => r.proposal.id,
-		sheet: false
-	},
+	csvOnly('proposal_id', (r) => r.proposal.id),
 	{ key: 'title', header: 'Proposal', width: 40, format: 'wrap', value: (r) => r.proposal.title },
 	{
 		key: 'breakdown',
@@ -337,14 +350,7 @@ export const BREAKDOWN_COLUMNS: Column<BreakdownRow>[] = [
 		value: (r) => BREAKDOWN_LABELS[r.kind],
 		code: (r) => r.kind
 	},
-	{
-		key: 'group_id',
-		header: 'Group id',
-		width: 10,
-		format: 'text',
-		value: (r) => r.id,
-		sheet: false
-	},
+	csvOnly('group_id', (r) => r.id),
 	{ key: 'group', header: 'Group', width: 30, format: 'wrap', value: (r) => r.label },
 	...tallyColumns((r: BreakdownRow) => r.tally)
 ];
@@ -371,14 +377,7 @@ export function overrideColumns(result: CountResult, labels: Labels): Column<Ove
 	const name = (g: string) => nameGroup(g, labels.segments, membership);
 	return [
 		{ key: 'position', header: 'Order', width: 7, format: 'count', value: (r) => r.position },
-		{
-			key: 'proposal_id',
-			header: 'Id',
-			width: 6,
-			format: 'text',
-			value: (r) => r.entry.id,
-			sheet: false
-		},
+		csvOnly('proposal_id', (r) => r.entry.id),
 		{ key: 'title', header: 'Proposal', width: 40, format: 'wrap', value: (r) => r.proposal.title },
 		{
 			key: 'amount_pounds',
@@ -387,14 +386,7 @@ export function overrideColumns(result: CountResult, labels: Labels): Column<Ove
 			format: 'money',
 			value: (r) => r.proposal.amount / 100
 		},
-		{
-			key: 'decision',
-			header: 'Decision',
-			width: 20,
-			format: 'wrap',
-			value: (r) => DECISION_LABELS[r.entry.decision],
-			code: (r) => r.entry.decision
-		},
+		decisionColumn('decision', 'Decision', (r) => r.entry.decision),
 		{
 			key: 'groups',
 			header: 'Groups that protect it or make it too close to call',

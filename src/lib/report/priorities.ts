@@ -16,14 +16,16 @@
  * Proposals not selected or not needed, and services that are fine, are not priorities and are
  * left out.
  */
-import type { Decision, GroupFinding } from '../budget/types';
-
-/** A group's finding with the group named for people (budget/vote-export.ts `nameGroup`). */
-export type NamedFinding = GroupFinding & { label: string };
+import type { Decision } from '../budget/types';
+import type { DecisionNotes } from '../budget/vote-export';
 
 export type PriorityAction = 'protect' | 'decide' | 'fund' | 'fixFirst' | 'makeSaving';
 
-export interface VoteDecision {
+/**
+ * A vote's decision on one proposal. Its notes (`DecisionNotes`): the groups that protect it or
+ * make it too close to call, flags, knock-on, dependence on open ballots, the override place.
+ */
+export interface VoteDecision extends DecisionNotes {
 	id: string;
 	title: string;
 	kind: 'saving' | 'development';
@@ -38,16 +40,6 @@ export interface VoteDecision {
 	wants: number;
 	dontWants: number;
 	ballots: number;
-	/** The groups that protect it or make it too close to call, with their figures. */
-	groups: NamedFinding[];
-	/** Undeclared groups whose opposition is flagged for review. */
-	flags: NamedFinding[];
-	/** Accepted or left out only because another decision moved the money. */
-	knockOn: boolean;
-	/** The decision differs when only assured ballots are counted. */
-	dependsOnOpen: boolean;
-	/** Its place in the override order (1 = weakest protection), or null. */
-	overridePosition: number | null;
 }
 
 export interface ServicePriority {
@@ -61,7 +53,8 @@ export interface ServicePriority {
 	n: number;
 }
 
-export interface Priority {
+/** One ranked priority; a vote item carries its decision's notes (empty for survey items). */
+export interface Priority extends DecisionNotes {
 	rank: number;
 	action: PriorityAction;
 	source: 'vote' | 'survey';
@@ -73,13 +66,6 @@ export interface Priority {
 	why: string;
 	/** The figures behind it. */
 	evidence: string;
-	/** Vote items: the groups that protect it or make it too close to call. */
-	groups: NamedFinding[];
-	/** Vote items: undeclared groups flagged for review. */
-	flags: NamedFinding[];
-	knockOn: boolean;
-	dependsOnOpen: boolean;
-	overridePosition: number | null;
 }
 
 export const ACTION_LABELS: Record<PriorityAction, string> = {

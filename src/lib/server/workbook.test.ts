@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Column } from '../csv/table';
+import { readWorkbook } from '../test/workbook';
 import { FRONT_SHEET, sheetOf, writeWorkbook } from './workbook';
 
 interface Row {
@@ -24,15 +25,9 @@ const ROWS: Row[] = [
 	{ id: 'b', name: 'Golf subsidy', amount: 60000, share: 0.2, when: WHEN }
 ];
 
-async function read(buffer: Buffer): Promise<ExcelJS.Workbook> {
-	const wb = new ExcelJS.Workbook();
-	await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-	return wb;
-}
-
 describe('a workbook people can open', () => {
 	it('starts with a front sheet saying what each sheet holds, with a link to it', async () => {
-		const wb = await read(
+		const wb = await readWorkbook(
 			await writeWorkbook({ title: 'Priorities: Day services', lines: ['From the vote.'] }, [
 				sheetOf('Savings', 'Every saving and its decision.', COLUMNS, ROWS)
 			])
@@ -53,7 +48,9 @@ describe('a workbook people can open', () => {
 
 	it('freezes and filters the header row, sizes the columns and leaves out CSV-only ones', async () => {
 		const ws = (
-			await read(await writeWorkbook({ title: 't', lines: [] }, [sheetOf('S', 'x', COLUMNS, ROWS)]))
+			await readWorkbook(
+				await writeWorkbook({ title: 't', lines: [] }, [sheetOf('S', 'x', COLUMNS, ROWS)])
+			)
 		).getWorksheet('S')!;
 		expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
 		expect(ws.autoFilter).toBeTruthy();
@@ -73,7 +70,9 @@ describe('a workbook people can open', () => {
 		['a date as a date', 'D2', ExcelJS.ValueType.Date, 'd mmm yyyy']
 	])('writes %s', async (_name, address, type, numFmt) => {
 		const ws = (
-			await read(await writeWorkbook({ title: 't', lines: [] }, [sheetOf('S', 'x', COLUMNS, ROWS)]))
+			await readWorkbook(
+				await writeWorkbook({ title: 't', lines: [] }, [sheetOf('S', 'x', COLUMNS, ROWS)])
+			)
 		).getWorksheet('S')!;
 		expect(ws.getCell(address).type).toBe(type);
 		expect(ws.getCell(address).numFmt).toBe(numFmt);
@@ -81,7 +80,9 @@ describe('a workbook people can open', () => {
 
 	it('wraps long text and keeps every cell at the top of its row', async () => {
 		const ws = (
-			await read(await writeWorkbook({ title: 't', lines: [] }, [sheetOf('S', 'x', COLUMNS, ROWS)]))
+			await readWorkbook(
+				await writeWorkbook({ title: 't', lines: [] }, [sheetOf('S', 'x', COLUMNS, ROWS)])
+			)
 		).getWorksheet('S')!;
 		expect(ws.getCell('A2').alignment).toMatchObject({ wrapText: true, vertical: 'top' });
 		expect(ws.getCell('B2').alignment.wrapText).toBeFalsy();
@@ -90,7 +91,7 @@ describe('a workbook people can open', () => {
 
 	it('shows pence only in a money column where some amount has them', async () => {
 		const ws = (
-			await read(
+			await readWorkbook(
 				await writeWorkbook({ title: 't', lines: [] }, [
 					sheetOf('S', 'x', COLUMNS, [...ROWS, { ...ROWS[0], amount: 12.5 }])
 				])
@@ -106,7 +107,7 @@ describe('a workbook people can open', () => {
 			{ item: 'Decision', value: 'The vote accepts 5 savings.', format: 'wrap' as const }
 		];
 		const ws = (
-			await read(
+			await readWorkbook(
 				await writeWorkbook({ title: 't', lines: [] }, [
 					sheetOf(
 						'Summary',

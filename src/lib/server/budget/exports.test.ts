@@ -4,6 +4,7 @@ import { DECISIONS } from '../../budget/types';
 import { DECISION_LABELS } from '../../budget/vote-rules';
 import { voteSummary } from '../../report/summary';
 import { testDb } from '../../test/db';
+import { items, listedSheets, readWorkbook, records } from '../../test/workbook';
 import type { DB } from '../db/open';
 import { seedIfEmpty } from '../seed';
 import { FRONT_SHEET } from '../workbook';
@@ -20,30 +21,11 @@ beforeAll(async () => {
 	// The demo's closed vote: day centres protected, community transport too close to call,
 	// the golf subsidy flagged, £85,000 short with an override order.
 	data = prepareExport(db, actor, 1, 'xlsx', 'Harbourside Borough Council');
-	wb = new ExcelJS.Workbook();
-	await wb.xlsx.load((await xlsxExport(data)) as unknown as ArrayBuffer);
+	wb = await readWorkbook(await xlsxExport(data));
 }, 60_000);
 
-/** The rows of a sheet by the text in its first column (the summary and rules sheets). */
-function byItem(name: string): Map<string, ExcelJS.Cell> {
-	const ws = wb.getWorksheet(name)!;
-	const out = new Map<string, ExcelJS.Cell>();
-	ws.eachRow((row, i) => {
-		if (i > 1) out.set(String(row.getCell(1).value), row.getCell(2));
-	});
-	return out;
-}
-
-/** A data sheet's rows as objects keyed by header. */
-function records(name: string): Record<string, ExcelJS.Cell>[] {
-	const ws = wb.getWorksheet(name)!;
-	const headers = (ws.getRow(1).values as unknown[]).slice(1).map(String);
-	const out: Record<string, ExcelJS.Cell>[] = [];
-	ws.eachRow((row, i) => {
-		if (i > 1) out.push(Object.fromEntries(headers.map((h, c) => [h, row.getCell(c + 1)])));
-	});
-	return out;
-}
+const byItem = (name: string) => items(wb.getWorksheet(name)!);
+const rowsOf = (name: string) => records(wb.getWorksheet(name)!);
 
 describe('the vote workbook', () => {
 	it('opens on a front sheet that explains every sheet', () => {
@@ -58,16 +40,9 @@ describe('the vote workbook', () => {
 			'By channel',
 			'Rules and method'
 		]);
-		const front = wb.getWorksheet(FRONT_SHEET)!;
-		const listed: string[] = [];
-		front.eachRow((row) => {
-			const v = row.getCell(1).value as { text?: string } | null;
-			if (v && typeof v === 'object' && v.text) {
-				listed.push(v.text);
-				expect(String(row.getCell(2).value).length).toBeGreaterThan(30);
-			}
-		});
-		expect(listed).toEqual(names.slice(1));
+		const listed = listedSheets(wb.getWorksheet(FRONT_SHEET)!);
+		for (const about of listed.values()) expect(about.length).toBeGreaterThan(30);
+		expect([...listed.keys()]).toEqual(names.slice(1));
 	});
 
 	it('freezes the header row of every sheet after the front one', () => {
@@ -109,7 +84,7 @@ describe('the vote workbook', () => {
 	});
 
 	it('shows each proposal with human labels, never internal codes', () => {
-		const rows = records('Proposals');
+		const rows = rowsOf('Proposals');
 		const labels = new Set(Object.values(DECISION_LABELS));
 		for (const r of rows) {
 			expect(labels).toContain(r['Decision'].value);
@@ -142,7 +117,7 @@ describe('the vote workbook', () => {
 		const headers = (ws.getRow(1).values as unknown[]).slice(1);
 		expect(ws.getColumn(headers.indexOf('Proposal') + 1).width).toBe(40);
 		expect(ws.getColumn(headers.indexOf('Reasons') + 1).width).toBe(80);
-		const groups = records('By group');
+		const groups = rowsOf('By group');
 		expect(groups.map((r) => r['Group'].value)).toContain('People who use the service (verified)');
 		const rules = byItem('Rules and method');
 		expect(rules.get('Protection: share of the group against it')!.value).toBe(0.5);
@@ -156,7 +131,9 @@ describe('the vote workbook', () => {
 describe('the vote CSV and JSON', () => {
 	it('carry the override order, the flags and the notes, with codes for scripts', () => {
 		const lines = csvExport(data).split('\r\n');
-		expect(lines[0]).toContain('"marginal_by","fragility","flagged_for_review","knock_on"');
+		expect(lines[0]).toContain(
+			'"protected_by","marginal_by","fragility","flagged_for_review","override_order","knock_on","depends_on_open_ballots","minority_priority"'
+		);
 		expect(lines).toContain(
 			'"position","proposal_id","title","amount_pounds","decision","groups","largest_share_against","fragility"'
 		);

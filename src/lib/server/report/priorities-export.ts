@@ -11,20 +11,17 @@ import { csvRows, type Column } from '../../csv/table';
 import {
 	byRank,
 	findingText,
-	fragilityText,
+	noteColumns,
 	overrideColumns,
 	overrideRows,
 	proposalColumns,
 	type Labels
 } from '../../budget/vote-export';
-import { ACTION_LABELS, type NamedFinding, type Priority } from '../../report/priorities';
+import { ACTION_LABELS, type Priority } from '../../report/priorities';
 import { sheetOf, writeWorkbook, type Sheet } from '../workbook';
 import type { EngagementReport } from './report';
 
 const SOURCES: Record<Priority['source'], string> = { vote: 'Vote', survey: 'Survey' };
-
-const yesNo = (b: boolean) => (b ? 'yes' : 'no');
-const findings = (fs: readonly NamedFinding[]) => fs.map((f) => findingText(f, f.label)).join('; ');
 
 export const PRIORITY_COLUMNS: Column<Priority>[] = [
 	{ key: 'rank', header: 'Rank', width: 7, format: 'count', value: (p) => p.rank },
@@ -51,43 +48,9 @@ export const PRIORITY_COLUMNS: Column<Priority>[] = [
 		header: 'Protected by, or too close to call for',
 		width: 44,
 		format: 'wrap',
-		value: (p) => findings(p.groups)
+		value: (p) => p.groups.map((f) => findingText(f, f.label)).join('; ')
 	},
-	{
-		key: 'fragility',
-		header: "Fragility: how many of the group's don't-wants would have to change",
-		width: 30,
-		format: 'wrap',
-		value: (p) => fragilityText(p.groups, (f) => f.label)
-	},
-	{
-		key: 'flagged_for_review',
-		header: 'Flagged for review (not declared, so cannot protect)',
-		width: 40,
-		format: 'wrap',
-		value: (p) => findings(p.flags)
-	},
-	{
-		key: 'override_order',
-		header: 'Place in the override order',
-		width: 11,
-		format: 'count',
-		value: (p) => p.overridePosition
-	},
-	{
-		key: 'knock_on',
-		header: 'Knock-on of another decision',
-		width: 11,
-		format: 'text',
-		value: (p) => yesNo(p.knockOn)
-	},
-	{
-		key: 'depends_on_open_ballots',
-		header: 'Depends on open ballots',
-		width: 11,
-		format: 'text',
-		value: (p) => yesNo(p.dependsOnOpen)
-	},
+	...noteColumns((p: Priority) => p),
 	{
 		key: 'source',
 		header: 'From',

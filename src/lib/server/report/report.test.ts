@@ -9,6 +9,7 @@ import { metaValue, parsePabulib, type PabulibFile } from '../../budget/pabulib'
 import type { CountResult } from '../../budget/types';
 import { ScenarioSchema, scenarioInput } from '../../budget/schemas';
 import { testDb } from '../../test/db';
+import { listedSheets, readWorkbook, records } from '../../test/workbook';
 import type { DB } from '../db/open';
 import { auditLog, participationCode, user } from '../db/schema';
 import { countVote, officialResult } from '../budget/results';
@@ -57,16 +58,6 @@ describe('the engagement report for the demo', () => {
 	});
 });
 
-/** A sheet's rows as objects keyed by header. */
-function records(ws: ExcelJS.Worksheet): Record<string, ExcelJS.Cell>[] {
-	const headers = (ws.getRow(1).values as unknown[]).slice(1).map(String);
-	const out: Record<string, ExcelJS.Cell>[] = [];
-	ws.eachRow((row, i) => {
-		if (i > 1) out.push(Object.fromEntries(headers.map((h, c) => [h, row.getCell(c + 1)])));
-	});
-	return out;
-}
-
 describe('the summary at the top of the report', () => {
 	it('says the decision in a sentence, the shortfall, who was protected and turnout', () => {
 		const s = report.summary!;
@@ -93,8 +84,7 @@ describe('the summary at the top of the report', () => {
 describe('the priorities exports', () => {
 	let wb: ExcelJS.Workbook;
 	beforeAll(async () => {
-		wb = new ExcelJS.Workbook();
-		await wb.xlsx.load((await prioritiesWorkbook(report)) as unknown as ArrayBuffer);
+		wb = await readWorkbook(await prioritiesWorkbook(report));
 	});
 
 	it('write a workbook whose front sheet explains every sheet, which reads back with the same cells', () => {
@@ -111,11 +101,7 @@ describe('the priorities exports', () => {
 		]);
 		const front = wb.getWorksheet(FRONT_SHEET)!;
 		expect(front.getCell('A1').value).toBe(`Priorities: ${report.engagement.title}`);
-		const explained = new Map<string, string>();
-		front.eachRow((row) => {
-			const v = row.getCell(1).value as { text?: string } | null;
-			if (v && typeof v === 'object' && v.text) explained.set(v.text, String(row.getCell(2).value));
-		});
+		const explained = listedSheets(front);
 		expect([...explained.keys()]).toEqual(expected.map((s) => s.name));
 		for (const sheet of expected) {
 			expect(explained.get(sheet.name)).toBe(sheet.about);
@@ -302,30 +288,16 @@ describe('the open data', () => {
 			);
 			official = countVote(db, report.vote!.id);
 		});
-		/** The columns and META keys Pabulib itself defines; the rest are ours, and documented. */
+		/** The columns Pabulib itself defines; the rest are ours, and documented. */
 		const PABULIB = {
 			projects: ['project_id', 'cost', 'votes', 'name'],
-			votes: ['voter_id', 'vote'],
-			meta: [
-				'description',
-				'country',
-				'unit',
-				'instance',
-				'num_projects',
-				'num_votes',
-				'budget',
-				'vote_type',
-				'rule',
-				'date_begin',
-				'date_end',
-				'currency',
-				'comment'
-			]
+			votes: ['voter_id', 'vote']
 		};
 		const ours = () => ({
 			projects: pb.projects.columns.filter((c) => !PABULIB.projects.includes(c)),
 			votes: pb.votes.columns.filter((c) => !PABULIB.votes.includes(c)),
-			meta: pb.meta.map(([k]) => k).filter((k) => !PABULIB.meta.includes(k))
+			// Our META keys follow Pabulib's, from `format` on.
+			meta: pb.meta.map(([k]) => k).slice(pb.meta.findIndex(([k]) => k === 'format'))
 		});
 		/** The text between a heading and the next heading of the same level or higher. */
 		const section = (text: string, heading: string) => {
@@ -355,17 +327,9 @@ describe('the open data', () => {
 		});
 
 		it('writes vote.pb with the columns and META keys that version 2 documents', () => {
-			expect(pb.votes.columns).toEqual([
-				'voter_id',
-				'vote',
-				'dont_want',
-				'neighborhood',
-				'age_band',
-				'voting_method',
-				'assured'
-			]);
 			expect(ours()).toEqual({
 				projects: ['kind', 'amount', 'service', 'affects', 'dont_wants', 'selected', 'decision'],
+				// After Pabulib's voter_id and vote.
 				votes: ['dont_want', 'neighborhood', 'age_band', 'voting_method', 'assured'],
 				meta: ['format', 'rules', 'segments', 'groups']
 			});
@@ -397,7 +361,7 @@ describe('the open data', () => {
 		it('publishes the proposals table with the decisions, groups and override order of version 2', () => {
 			const csv = strFromU8(files['vote-proposals.csv']);
 			expect(csv.split('\r\n')[0]).toContain(
-				'"decision","majority_decision","protected_by","marginal_by","fragility","flagged_for_review","knock_on","override_order"'
+				'"decision","majority_decision","protected_by","marginal_by","fragility","flagged_for_review","override_order","knock_on","depends_on_open_ballots"'
 			);
 			expect(csv).toContain('"People who use the service (verified); Disabled residents;');
 		});
