@@ -127,3 +127,21 @@ test('the printed report opens with its one-page summary, not a title page', asy
 	expect(first).not.toContain('Ranked priorities');
 	expect(pdfPageText(pdf, 2)).toContain('Ranked priorities');
 });
+
+test("a closed vote's printable report sums up protection, the override order and assurance", async ({
+	page
+}) => {
+	await signIn(page, 'commissioner');
+	await open(page, '/staff/votes/1/report');
+	const summary = page.getByRole('heading', { level: 2, name: 'Summary' }).locator('xpath=..');
+	for (const text of [
+		'The vote accepts 5 savings worth £515,000',
+		'Override order 1: Run community transport three days a week instead of five (£90,000), too close to call for Older people (65 and over).',
+		"People who use the service (verified): 51 of 60 don't want it (85%; other voters 18%); 14 would have to change.",
+		'End the golf course subsidy: flagged for review.',
+		'counting only the assured ballots gives the same decisions'
+	])
+		await expect(summary).toContainText(text);
+	await expect(page.getByText(/at 95% confidence/)).toBeVisible();
+	await expectAccessible(page);
+});

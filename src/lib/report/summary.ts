@@ -33,6 +33,8 @@ export interface VoteSummary {
 		amount: number;
 		decision: Decision;
 		groups: string[];
+		/** "too close to call for …" or "protected by …". */
+		heldBackBy: string;
 	}[];
 	flagged: { title: string; decision: Decision; groups: string[] }[];
 	/** Decisions that changed only because protection moved the money, in a sentence. */
@@ -171,7 +173,8 @@ export function voteSummary(r: CountResult, segments: ReadonlyMap<string, string
 			title: title(e.id),
 			amount: byId.get(e.id)?.amount ?? 0,
 			decision: e.decision,
-			groups: e.groups.map(name)
+			groups: e.groups.map(name),
+			heldBackBy: `${e.decision === 'marginal' ? 'too close to call for' : 'protected by'} ${listOf(e.groups.map(name))}`
 		})),
 		flagged: ranked
 			.filter((p) => p.flags.length)

@@ -73,8 +73,8 @@ describe('the vote workbook', () => {
 			'Older people (65 and over): 144 of 269'
 		);
 		expect(String(s.get('Override order, weakest protection first')!.value).split('\n')).toEqual([
-			`1. Run community transport three days a week instead of five (£90,000; ${DECISION_LABELS.marginal}: Older people (65 and over))`,
-			`2. Close two day centres for adults with learning disabilities (£400,000; Protected: People who use the service (verified); Disabled residents; People who use the service (verified) + Disabled residents)`
+			'1. Run community transport three days a week instead of five (£90,000): too close to call for Older people (65 and over)',
+			'2. Close two day centres for adults with learning disabilities (£400,000): protected by People who use the service (verified), Disabled residents and People who use the service (verified) + Disabled residents'
 		]);
 		expect(s.get('Flagged for review')!.value).toMatch(
 			/^End the golf course subsidy: Older people/

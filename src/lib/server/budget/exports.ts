@@ -191,10 +191,7 @@ function summaryItems(vote: Vote, result: CountResult, l: Labels): SummaryItem[]
 		text(
 			'Override order, weakest protection first',
 			s.overrideOrder
-				.map(
-					(o) =>
-						`${o.position}. ${o.title} (${formatMoney(o.amount)}; ${DECISION_LABELS[o.decision]}: ${o.groups.join('; ')})`
-				)
+				.map((o) => `${o.position}. ${o.title} (${formatMoney(o.amount)}): ${o.heldBackBy}`)
 				.join('\n') || 'None: no shortfall that a held-back saving could close'
 		),
 		text(
