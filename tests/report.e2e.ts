@@ -34,7 +34,10 @@ test('a commissioner reads the engagement report and downloads the priorities an
 	await expect(
 		page.getByRole('img', { name: 'Priority map: importance against satisfaction' })
 	).toBeVisible();
-	await expect(page.getByRole('table', { name: /^Wants against don't-wants/ })).toBeVisible();
+	// One bar a proposal, drawn beside its figures.
+	const bars = page.getByRole('table', { name: /^Wants against don't-wants/ });
+	await expect(bars.locator('tbody tr')).toHaveCount(10);
+	await expect(bars.locator('tbody svg rect.for')).toHaveCount(10);
 	await expect(
 		page.getByRole('table', {
 			name: /^Close two day centres .*: protected by People who use the service \(verified\)/
@@ -126,6 +129,16 @@ test('the printed report opens with its one-page summary, not a title page', asy
 	// The summary has the first page to itself: the rest of the report starts on the second.
 	expect(first).not.toContain('Ranked priorities');
 	expect(pdfPageText(pdf, 2)).toContain('Ranked priorities');
+
+	// However short the summary (the libraries engagement has no closed vote), the rest of the
+	// report starts on the next page.
+	await open(page, '/staff/engagements/2/report');
+	const short = testInfo.outputPath('report-2.pdf');
+	writeFileSync(short, await page.pdf({ preferCSSPageSize: true }));
+	const page1 = pdfPageText(short, 1);
+	expect(page1).toContain('Summary');
+	expect(page1).not.toContain('Ranked priorities');
+	expect(pdfPageText(short, 2)).toContain('Ranked priorities');
 });
 
 test("a closed vote's printable report sums up protection, the override order and assurance", async ({

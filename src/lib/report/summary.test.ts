@@ -16,6 +16,12 @@ describe('the summary of a vote', () => {
 		);
 	});
 
+	it('says so when the only decision is a protection', () => {
+		expect(voteSummary(counted('union-groups.json'), none).decision).toBe(
+			'The vote accepts no savings and protects 1 saving that a declared group depends on.'
+		);
+	});
+
 	it('counts developments funded against the budget', () => {
 		const r = count({
 			proposals: [proposal('bus', 'development', 30000), proposal('cafe', 'development', 90000)],
