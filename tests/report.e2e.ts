@@ -122,10 +122,11 @@ test('the printed report opens with its one-page summary, not a title page', asy
 		'it would fall if 14 of them had wanted it instead',
 		'Too close to call',
 		'Flagged for review',
-		// Turnout against the population.
-		'ballots from a population of 75,300'
+		'Who took part'
 	])
 		expect(first).toContain(text);
+	// Turnout against the population (other journeys may add an area, so not its exact size).
+	expect(first).toMatch(/1,480 ballots from a population of [\d,]+: [\d.]+% turnout\./);
 	// The summary has the first page to itself: the rest of the report starts on the second.
 	expect(first).not.toContain('Ranked priorities');
 	expect(pdfPageText(pdf, 2)).toContain('Ranked priorities');
