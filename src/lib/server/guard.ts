@@ -17,6 +17,37 @@ export function isAdminRoute(routeId: string | null): boolean {
 	return !!routeId && ADMIN_ROUTES.some((r) => routeId === r || routeId.startsWith(r + '/'));
 }
 
+/** What the one guard decides for a request: let it through, send it to sign in, or refuse it. */
+export type GuardVerdict =
+	{ ok: true } | { redirect: string } | { status: number; message: string };
+
+/**
+ * Staff pages, actions and endpoints need a signed-in user (a page sends them to sign in and
+ * back; anything else is refused), and admin pages an admin. Checked once, in hooks, for pages
+ * and actions alike (a layout load would not cover actions).
+ */
+export function guardRequest(
+	routeId: string | null,
+	user: SessionUser | null,
+	method: string,
+	url: URL
+): GuardVerdict {
+	if (!isStaffRoute(routeId)) return { ok: true };
+	if (!user) {
+		if (method === 'GET')
+			return { redirect: `/staff/sign-in?next=${encodeURIComponent(url.pathname + url.search)}` };
+		return { status: 401, message: 'Sign in to continue' };
+	}
+	if (isAdminRoute(routeId) && user.role !== 'admin')
+		return { status: 403, message: 'Only admins can see this page' };
+	return { ok: true };
+}
+
+/** Pages of the staff area, signed in or not (the sign-in page too): never kept in a cache. */
+export function isStaffArea(routeId: string | null): boolean {
+	return !!routeId && routeId.startsWith('/(staff');
+}
+
 /** The signed-in user with one of `roles`, or a 403. Staff routes are already signed-in only. */
 export function requireRole(locals: App.Locals, ...roles: Role[]): SessionUser {
 	const user = locals.user;

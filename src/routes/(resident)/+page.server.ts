@@ -1,7 +1,12 @@
 import { getDb } from '$lib/server/db';
-import { listOpenActivities } from '$lib/server/activities';
+import { listClosedActivities, listOpenActivities } from '$lib/server/activities';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = () => ({
-	activities: listOpenActivities(getDb(), new Date())
-});
+export const load: PageServerLoad = () => {
+	const db = getDb();
+	const now = new Date();
+	return {
+		activities: listOpenActivities(db, now),
+		closed: listClosedActivities(db, now)
+	};
+};
