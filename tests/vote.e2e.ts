@@ -11,7 +11,13 @@ function unique(prefix: string): string {
 interface VoteSpec {
 	eligibility?: 'codes' | 'open' | 'both';
 	maxWants?: number;
-	proposals?: { title: string; kind: 'saving' | 'development'; amount: string }[];
+	proposals?: {
+		title: string;
+		kind: 'saving' | 'development';
+		amount: string;
+		/** "Who depends on it": the labels to tick. */
+		affects?: string[];
+	}[];
 	open?: boolean;
 }
 
@@ -40,6 +46,7 @@ async function createVote(page: Page, spec: VoteSpec = {}): Promise<{ id: number
 			.fill(`What ${p.title.toLowerCase()} means for residents.`);
 		await page.getByLabel(p.kind === 'saving' ? 'Saving' : 'Development (new spending)').check();
 		await page.getByLabel('Amount, in pounds').fill(p.amount);
+		for (const group of p.affects ?? []) await page.getByLabel(group, { exact: true }).check();
 		await page.getByRole('button', { name: 'Add proposal' }).click();
 		await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 	}
@@ -71,7 +78,10 @@ async function makeCode(page: Page): Promise<string> {
 	return (await page.locator('.letter .code').first().textContent())!.trim();
 }
 
-/** The reconciliation page's total row: codes used, with code, open, counted, versions. */
+/**
+ * The reconciliation page's total row: codes used, with code, checked users without a code,
+ * other (open), counted, versions.
+ */
 async function totals(page: Page, id: number): Promise<string[]> {
 	await open(page, `/staff/votes/${id}/reconciliation`);
 	const cells = page.getByRole('row', { name: /^Total/ }).getByRole('cell');
@@ -248,11 +258,11 @@ test.describe('the resident ballot', () => {
 		await expect(dayCentres).toContainText('Protected: does not go ahead');
 		await expect(dayCentres).toContainText('of people who use this service');
 		await expect(dayCentres).toContainText('Simple majority voting would have made this saving.');
-		await expect(page.getByText(/That is £85,000 short/)).toBeVisible();
+		await expect(page.getByRole('region', { name: 'The money' })).toContainText('£85,000');
 		await expect(page.locator('.digest code')).toHaveText(/^[0-9a-f]{64}$/);
 		await expectAccessible(page);
 		await open(page, `/cy/vote/${DEMO_CLOSED}/results`);
-		await expect(page.getByText("Wedi'i warchod: nid yw'n mynd yn ei blaen").first()).toBeVisible();
+		await expect(page.getByText("Wedi'i warchod: nid yw'n mynd yn ei flaen").first()).toBeVisible();
 	});
 
 	test('a phone joins a room round with the room code, and a codes-only vote still needs its code @resident', async ({
@@ -291,6 +301,172 @@ test.describe('the resident ballot', () => {
 	});
 });
 
+/** Nothing on the page scrolls sideways, and no text is centred. */
+async function expectNarrowAndLeftAligned(page: Page) {
+	const { scroll, client, centred } = await page.evaluate(() => ({
+		scroll: document.documentElement.scrollWidth,
+		client: document.documentElement.clientWidth,
+		centred: [...document.querySelectorAll('main p, main li, main dd, main h2, main figcaption')]
+			.filter((e) => getComputedStyle(e).textAlign === 'center')
+			.map((e) => e.textContent?.slice(0, 40))
+	}));
+	expect(scroll).toBeLessThanOrEqual(client);
+	expect(centred).toEqual([]);
+}
+
+test.describe('results a resident understands in one screen', () => {
+	const DAY_CENTRES = 'Close two day centres for adults with learning disabilities';
+	const TRANSPORT = 'Run community transport three days a week instead of five';
+
+	test('the closed demo vote opens with the answer, then the money, then every proposal @resident', async ({
+		page
+	}) => {
+		await open(page, `/vote/${DEMO_CLOSED}/results`);
+		await expect(page.getByRole('heading', { level: 2 })).toHaveText([
+			'In short',
+			'The money',
+			'Every proposal at a glance',
+			'Why each decision was made',
+			'Decisions that depend on open ballots',
+			'If members override a protection',
+			'How this was counted',
+			'Who took part'
+		]);
+
+		// The answer: a sentence per held-back saving, the strongest single group named; then the
+		// knock-on savings, said to be knock-on changes.
+		const answer = page.getByRole('region', { name: 'In short' });
+		await expect(answer.getByRole('paragraph').first()).toHaveText(
+			`“${DAY_CENTRES}” does not go ahead: 85% of people who use this service (51 of 60) don't want it, against 18% of other voters.`
+		);
+		await expect(answer.getByRole('paragraph').nth(1)).toHaveText(
+			`“${TRANSPORT}” is too close to call: for members to decide, with an equality impact assessment. 54% of the group “Older people (65 and over)” (144 of 269) don't want it, against 9% of other voters, but with 269 people we cannot be 95% sure that it is 50% or more.`
+		);
+		await expect(answer).toContainText(
+			'These are knock-on changes, not changes in how people voted'
+		);
+		await expect(answer.getByRole('listitem')).toHaveText([
+			'Smarter day services transport',
+			'Run day sessions from community buildings',
+			'Dim street lights after midnight'
+		]);
+
+		const money = page.getByRole('region', { name: 'The money' });
+		await expect(money.getByRole('definition')).toHaveText([
+			'£515,000 of the £600,000 target',
+			/^£85,000\.\s+The rest could only come from savings that are protected or too close to call/,
+			'£15,000 of the £50,000 budget',
+			'Would have saved £650,000 and met the target'
+		]);
+
+		// The chart: every proposal, open to see; its words are its text equivalent (the bars are
+		// hidden from screen readers), with this count's decision beside simple majority's.
+		const chart = page.getByRole('figure', { name: /^Want and don't want for each proposal/ });
+		const rows = chart.getByRole('listitem');
+		await expect(rows).toHaveCount(10);
+		await expect(chart.locator('[aria-hidden="true"]')).toHaveCount(10);
+		const dayCentres = rows.filter({ hasText: DAY_CENTRES });
+		await expect(dayCentres).toBeVisible();
+		await expect(dayCentres).toContainText("Want: 739. Don't want: 310. No view: 431.");
+		await expect(dayCentres.getByRole('term')).toHaveText(['This count', 'Simple majority']);
+		await expect(dayCentres.getByRole('definition')).toHaveText([
+			'Protected: does not go ahead',
+			'Goes ahead'
+		]);
+		await expect(rows.filter({ hasText: TRANSPORT }).getByRole('definition').first()).toHaveText(
+			'Too close to call: members decide'
+		);
+		await expect(rows.filter({ hasText: 'End the golf course subsidy' })).toContainText(
+			'Flagged for review'
+		);
+		await expect(rows.filter({ hasText: 'Dim street lights after midnight' })).toContainText(
+			'Knock-on change'
+		);
+
+		// Reasons, with every protecting group (a union named as one), each with its fragility.
+		const reasons = page.getByRole('listitem').filter({
+			has: page.getByRole('heading', { level: 3, name: DAY_CENTRES })
+		});
+		await expect(reasons).toContainText(
+			"This protection would fall, or become too close to call, if 14 of these 51 had marked “Want” instead of “Don't want”."
+		);
+		await expect(reasons).toContainText(
+			'79% of people who use this service and the group “Disabled residents”, together (106 of 135)'
+		);
+		await expect(
+			page.getByRole('listitem').filter({
+				has: page.getByRole('heading', { level: 3, name: 'Smarter day services transport' })
+			})
+		).toContainText('A knock-on change: simple majority would have said “Not needed”.');
+
+		await expect(
+			page.getByRole('region', { name: 'Decisions that depend on open ballots' })
+		).toContainText(
+			'849 ballots were backed by a participation code or checked by staff; 631 were open'
+		);
+		const override = page.getByRole('region', { name: 'If members override a protection' });
+		await expect(override).toContainText('The savings are £85,000 short of the target.');
+		await expect(override.getByRole('listitem')).toHaveText([
+			`${TRANSPORT} Saves £90,000. Too close to call: members decide. 54% of the group “Older people (65 and over)” don't want it.`,
+			`${DAY_CENTRES} Saves £400,000. Protected: does not go ahead. 85% of people who use this service don't want it.`
+		]);
+		await expect(page.getByRole('region', { name: 'How this was counted' })).toContainText(
+			'Only people whose use of a service was checked'
+		);
+		await expectNarrowAndLeftAligned(page);
+		await expectAccessible(page);
+	});
+
+	test('the results in Welsh @resident', async ({ page }) => {
+		await open(page, `/cy/vote/${DEMO_CLOSED}/results`);
+		await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
+		const answer = page.getByRole('region', { name: 'Yn gryno' });
+		await expect(answer.getByRole('paragraph').first()).toHaveText(
+			"Nid yw “Cau dwy ganolfan ddydd i oedolion ag anableddau dysgu” yn mynd yn ei flaen: ymhlith y bobl sy'n defnyddio'r gwasanaeth hwn, nid yw 85% (51 o 60) ei eisiau, o'i gymharu â 18% o bleidleiswyr eraill."
+		);
+		await expect(answer).toContainText(
+			"yn rhy agos i'w alw: mater i'r aelodau ei benderfynu, gydag asesiad o'r effaith ar gydraddoldeb."
+		);
+		await expect(page.getByRole('region', { name: 'Yr arian' })).toContainText(
+			"£515,000 o'r targed o £600,000"
+		);
+		const chart = page.getByRole('figure', { name: /^Eisiau a ddim eisiau ar gyfer pob cynnig/ });
+		await expect(chart.getByRole('listitem')).toHaveCount(10);
+		await expect(chart.getByRole('term').first()).toHaveText('Y cyfrif hwn');
+		await expect(
+			page
+				.getByRole('region', { name: "Os bydd yr aelodau'n diystyru gwarchodaeth" })
+				.getByRole('listitem')
+		).toHaveCount(2);
+		await expectNarrowAndLeftAligned(page);
+		await expectAccessible(page);
+	});
+
+	test('staff see marginal decisions, every group, flags, knock-on, assurance and the override order', async ({
+		page
+	}) => {
+		await signIn(page, 'commissioner');
+		await open(page, `/staff/votes/${DEMO_CLOSED}/results`);
+		const row = (id: string) => page.locator(`tr[data-proposal="${id}"]`);
+		await expect(row('5')).toContainText(
+			'Verified service users + Disabled residents: 79% against (106 of 135), others 15%; changes if 28 of the 106 had wanted it'
+		);
+		await expect(row('10')).toContainText('Too close to call because of:');
+		await expect(row('10')).toContainText('Older people (65 and over): 54% against (144 of 269)');
+		await expect(row('9')).toContainText('Flagged for review');
+		await expect(row('9')).toContainText('Older people (65 and over): 71% against (190 of 269)');
+		await expect(row('6')).toContainText('Knock-on change');
+		await expect(
+			page.getByText('Counting only the assured ballots gives the same decisions.')
+		).toBeVisible();
+		await expect(page.locator('ol.override > li')).toHaveText([
+			/^Run community transport .* Too close to call: members decide; by Older people \(65 and over\); largest share against 54%\.$/,
+			/^Close two day centres .* Protected; by Verified service users, Disabled residents, Verified service users \+ Disabled residents; largest share against 85%\.$/
+		]);
+		await expectAccessible(page);
+	});
+});
+
 test.describe('integrity', () => {
 	test('50 concurrent submissions with one code give exactly one ballot', async ({
 		page,
@@ -316,7 +492,7 @@ test.describe('integrity', () => {
 		);
 		expect(posts.map((r) => r.status())).toEqual(Array(50).fill(303));
 		// One code used, one ballot counted, fifty versions kept.
-		expect(await totals(page, id)).toEqual(['1', '1', '0', '1', '50']);
+		expect(await totals(page, id)).toEqual(['1', '1', '0', '0', '1', '50']);
 		await resident.dispose();
 	});
 
@@ -423,7 +599,7 @@ test.describe('integrity', () => {
 		expect(await tooMany.text()).toContain(
 			'You can mark up to 1 proposals as Want, but you have marked 2'
 		);
-		expect(await totals(page, first.id)).toEqual(['0', '0', '0', '0', '0']);
+		expect(await totals(page, first.id)).toEqual(['0', '0', '0', '0', '0', '0']);
 
 		// A valid ballot is taken; after the close the same post is refused.
 		expect((await post({ [names[0]]: 'want' })).status()).toBe(303);
@@ -434,7 +610,7 @@ test.describe('integrity', () => {
 		const late = await post({ [names[1]]: 'want' });
 		expect(late.status()).toBe(303);
 		expect(late.headers().location).toBe(`/vote/${first.id}`);
-		expect(await totals(page, first.id)).toEqual(['0', '0', '1', '1', '1']);
+		expect(await totals(page, first.id)).toEqual(['0', '0', '0', '1', '1', '1']);
 		await resident.dispose();
 	});
 
@@ -497,6 +673,9 @@ test.describe('staff', () => {
 		await page.getByRole('link', { name: 'Close the museum on Mondays' }).click();
 		await expectAccessible(page);
 		await page.getByRole('link', { name: 'Back to the vote' }).click();
+		// A vote with savings opens only once the limit on don't-wants has been chosen.
+		await page.getByRole('button', { name: 'Open the vote' }).click();
+		await expect(page.getByRole('alert')).toContainText('Save the counting rules before opening');
 
 		await page.getByRole('link', { name: /Change counting rules/ }).click();
 		await expectAccessible(page);
@@ -566,7 +745,7 @@ test.describe('staff', () => {
 			.check();
 		await second.getByRole('button', { name: 'Save this keying' }).click();
 		await expect(second.getByRole('status')).toContainText('counted');
-		expect(await totals(page, id)).toEqual(['0', '0', '2', '2', '2']);
+		expect(await totals(page, id)).toEqual(['0', '0', '0', '2', '2', '2']);
 		await expect(page.getByRole('table', { name: /per proposal by channel/ })).toBeVisible();
 		await expectAccessible(page);
 		await second.close();
@@ -596,7 +775,7 @@ test.describe('staff', () => {
 		// The kiosk signed its staff member out.
 		await kiosk.goto('/staff/votes');
 		await expect(kiosk).toHaveURL(/\/staff\/sign-in/);
-		expect(await totals(page, id)).toEqual(['0', '0', '1', '1', '1']);
+		expect(await totals(page, id)).toEqual(['0', '0', '0', '1', '1', '1']);
 		await open(page, `/staff/votes/${id}/kiosk`);
 		await expect(page.getByRole('row', { name: /Central library counter/ })).toContainText('1');
 		await page.getByRole('button', { name: /End/ }).click();
@@ -670,5 +849,260 @@ test.describe('staff', () => {
 		await expectAccessible(page);
 		await open(page, `/staff/votes/${id}/reconciliation`);
 		await expectAccessible(page);
+	});
+});
+
+test.describe('verified service users', () => {
+	const USERS_LABEL = "People who use this proposal's service";
+
+	/**
+	 * A codes-only vote on engagement 2 whose saving the library's users and disabled residents
+	 * depend on, with service-user codes for Libraries and membership "verified"; returns the
+	 * vote and the codes, read off the printed letters.
+	 */
+	async function usersVote(staff: Page, codes: number) {
+		const vote = await createVote(staff, {
+			eligibility: 'codes',
+			open: false,
+			proposals: [
+				{
+					title: 'Stop the housebound delivery service',
+					kind: 'saving',
+					amount: '30000',
+					affects: [USERS_LABEL, 'Disabled residents']
+				},
+				{ title: 'Longer Saturday opening', kind: 'development', amount: '10000' }
+			]
+		});
+		await open(staff, '/staff/engagements/2/codes');
+		await staff.getByLabel('Label').fill(unique('Housebound service users'));
+		await staff.getByLabel('One code for each').selectOption('person');
+		await staff.getByLabel('How many codes').fill(String(codes));
+		await staff
+			.getByLabel('Service-user codes for (optional)')
+			.selectOption({ label: 'Libraries' });
+		await staff.getByRole('button', { name: 'Make codes and print letters' }).click();
+		await expect(
+			staff.getByText('This code comes from the provider of Libraries').first()
+		).toBeVisible();
+		await expectAccessible(staff);
+		const made = (await staff.locator('.letter .code').allTextContents()).map((c) => c.trim());
+		await open(staff, '/staff/engagements/2/codes');
+		await expect(staff.getByRole('table', { name: 'Batches' })).toContainText('Libraries');
+		await expectAccessible(staff);
+
+		await open(staff, `/staff/votes/${vote.id}/rules`);
+		await staff.getByLabel(/Only verified users/).check();
+		await staff.getByLabel("Most Don't wants per ballot").fill('1');
+		await staff.getByRole('button', { name: 'Save rules' }).click();
+		await expect(staff.getByRole('heading', { level: 1, name: vote.title })).toBeVisible();
+		await staff.getByRole('button', { name: 'Open the vote' }).click();
+		await expect(staff.getByRole('button', { name: 'Close the vote and count' })).toBeVisible();
+		return { ...vote, codes: made };
+	}
+
+	/** Enters a code on /code (or /cy/code) as a resident does. */
+	async function enterCode(page: Page, code: string, welsh = false) {
+		await open(page, welsh ? '/cy/code' : '/code');
+		await page.getByLabel(welsh ? 'Eich cod' : 'Your code').fill(code);
+		await page.getByRole('button', { name: welsh ? 'Parhau' : 'Continue' }).click();
+		await expect(
+			page.getByRole('heading', {
+				level: 1,
+				name: welsh ? "Mae eich cod yn barod i'w ddefnyddio" : 'Your code is ready to use'
+			})
+		).toBeVisible();
+	}
+
+	test('a resident votes with a service-user code and reads who the saving depends on, in English and Welsh @resident', async ({
+		page,
+		browser
+	}) => {
+		const staff = await newPage(browser, true);
+		const { id, codes } = await usersVote(staff, 2);
+
+		await enterCode(page, codes[0]);
+		await open(page, `/vote/${id}`);
+		await expect(
+			page.getByText('Only people whose use of the service was checked count as its users')
+		).toBeVisible();
+		await expect(
+			page.getByText("The most proposals you can mark Don't want: 1.").first()
+		).toBeVisible();
+		await expectAccessible(page);
+		await page.getByRole('link', { name: 'Start' }).click();
+		const saving = page.locator('section.proposal', {
+			has: page.getByRole('heading', { name: 'Stop the housebound delivery service' })
+		});
+		await expect(saving).toContainText(
+			'The council said before voting that these groups depend on this saving:'
+		);
+		await expect(saving.getByRole('listitem')).toHaveText([
+			'people who use Libraries',
+			'people in the group “Disabled residents”'
+		]);
+		await expect(saving).toContainText(
+			"If most people in any one of these groups don't want it, it will not be made."
+		);
+		await expectAccessible(page);
+		await markAndContinue(page, { 'Stop the housebound delivery service': "Don't want" });
+		await skipProfile(page);
+		await page.getByRole('button', { name: 'Send my ballot' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your ballot has been sent');
+
+		// A second user of the service, in Welsh.
+		await page.context().clearCookies();
+		await enterCode(page, codes[1], true);
+		await open(page, `/cy/vote/${id}`);
+		await expect(
+			page.getByText("Dim ond pobl y cafodd eu defnydd o'r gwasanaeth ei wirio")
+		).toBeVisible();
+		await page.getByRole('link', { name: 'Dechrau' }).click();
+		const cynnig = page.locator('section.proposal').first();
+		await expect(cynnig.getByRole('listitem')).toHaveText([
+			"pobl sy'n defnyddio Llyfrgelloedd",
+			'pobl yn y grŵp “Preswylwyr anabl”'
+		]);
+		await expectAccessible(page);
+		await cynnig.getByLabel('Ddim eisiau', { exact: true }).check();
+		await page.getByRole('button', { name: 'Parhau' }).click();
+		await expect(page.getByRole('heading', { level: 1, name: 'Amdanoch chi' })).toBeVisible();
+		await page.getByRole('button', { name: 'Parhau' }).click();
+		await expect(
+			page.getByRole('heading', {
+				level: 1,
+				name: 'Gwiriwch eich atebion cyn anfon eich papur pleidleisio'
+			})
+		).toBeVisible();
+		await page.getByRole('button', { name: 'Anfon fy mhapur pleidleisio' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			"Mae eich papur pleidleisio wedi'i anfon"
+		);
+		// Both ballots were cast with codes: two codes used, two code ballots.
+		expect((await totals(staff, id)).slice(0, 2)).toEqual(['2', '2']);
+		await staff.close();
+	});
+
+	/** An open vote whose first saving the library's users depend on, and one nobody does. */
+	const checkedVote = (staff: Page) =>
+		createVote(staff, {
+			eligibility: 'open',
+			proposals: [
+				{
+					title: 'Close the branch library',
+					kind: 'saving',
+					amount: '40000',
+					affects: [USERS_LABEL]
+				},
+				{ title: 'End the reading festival grant', kind: 'saving', amount: '5000' }
+			]
+		});
+
+	test('staff key a checked user from paper twice, and both keyings must agree on it', async ({
+		page,
+		browser
+	}) => {
+		const { id } = await checkedVote(page);
+		const second = await newPage(browser, true);
+		await signIn(second, 'facilitator');
+		const keyPaper = async (p: Page, checked: string) => {
+			await open(p, `/staff/votes/${id}/paper`);
+			await p.getByLabel('Ballot number').fill('P900');
+			await p.getByLabel('Checked user of').selectOption(checked ? { label: checked } : '');
+			await p
+				.getByRole('group', { name: '1. Close the branch library' })
+				.getByLabel("Don't want")
+				.check();
+			await p.getByRole('button', { name: 'Save this keying' }).click();
+		};
+		await keyPaper(page, 'Libraries');
+		await expectAccessible(page);
+		// The keyings differ on the checked user, so the ballot waits for a third.
+		await keyPaper(second, '');
+		await expect(second.getByRole('table', { name: /two keyings differ/ })).toContainText(
+			'Checked user of'
+		);
+		await expectAccessible(second);
+		await keyPaper(second, 'Libraries');
+		await expect(second.getByRole('status')).toContainText('counted');
+		// A checked user: assured without a code.
+		expect(await totals(page, id)).toEqual(['0', '0', '1', '0', '1', '1']);
+		await expectAccessible(page);
+		await second.close();
+	});
+
+	test('a kiosk for checked users records each one with the staff PIN, then forgets them @resident', async ({
+		page,
+		browser
+	}) => {
+		const staff = await newPage(browser, true);
+		const { id } = await checkedVote(staff);
+		// This browser is the kiosk: a member of staff starts it on the device.
+		await signIn(page, 'facilitator');
+		await open(page, `/staff/votes/${id}/kiosk`);
+		await page.getByLabel('Where is this device?').fill('Housebound service office');
+		await page.getByLabel('For checked users of (optional)').selectOption({ label: 'Libraries' });
+		await page.getByLabel('Staff PIN (for checked users only)').fill('12');
+		await page.getByRole('button', { name: 'Start kiosk and sign out' }).click();
+		await expect(page.getByRole('alert')).toContainText('Choose a PIN of 4 to 8 digits');
+		await expectAccessible(page);
+		await page.getByLabel('For checked users of (optional)').selectOption({ label: 'Libraries' });
+		await page.getByLabel('Staff PIN (for checked users only)').fill('4829');
+		await page.getByRole('button', { name: 'Start kiosk and sign out' }).click();
+		await page.getByRole('link', { name: 'For staff: record a checked user of Libraries' }).click();
+		await expectAccessible(page);
+		await page.getByLabel('Kiosk staff PIN').fill('0000');
+		await page.getByRole('button', { name: 'Record a checked user and start the ballot' }).click();
+		await expect(page.getByRole('alert')).toContainText('That PIN is not right');
+		await page.getByLabel('Kiosk staff PIN').fill('4829');
+		await page.getByRole('button', { name: 'Record a checked user and start the ballot' }).click();
+		await expect(page.getByRole('heading', { level: 1, name: 'Your ballot' })).toBeVisible();
+		await expect(page.getByText('A member of staff recorded that you use Libraries')).toBeVisible();
+		await expectAccessible(page);
+		await markAndContinue(page, { 'Close the branch library': "Don't want" });
+		await skipProfile(page);
+		await page.getByRole('button', { name: 'Send my ballot' }).click();
+		// The next person starts unchecked.
+		await page.getByRole('link', { name: 'Next person' }).click();
+		await page.getByRole('link', { name: 'Start' }).click();
+		await expect(page.getByText('A member of staff recorded')).toHaveCount(0);
+		// The staff step in Welsh, for a kiosk running in Welsh.
+		await open(page, `/cy/vote/${id}/checked`);
+		await expect(
+			page.getByRole('heading', {
+				level: 1,
+				name: "I staff: defnyddiwr wedi'i wirio o Llyfrgelloedd"
+			})
+		).toBeVisible();
+		await expectAccessible(page);
+
+		await open(staff, `/staff/votes/${id}/kiosk`);
+		const row = staff.getByRole('row', { name: /Housebound service office/ });
+		await expect(row).toContainText('Libraries');
+		await expect(row.getByRole('cell').nth(4)).toHaveText('1');
+		await expect(row.getByRole('cell').nth(5)).toHaveText('1');
+		await expectAccessible(staff);
+		await staff.getByRole('button', { name: /End/ }).click();
+		await staff.close();
+	});
+
+	test('the vote page warns before opening about a saving no group depends on', async ({
+		page
+	}) => {
+		const { id } = await createVote(page, {
+			eligibility: 'open',
+			open: false,
+			proposals: [{ title: 'End the reading festival grant', kind: 'saving', amount: '5000' }]
+		});
+		await open(page, `/staff/votes/${id}`);
+		const warning = page.locator('#undeclared');
+		await expect(warning).toContainText('declares no group that depends on it');
+		await expect(
+			warning.getByRole('link', { name: 'End the reading festival grant' })
+		).toBeVisible();
+		await expectAccessible(page);
+		// A warning, not a block.
+		await page.getByRole('button', { name: 'Open the vote' }).click();
+		await expect(page.getByRole('button', { name: 'Close the vote and count' })).toBeVisible();
 	});
 });

@@ -63,8 +63,46 @@ export const RoundFormSchema = z.object({
 	title: text('a name for the round', 3, 120)
 });
 
-export const KioskFormSchema = z.object({
-	label: text('a name for the device', 2, 80)
+const PIN = /^\d{4,8}$/;
+
+const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+/**
+ * A kiosk, optionally for checked users of one of the vote's services: then staff choose a PIN
+ * that they enter on the device for each checked user (kiosks.ts).
+ */
+export const KioskFormSchema = z
+	.object({
+		label: text('a name for the device', 2, 80),
+		usersServiceId: z.preprocess(
+			blank,
+			z.string().max(40, { error: 'Choose one of this vote’s services' }).optional()
+		),
+		pin: z.preprocess(blank, z.string().trim().max(20).optional())
+	})
+	.superRefine((k, ctx) => {
+		if (k.usersServiceId && !(k.pin && PIN.test(k.pin)))
+			ctx.addIssue({
+				code: 'custom',
+				path: ['pin'],
+				message: 'Choose a PIN of 4 to 8 digits: staff enter it on the device for each checked user'
+			});
+		if (!k.usersServiceId && k.pin)
+			ctx.addIssue({
+				code: 'custom',
+				path: ['pin'],
+				message:
+					'A PIN is only for a kiosk for checked users: choose the service, or leave the PIN blank'
+			});
+	});
+
+/** The PIN staff enter on a kiosk to confirm a checked user. Errors are message keys. */
+export const KioskPinSchema = z.object({
+	pin: z
+		.string({ error: 'err_vote_kiosk_pin_required' })
+		.trim()
+		.min(1, { error: 'err_vote_kiosk_pin_required' })
+		.max(20, { error: 'err_vote_kiosk_pin_wrong' })
 });
 
 export const PaperSerialSchema = z.object({
@@ -81,5 +119,10 @@ export const PaperSerialSchema = z.object({
 		(v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
 		z.string().max(64).optional()
 	),
-	spoilt: z.preprocess((v) => v === 'yes', z.boolean())
+	spoilt: z.preprocess((v) => v === 'yes', z.boolean()),
+	/** "Checked user of": a service of the vote (paper.ts checks which), or blank for none. */
+	checked: z.preprocess(
+		blank,
+		z.string().max(40, { error: 'Choose one of this vote’s services, or None' }).optional()
+	)
 });

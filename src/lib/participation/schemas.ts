@@ -22,5 +22,13 @@ export const CodeBatchSchema = z.object({
 		.number({ error: 'Enter how many codes to make' })
 		.int({ error: 'Enter a whole number of codes' })
 		.min(1, { error: 'Make at least 1 code' })
-		.max(2000, { error: 'Make at most 2,000 codes in one batch' })
+		.max(2000, { error: 'Make at most 2,000 codes in one batch' }),
+	/** Service-user codes: the provider of this service hands them to its users. Blank: none. */
+	serviceId: z.preprocess(
+		(v) => (v === '' ? undefined : v),
+		z
+			.string({ error: 'Choose a service from the list' })
+			.max(40, { error: 'Choose a service from the list' })
+			.optional()
+	)
 });

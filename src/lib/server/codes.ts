@@ -3,7 +3,7 @@ import { generateCode } from '../participation/codes';
 import * as audit from './audit';
 import { write, type DB } from './db/open';
 import { prepared } from './db/prepared';
-import { codeBatch, codeUse, participant, participationCode } from './db/schema';
+import { codeBatch, codeUse, participant, participationCode, service } from './db/schema';
 import { generateToken, hashToken } from './tokens';
 
 export type Channel = 'online' | 'room' | 'paper' | 'kiosk';
@@ -31,9 +31,20 @@ function randomWord(): number {
 	return pool[used++];
 }
 
+/** A batch the council cannot make (nothing is written): `field` names the form field. */
+export class CodeBatchError extends Error {
+	constructor(
+		readonly field: string,
+		message: string
+	) {
+		super(message);
+	}
+}
+
 /**
  * Makes a batch of codes and returns them in plain text, once: only their hashes are stored,
- * so the letters must be printed from this answer.
+ * so the letters must be printed from this answer. Service-user codes must name a service of
+ * the catalogue that is still in use; anything else throws `CodeBatchError`.
  */
 export function createBatch(
 	db: DB,
@@ -50,6 +61,15 @@ export function createBatch(
 	randomIndex: (max: number) => number = secureRandomIndex
 ): { batchId: number; codes: string[] } {
 	return write(db, (tx) => {
+		if (input.serviceId) {
+			const found = tx
+				.select({ archived: service.archived })
+				.from(service)
+				.where(eq(service.id, input.serviceId))
+				.get();
+			if (!found || found.archived)
+				throw new CodeBatchError('serviceId', 'Choose a service from the list');
+		}
 		const batch = tx
 			.insert(codeBatch)
 			.values({ ...input, createdBy: actor.id, createdAt: now })
@@ -91,11 +111,14 @@ export function listBatches(db: DB, engagementId: number) {
 			label: codeBatch.label,
 			unit: codeBatch.unit,
 			size: codeBatch.size,
+			serviceId: codeBatch.serviceId,
+			serviceName: service.name,
 			createdAt: codeBatch.createdAt,
 			spoiled: sql<number>`count(distinct case when ${participationCode.spoiledAt} is not null then ${participationCode.id} end)`,
 			used: sql<number>`count(distinct ${codeUse.codeId})`
 		})
 		.from(codeBatch)
+		.leftJoin(service, eq(service.id, codeBatch.serviceId))
 		.leftJoin(participationCode, eq(participationCode.batchId, codeBatch.id))
 		.leftJoin(codeUse, eq(codeUse.codeId, participationCode.id))
 		.where(eq(codeBatch.engagementId, engagementId))

@@ -28,7 +28,17 @@ const roundId = z.coerce
 	.max(2 ** 31);
 
 /** Opening a round: its name and how many people are in the room. */
-export const OpenRoundSchema = RoundFormSchema.extend({ attendance });
+export const OpenRoundSchema = RoundFormSchema.extend({
+	attendance,
+	/**
+	 * A round held with the people who use one service, whose attendance staff check (at a day
+	 * centre, say): its ballots count as verified users of that service. Blank for any meeting.
+	 */
+	usersServiceId: z.preprocess(
+		(v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+		z.string().max(40, { error: 'Choose a service from the list' }).optional()
+	)
+});
 
 /** A round, chosen from the list. */
 export const RoundRefSchema = z.object({ roundId });

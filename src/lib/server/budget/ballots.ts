@@ -139,11 +139,18 @@ export type Entry =
  * codes-only vote a phone in the room needs its code too (a room code is on the projector for
  * anyone to pass on), and a round without codes takes no more ballots than its attendance.
  */
-export function entryFor(db: DB, v: Vote, s: Setting): Entry {
+export function entryFor(db: DB, v: Vote, s: Setting, now = new Date()): Entry {
 	if (s.kioskId) {
+		// A member of staff may have confirmed this voter as a checked user (kiosks.checkUser).
+		const checked = checkedUse(db, v.id, `kiosk:${s.kioskId}`, now);
 		return {
 			ok: true,
-			voter: { key: `kiosk:${s.kioskId}:${generateReceipt()}`, assurance: 'open', codeId: null },
+			voter: {
+				key: `kiosk:${s.kioskId}:${generateReceipt()}`,
+				assurance: checked ? 'checked' : 'open',
+				codeId: null,
+				verifiedUses: checked ? [checked] : []
+			},
 			channel: 'kiosk',
 			roundId: null,
 			kioskId: s.kioskId,
@@ -154,15 +161,28 @@ export function entryFor(db: DB, v: Vote, s: Setting): Entry {
 	const draftKey = p ? `participant:${p.id}` : null;
 	const channel: Channel = s.roundId ? 'room' : 'online';
 	const base = { channel, roundId: s.roundId ?? null, kioskId: null, draftKey };
+	// A round held with a service's users, whose attendance staff check: its voters are checked
+	// users of that service (counting.md, verified membership).
+	const roomUsers = s.roundId
+		? (rounds.getRound(db, v.id, s.roundId)?.usersServiceId ?? null)
+		: null;
+	const checked = (voter: Voter): Voter =>
+		roomUsers === null
+			? voter
+			: {
+					...voter,
+					assurance: voter.assurance === 'open' ? 'checked' : voter.assurance,
+					verifiedUses: [...new Set([...(voter.verifiedUses ?? []), roomUsers])]
+				};
 	if (v.eligibility !== 'open' && p) {
 		const voter = codeVoter(db, p.codeId, v.engagementId);
-		if (voter) return { ok: true, ...base, voter };
+		if (voter) return { ok: true, ...base, voter: checked(voter) };
 	}
 	if (v.eligibility === 'codes') return { ok: false, reason: 'needCode' };
 	return {
 		ok: true,
 		...base,
-		voter: p ? { key: `participant:${p.id}`, assurance: 'open', codeId: null } : null
+		voter: p ? checked({ key: `participant:${p.id}`, assurance: 'open', codeId: null }) : null
 	};
 }
 
@@ -249,9 +269,34 @@ export function saveDraft(
 		.values({ voteId, draftKey, content: JSON.stringify(content), updatedAt: now })
 		.onConflictDoUpdate({
 			target: [ballotDraft.voteId, ballotDraft.draftKey],
-			set: { content: JSON.stringify(content), updatedAt: now }
+			set: {
+				content: JSON.stringify(content),
+				updatedAt: now,
+				// A staff check belongs to the person it was made for: a draft left too long is the
+				// next person's, who starts unchecked (findDraft already ignores its content).
+				checkedServiceId: sql`case when ${ballotDraft.updatedAt} < ${now.getTime() - KIOSK_DRAFT_MS} then null else ${ballotDraft.checkedServiceId} end`
+			}
 		})
 		.run();
+}
+
+/**
+ * The service a member of staff confirmed this kiosk draft's voter uses, while the draft is
+ * fresh; null otherwise.
+ */
+export function checkedUse(
+	db: DB,
+	voteId: number,
+	draftKey: string,
+	now = new Date()
+): string | null {
+	const row = db
+		.select({ serviceId: ballotDraft.checkedServiceId, updatedAt: ballotDraft.updatedAt })
+		.from(ballotDraft)
+		.where(and(eq(ballotDraft.voteId, voteId), eq(ballotDraft.draftKey, draftKey)))
+		.get();
+	if (!row?.serviceId || now.getTime() - row.updatedAt.getTime() > KIOSK_DRAFT_MS) return null;
+	return row.serviceId;
 }
 
 export function clearDraft(db: DB, voteId: number, draftKey: string): void {

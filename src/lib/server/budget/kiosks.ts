@@ -3,29 +3,79 @@
  * another. Staff start it on the device, which gets a kiosk cookie and loses any staff session;
  * each ballot is cast under a fresh key and the device's draft is deleted at once, so the next
  * person never sees the last one's marks.
+ *
+ * A kiosk can be started for checked users of one service (at a day centre, say). Its ballots are
+ * open like any kiosk's unless a member of staff, standing at the device, confirms with the
+ * kiosk's PIN that the next voter uses the service: that one ballot is then assurance `checked`
+ * and a verified user of the service (counting.md). The confirmation lives in the device's draft,
+ * so it is forgotten with the draft: when the ballot is cast, or when it is left for ten minutes.
+ * A confirmation per ballot, rather than a kiosk whose every ballot counts as checked, is what
+ * stops one person voting again and again as a verified user.
  */
-import { and, count, desc, eq, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
+import { emptyBallot } from '../../budget/ballot';
 import * as audit from '../audit';
 import { write, type DB } from '../db/open';
-import { ballot, voteKiosk } from '../db/schema';
+import { ballot, ballotDraft, voteKiosk } from '../db/schema';
 import { generateToken, hashToken } from '../tokens';
+import { asksAbout } from './votes';
 
 export const KIOSK_COOKIE = 'cc_kiosk';
 /** A kiosk is set up for a fortnight at most (seconds); staff end it sooner. */
 export const KIOSK_COOKIE_MAX_AGE = 14 * 24 * 60 * 60;
+
+/** Wrong PINs in a row after which a kiosk records no more checked users. */
+export const PIN_TRIES = 5;
+
+/** A kiosk staff cannot start (nothing is written): `field` names the form field. */
+export class KioskError extends Error {
+	constructor(
+		readonly field: string,
+		message: string
+	) {
+		super(message);
+	}
+}
+
+/** A kiosk for checked users of a service, and the PIN staff confirm each one with. */
+export interface UsersKiosk {
+	serviceId: string;
+	/** 4 to 8 digits (the form checks). */
+	pin: string;
+}
+
+/**
+ * The stored form of a kiosk's PIN, salted with the kiosk's own token hash. A PIN has few
+ * values, so this only keeps it out of sight: what protects it is the limit on wrong tries.
+ */
+function pinHash(tokenHash: string, pin: string): string {
+	return hashToken(`kiosk-pin:${tokenHash}:${pin}`);
+}
 
 export function startKiosk(
 	db: DB,
 	actor: audit.Actor,
 	voteId: number,
 	label: string,
-	now = new Date()
+	now = new Date(),
+	users?: UsersKiosk
 ): { id: number; token: string } {
 	const token = generateToken();
+	const tokenHash = hashToken(token);
 	return write(db, (tx) => {
+		if (users && !asksAbout(tx, voteId, users.serviceId))
+			throw new KioskError('usersServiceId', 'Choose one of this vote’s services');
 		const row = tx
 			.insert(voteKiosk)
-			.values({ voteId, label, tokenHash: hashToken(token), startedBy: actor.id, startedAt: now })
+			.values({
+				voteId,
+				label,
+				tokenHash,
+				startedBy: actor.id,
+				startedAt: now,
+				usersServiceId: users?.serviceId ?? null,
+				pinHash: users ? pinHash(tokenHash, users.pin) : null
+			})
 			.returning({ id: voteKiosk.id })
 			.get();
 		audit.record(
@@ -35,11 +85,70 @@ export function startKiosk(
 				action: 'vote.kiosk.start',
 				entityType: 'vote',
 				entityId: voteId,
-				after: { kioskId: row.id, label }
+				after: { kioskId: row.id, label, usersServiceId: users?.serviceId ?? null }
 			},
 			now
 		);
 		return { id: row.id, token };
+	});
+}
+
+export type CheckResult = 'checked' | 'wrongPin' | 'locked' | 'notForUsers';
+
+/**
+ * A member of staff at the device confirms, with the kiosk's PIN, that the next voter uses the
+ * kiosk's service. The device's draft starts again, empty, carrying that service: whatever the
+ * last person left unfinished is gone. After `PIN_TRIES` wrong PINs in a row the kiosk records
+ * no more checked users (its ordinary ballots go on); staff start a new kiosk.
+ */
+export function checkUser(
+	db: DB,
+	kioskId: number,
+	pin: string,
+	now = new Date()
+): { result: CheckResult; serviceId?: string } {
+	return write(db, (tx) => {
+		const k = tx
+			.select()
+			.from(voteKiosk)
+			.where(and(eq(voteKiosk.id, kioskId), isNull(voteKiosk.endedAt)))
+			.get();
+		if (!k?.usersServiceId || !k.pinHash) return { result: 'notForUsers' };
+		if (k.pinFailures >= PIN_TRIES) return { result: 'locked' };
+		if (pinHash(k.tokenHash, pin) !== k.pinHash) {
+			const failures = k.pinFailures + 1;
+			tx.update(voteKiosk).set({ pinFailures: failures }).where(eq(voteKiosk.id, k.id)).run();
+			if (failures < PIN_TRIES) return { result: 'wrongPin' };
+			audit.record(
+				tx,
+				{ id: null, email: `kiosk ${k.id}` },
+				{
+					action: 'vote.kiosk.pinLocked',
+					entityType: 'vote',
+					entityId: k.voteId,
+					after: { kioskId: k.id, label: k.label }
+				},
+				now
+			);
+			return { result: 'locked' };
+		}
+		if (k.pinFailures)
+			tx.update(voteKiosk).set({ pinFailures: 0 }).where(eq(voteKiosk.id, k.id)).run();
+		const content = JSON.stringify(emptyBallot());
+		tx.insert(ballotDraft)
+			.values({
+				voteId: k.voteId,
+				draftKey: `kiosk:${k.id}`,
+				content,
+				updatedAt: now,
+				checkedServiceId: k.usersServiceId
+			})
+			.onConflictDoUpdate({
+				target: [ballotDraft.voteId, ballotDraft.draftKey],
+				set: { content, updatedAt: now, checkedServiceId: k.usersServiceId }
+			})
+			.run();
+		return { result: 'checked', serviceId: k.usersServiceId };
 	});
 }
 
@@ -73,7 +182,12 @@ export function endKiosk(
 export function kioskByToken(db: DB, token: string | undefined) {
 	if (!token) return undefined;
 	return db
-		.select({ id: voteKiosk.id, voteId: voteKiosk.voteId, label: voteKiosk.label })
+		.select({
+			id: voteKiosk.id,
+			voteId: voteKiosk.voteId,
+			label: voteKiosk.label,
+			usersServiceId: voteKiosk.usersServiceId
+		})
 		.from(voteKiosk)
 		.where(and(eq(voteKiosk.tokenHash, hashToken(token)), isNull(voteKiosk.endedAt)))
 		.get();
@@ -88,18 +202,25 @@ export function listKiosks(db: DB, voteId: number) {
 		.all();
 	const counts = new Map(
 		db
-			.select({ kioskId: ballot.kioskId, n: count() })
+			.select({
+				kioskId: ballot.kioskId,
+				n: count(),
+				checked: sql<number>`coalesce(sum(${ballot.assurance} = 'checked'), 0)`
+			})
 			.from(ballot)
 			.where(eq(ballot.voteId, voteId))
 			.groupBy(ballot.kioskId)
 			.all()
-			.map((r) => [r.kioskId, r.n])
+			.map((r) => [r.kioskId, r])
 	);
 	return rows.map((r) => ({
 		id: r.id,
 		label: r.label,
 		startedAt: r.startedAt,
 		endedAt: r.endedAt,
-		ballots: counts.get(r.id) ?? 0
+		usersServiceId: r.usersServiceId,
+		locked: r.pinFailures >= PIN_TRIES,
+		ballots: counts.get(r.id)?.n ?? 0,
+		checked: counts.get(r.id)?.checked ?? 0
 	}));
 }

@@ -3,12 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { count } from '../../budget/count';
 import { neutraliseField, parsePabulib, restoreField } from '../../budget/pabulib';
 import { readVotePabulib } from '../../budget/vote-pabulib';
+import { DEFAULT_RULES } from '../../budget/vote-rules';
 import { neutralise } from '../../csv/csv';
 import { castBallot } from './ballots';
 import * as exportsTool from './exports';
 import { closeVote } from './results';
 import { ballotWith, setup, T0 } from './testing';
-import { addProposal, createVote, openVote } from './votes';
+import { addProposal, createVote, openVote, saveRules } from './votes';
 
 const later = (m: number) => new Date(T0.getTime() + m * 60_000);
 
@@ -49,6 +50,8 @@ describe('the Pabulib export (vote.pb)', () => {
 				)
 			)
 		);
+		// A vote with savings states its limit on don't-wants before it opens.
+		saveRules(db, actor, voteId, DEFAULT_RULES, T0);
 		openVote(db, actor, voteId, T0);
 		for (let i = 0; i < 12; i++)
 			castBallot(

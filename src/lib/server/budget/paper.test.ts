@@ -1,8 +1,8 @@
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { ballot, codeUse, paperEntry } from '../db/schema';
-import { keyPaperBallot, listPaper, paperSummary, PaperError } from './paper';
-import { ballotWith, makeCode, makeVote, setup, T0 } from './testing';
+import { auditLog, ballot, codeUse, paperEntry } from '../db/schema';
+import { keyPaperBallot, listPaper, paperSummary, PaperError, type PaperKeying } from './paper';
+import { ballotWith, makeCode, makeUsersVote, makeVote, setup, T0 } from './testing';
 
 function keyers() {
 	const s = setup();
@@ -94,5 +94,85 @@ describe('double entry of paper ballots', () => {
 		keyPaperBallot(db, first, voteId, spoilt, T0);
 		expect(keyPaperBallot(db, second, voteId, spoilt, T0)).toMatchObject({ status: 'spoilt' });
 		expect(db.select({ n: count() }).from(ballot).get()!.n).toBe(0);
+	});
+});
+
+describe('a checked user keyed from paper', () => {
+	function checkedVote() {
+		const k = keyers();
+		return { ...k, ...makeUsersVote(k.db, k.first, k.engagementId) };
+	}
+	const ballots = (db: ReturnType<typeof setup>['db']) => db.select().from(ballot).all();
+	/** A keying of a checked user of adult social care; `extra` changes any field. */
+	const checked = (
+		serial: string,
+		content: PaperKeying['content'],
+		extra: Partial<PaperKeying> = {}
+	): PaperKeying => ({
+		serial,
+		codeId: null,
+		spoilt: false,
+		content,
+		checkedServiceId: 'adult-social-care',
+		...extra
+	});
+
+	it('is counted, once both keyings agree, as an assured, verified user who uses the service', () => {
+		const { db, first, second, voteId, saving } = checkedVote();
+		// The paper says "No" to the use question: the check implies use all the same.
+		const keying = checked(
+			'C1',
+			ballotWith({ [saving]: 'dontWant' }, { notUses: ['adult-social-care'] })
+		);
+		keyPaperBallot(db, first, voteId, keying, T0);
+		expect(ballots(db)).toEqual([]);
+		expect(keyPaperBallot(db, second, voteId, keying, T0)).toMatchObject({ status: 'counted' });
+		expect(ballots(db)).toMatchObject([
+			{
+				channel: 'paper',
+				assurance: 'checked',
+				uses: '["adult-social-care"]',
+				verifiedUses: '["adult-social-care"]'
+			}
+		]);
+	});
+
+	it('is part of the keying: keyings that differ on it are a mismatch, settled by a third', () => {
+		const { db, first, second, voteId, saving } = checkedVote();
+		const a = checked('C2', ballotWith({ [saving]: 'dontWant' }));
+		keyPaperBallot(db, first, voteId, a, T0);
+		expect(keyPaperBallot(db, second, voteId, { ...a, checkedServiceId: null }, T0)).toEqual({
+			status: 'mismatch',
+			stage: 'second',
+			differences: ['checked']
+		});
+		expect(ballots(db)).toEqual([]);
+		keyPaperBallot(db, second, voteId, a, T0);
+		expect(ballots(db)).toMatchObject([{ assurance: 'checked' }]);
+	});
+
+	it('with a code stays a code ballot, verified for the checked service too', () => {
+		const { db, first, second, engagementId, voteId, saving } = checkedVote();
+		const { codeId } = makeCode(db, first, engagementId);
+		const keying = checked('C3', ballotWith({ [saving]: 'want' }), { codeId });
+		keyPaperBallot(db, first, voteId, keying, T0);
+		keyPaperBallot(db, second, voteId, keying, T0);
+		expect(ballots(db)).toMatchObject([
+			{ assurance: 'code', verifiedUses: '["adult-social-care"]' }
+		]);
+	});
+
+	it.each([
+		['on a spoilt paper', { spoilt: true, checkedServiceId: 'adult-social-care' }, /spoilt/],
+		['of a service not in the vote', { checkedServiceId: 'parks' }, /this vote’s services/],
+		['of no such service', { checkedServiceId: 'no-such-service' }, /this vote’s services/]
+	])('is refused %s, and nothing is written', (_, change, message) => {
+		const { db, first, voteId, saving } = checkedVote();
+		const keying = checked('C4', ballotWith({ [saving]: 'want' }), change);
+		expect(() => keyPaperBallot(db, first, voteId, keying, T0)).toThrow(message);
+		expect(db.select().from(paperEntry).all()).toEqual([]);
+		expect(db.select().from(auditLog).where(eq(auditLog.action, 'vote.paper.first')).all()).toEqual(
+			[]
+		);
 	});
 });

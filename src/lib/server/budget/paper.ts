@@ -4,14 +4,20 @@
  * the ballot is cast on the paper channel (spending the code printed on it, if any); when they
  * differ it waits in the mismatch report until someone keys it a third time from the paper
  * (`resolution`), which is cast. Every keying is kept (the table is append-only).
+ *
+ * A keying can record that the voter is a checked user of one of the vote's services (staff who
+ * know the voter noted it on the paper). It is part of the keying, so both keyings must agree on
+ * it; the counted ballot is then assured ('checked', or 'code' when it has a code) and a verified
+ * user of that service. The check implies use: the service counts among the ballot's uses
+ * whatever the paper says to "Do you use it?" (as for a service-user code).
  */
 import { and, asc, eq } from 'drizzle-orm';
 import { differences, type BallotContent } from '../../budget/ballot';
 import * as audit from '../audit';
 import { write, type DB } from '../db/open';
 import { paperEntry } from '../db/schema';
-import { castBallotIn, codeVoter, type CastResult } from './ballots';
-import { getVote } from './votes';
+import { castBallotIn, codeVoter, type CastResult, type Voter } from './ballots';
+import { asksAbout, getVote } from './votes';
 
 export type PaperStatus = 'awaitingSecond' | 'counted' | 'spoilt' | 'mismatch';
 
@@ -20,6 +26,8 @@ export interface PaperKeying {
 	codeId: number | null;
 	spoilt: boolean;
 	content: BallotContent;
+	/** The service the voter is a checked user of, as the keying staff member recorded it. */
+	checkedServiceId?: string | null;
 }
 
 export class PaperError extends Error {
@@ -39,14 +47,16 @@ function keyingOf(row: Row): PaperKeying {
 		serial: row.serial,
 		codeId: row.codeId,
 		spoilt: row.spoilt,
-		content: JSON.parse(row.content) as BallotContent
+		content: JSON.parse(row.content) as BallotContent,
+		checkedServiceId: row.checkedServiceId
 	};
 }
 
-/** Fields where two keyings differ: the ballot's fields, plus `code` and `spoilt`. */
+/** Fields where two keyings differ: the ballot's fields, plus `code`, `checked` and `spoilt`. */
 export function keyingDifferences(a: PaperKeying, b: PaperKeying): string[] {
 	const out = a.spoilt || b.spoilt ? [] : differences(a.content, b.content);
 	if (a.codeId !== b.codeId) out.push('code');
+	if ((a.checkedServiceId ?? null) !== (b.checkedServiceId ?? null)) out.push('checked');
 	if (a.spoilt !== b.spoilt) out.push('spoilt');
 	return out;
 }
@@ -66,9 +76,45 @@ function statusOf(rows: Row[]): PaperStatus {
 }
 
 /**
+ * Who a settled paper ballot votes as: its code (a service-user code makes a verified user of the
+ * code's service), else its serial; assured when it has a code or a checked user, who is a
+ * verified user of the checked service.
+ */
+function paperVoter(tx: DB, voteId: number, keying: PaperKeying): Voter {
+	const checked = keying.checkedServiceId ? [keying.checkedServiceId] : [];
+	if (keying.codeId === null)
+		return {
+			key: `paper:${keying.serial}`,
+			assurance: checked.length ? 'checked' : 'open',
+			codeId: null,
+			verifiedUses: checked
+		};
+	const code = codeVoter(tx, keying.codeId, getVote(tx, voteId)?.engagementId ?? -1);
+	return {
+		key: `code:${keying.codeId}`,
+		assurance: 'code',
+		codeId: keying.codeId,
+		verifiedUses: [...new Set([...(code?.verifiedUses ?? []), ...checked])]
+	};
+}
+
+/** Refuses a checked user the keying cannot record: on a spoilt paper, or of another service. */
+function checkChecked(tx: DB, voteId: number, keying: PaperKeying): void {
+	if (!keying.checkedServiceId) return;
+	if (keying.spoilt)
+		throw new PaperError(
+			'checked',
+			'A spoilt ballot is not counted, so it cannot record a checked user: choose “None”'
+		);
+	if (!asksAbout(tx, voteId, keying.checkedServiceId))
+		throw new PaperError('checked', 'Choose one of this vote’s services, or “None”');
+}
+
+/**
  * Records one keying and, when it settles the ballot, casts it in the same transaction. Throws
  * `PaperError` (nothing written) when the keying is not allowed: the same person keying twice,
- * a ballot already settled, or a ballot the vote refuses (closed, invalid, code already voted).
+ * a ballot already settled, a checked user on a spoilt paper or of a service not in the vote, or
+ * a ballot the vote refuses (closed, invalid, code already voted).
  */
 export function keyPaperBallot(
 	db: DB,
@@ -78,6 +124,7 @@ export function keyPaperBallot(
 	now = new Date()
 ): { status: PaperStatus; stage: Row['stage']; receipt?: string; differences?: string[] } {
 	return write(db, (tx) => {
+		checkChecked(tx, voteId, keying);
 		const rows = tx
 			.select()
 			.from(paperEntry)
@@ -105,6 +152,7 @@ export function keyPaperBallot(
 				codeId: keying.codeId,
 				content: JSON.stringify(keying.content),
 				spoilt: keying.spoilt,
+				checkedServiceId: keying.checkedServiceId ?? null,
 				createdAt: now
 			})
 			.run();
@@ -124,14 +172,7 @@ export function keyPaperBallot(
 				tx,
 				{
 					voteId,
-					// A service-user code makes the ballot a verified user of its service.
-					voter: (keying.codeId !== null
-						? codeVoter(tx, keying.codeId, getVote(tx, voteId)?.engagementId ?? -1)
-						: null) ?? {
-						key: keying.codeId !== null ? `code:${keying.codeId}` : `paper:${keying.serial}`,
-						assurance: keying.codeId !== null ? 'code' : 'open',
-						codeId: keying.codeId
-					},
+					voter: paperVoter(tx, voteId, keying),
 					channel: 'paper',
 					content: keying.content,
 					enteredBy: actor.id,
@@ -149,7 +190,12 @@ export function keyPaperBallot(
 				action: `vote.paper.${stage}`,
 				entityType: 'vote',
 				entityId: voteId,
-				after: { serial: keying.serial, status: result.status, differences: result.differences }
+				after: {
+					serial: keying.serial,
+					status: result.status,
+					differences: result.differences,
+					checked: keying.checkedServiceId ?? undefined
+				}
 			},
 			now
 		);

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import * as codes from '../codes';
-import { auditLog, voteRound } from '../db/schema';
-import { ballotCount, castBallot, currentBallot, type Voter } from './ballots';
+import { auditLog, ballot, participant as participantTable, voteRound } from '../db/schema';
+import { ballotCount, castBallot, currentBallot, entryFor, type Voter } from './ballots';
 import { closeVote, countVote, reconcile } from './results';
 import {
 	admittedRound,
@@ -17,7 +17,17 @@ import {
 	voidRound
 } from './rounds';
 import { ballotWith, makeVote, setup, T0 } from './testing';
-import { VoteError } from './votes';
+import { getVote, listProposals, VoteError } from './votes';
+
+/** A browser's anonymous participant, as the vote pages make one. */
+let browsers = 0;
+function participant(db: ReturnType<typeof setup>['db']) {
+	return db
+		.insert(participantTable)
+		.values({ tokenHash: `browser-${++browsers}`, createdAt: T0, lastSeenAt: T0 })
+		.returning()
+		.get();
+}
 
 const later = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 const phone = (i: number): Voter => ({ key: `participant:${i}`, assurance: 'open', codeId: null });
@@ -161,5 +171,65 @@ describe('room codes typed in', () => {
 		expect(lookUpCode(db, round.code, 'room-wifi', {}, later(2)).ok).toBe(true);
 		// The facilitator's projector on the guesser's address is not held back.
 		expect(lookUpCode(db, round.code, 'guesser', { staff: true }, later(2)).ok).toBe(true);
+	});
+});
+
+describe("a round held with a service's users", () => {
+	it('makes every ballot in it a checked, verified user of that service', () => {
+		const s = setup();
+		const { voteId, proposals } = makeVote(s.db, s.actor, s.engagementId, { eligibility: 'open' });
+		const service = listProposals(s.db, voteId)[0].serviceId;
+		const round = openRound(
+			s.db,
+			s.actor,
+			voteId,
+			{ title: 'Day centre', attendance: 10, usersServiceId: service },
+			later(1)
+		);
+		const v = getVote(s.db, voteId)!;
+		const entry = entryFor(s.db, v, { participant: participant(s.db), roundId: round.id });
+		expect(entry.ok && entry.voter).toMatchObject({
+			assurance: 'checked',
+			verifiedUses: [service]
+		});
+		if (!entry.ok || !entry.voter) return;
+		const cast = castBallot(
+			s.db,
+			{
+				voteId,
+				voter: entry.voter,
+				channel: 'room',
+				roundId: round.id,
+				content: ballotWith({ [proposals[0]]: 'dontWant' })
+			},
+			later(2)
+		);
+		expect(cast.ok).toBe(true);
+		const row = s.db.select().from(ballot).where(eq(ballot.voteId, voteId)).get()!;
+		expect([row.assurance, JSON.parse(row.verifiedUses), JSON.parse(row.uses)]).toEqual([
+			'checked',
+			[service],
+			[service]
+		]);
+		// Any other round's voters stay open and unverified.
+		const plain = openRound(s.db, s.actor, voteId, { title: 'Hall', attendance: 10 }, later(3));
+		const other = entryFor(s.db, v, { participant: participant(s.db), roundId: plain.id });
+		expect(other.ok && other.voter).toMatchObject({ assurance: 'open' });
+	});
+
+	it('refuses a service the vote does not have, opening nothing', () => {
+		const s = setup();
+		const { voteId } = makeVote(s.db, s.actor, s.engagementId, { eligibility: 'open' });
+		const open = () =>
+			openRound(
+				s.db,
+				s.actor,
+				voteId,
+				{ title: 'Golf club', attendance: 10, usersServiceId: 'no-such-service' },
+				later(1)
+			);
+		expect(open).toThrow(VoteError);
+		expect(open).toThrow("Choose one of this vote's services");
+		expect(s.db.select().from(voteRound).all()).toEqual([]);
 	});
 });

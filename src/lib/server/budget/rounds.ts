@@ -19,7 +19,7 @@ import { write, type DB } from '../db/open';
 import { ballot, user, voteRound } from '../db/schema';
 import { check, consume } from '../rate-limit';
 import { sign, verify } from '../signing';
-import { getVote, VoteError } from './votes';
+import { getVote, listProposals, VoteError } from './votes';
 
 export const ROOM_COOKIE = 'cc_room';
 /** Lasts the meeting: twelve hours at most, in seconds. */
@@ -51,15 +51,21 @@ export function openRound(
 	db: DB,
 	actor: audit.Actor,
 	voteId: number,
-	input: { title: string; attendance: number },
+	input: { title: string; attendance: number; usersServiceId?: string | null },
 	now = new Date()
 ): { id: number; code: string } {
 	const { title, attendance } = input;
+	const usersServiceId = input.usersServiceId ?? null;
 	return write(db, (tx) => {
 		const v = getVote(tx, voteId);
 		if (!v) throw new VoteError('_', 'That vote no longer exists');
 		if (!takesBallots(voteState(v, now)))
 			throw new VoteError('_', 'The vote is not open: open it (and check its schedule) first');
+		if (
+			usersServiceId !== null &&
+			!listProposals(tx, voteId).some((p) => p.serviceId === usersServiceId)
+		)
+			throw new VoteError('usersServiceId', "Choose one of this vote's services");
 		let code = generateRoomCode();
 		while (tx.select({ id: voteRound.id }).from(voteRound).where(eq(voteRound.code, code)).get())
 			code = generateRoomCode();
@@ -72,7 +78,8 @@ export function openRound(
 				status: 'open',
 				openedAt: now,
 				createdBy: actor.id,
-				attendance
+				attendance,
+				usersServiceId
 			})
 			.returning({ id: voteRound.id })
 			.get();
@@ -83,7 +90,7 @@ export function openRound(
 				action: 'vote.round.open',
 				entityType: 'vote',
 				entityId: voteId,
-				after: { roundId: row.id, title, attendance }
+				after: { roundId: row.id, title, attendance, usersServiceId }
 			},
 			now
 		);

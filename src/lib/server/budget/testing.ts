@@ -60,7 +60,8 @@ export function makeVote(
 				T0
 			)
 		);
-	if (options.rules) saveRules(db, actor, voteId, { ...DEFAULT_RULES, ...options.rules }, T0);
+	// Saved even when the test names none: a vote with savings opens only with its rules saved.
+	saveRules(db, actor, voteId, { ...DEFAULT_RULES, ...options.rules }, T0);
 	if (options.open !== false) openVote(db, actor, voteId, T0);
 	return { voteId, proposals: proposals.map(String) };
 }
@@ -82,4 +83,75 @@ export function makeCode(db: DB, actor: { id: number; email: string }, engagemen
 	);
 	const found = codes.findCode(db, made[0])!;
 	return { code: made[0], codeId: found.id };
+}
+
+/**
+ * A vote where the users of adult social care are the declared group of its one saving (and a
+ * library development beside it), with `codes` service-user codes for adult social care made
+ * first, so that membership `verified` can be chosen. Eligibility "both": codes or open.
+ */
+export function makeUsersVote(
+	db: DB,
+	actor: { id: number; email: string; role: 'admin' | 'commissioner' | 'facilitator' },
+	engagementId: number,
+	options: { codes?: number; membership?: 'declared' | 'verified' } = {}
+) {
+	const made = options.codes
+		? codes.createBatch(
+				db,
+				actor,
+				{
+					engagementId,
+					label: 'Day centre users',
+					unit: 'person',
+					size: options.codes,
+					serviceId: 'adult-social-care'
+				},
+				T0
+			).codes
+		: [];
+	const voteId = createVote(
+		db,
+		actor,
+		{ engagementId, title: 'Day services 2027', eligibility: 'both' },
+		T0
+	);
+	const proposal = (kind: 'saving' | 'development', serviceId: string, affects: string[]) =>
+		String(
+			addProposal(
+				db,
+				actor,
+				voteId,
+				{
+					title: kind === 'saving' ? 'Close a day centre' : 'A new reading room',
+					description: 'A proposal for the tests.',
+					kind,
+					amount: 100_000_00,
+					serviceId,
+					affects
+				},
+				T0
+			)
+		);
+	const saving = proposal('saving', 'adult-social-care', ['users']);
+	const development = proposal('development', 'libraries', []);
+	const rules = DEFAULT_RULES;
+	saveRules(
+		db,
+		actor,
+		voteId,
+		{
+			...rules,
+			maxDontWants: 1,
+			protection: { ...rules.protection, membership: options.membership ?? 'declared' }
+		},
+		T0
+	);
+	openVote(db, actor, voteId, T0);
+	return {
+		voteId,
+		saving,
+		development,
+		codeIds: made.map((c) => codes.findCode(db, c)!.id)
+	};
 }

@@ -2,15 +2,18 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, proposal } from '../db/schema';
 import { castBallot } from './ballots';
+import { DEFAULT_RULES } from '../../budget/vote-rules';
 import { ballotWith, makeVote, setup, T0 } from './testing';
 import {
 	addProposal,
+	createVote,
 	deleteProposal,
 	getVote,
 	listProposals,
 	moveProposal,
 	openVote,
 	ProposalError,
+	saveRules,
 	updateProposal,
 	updateVoteDetails,
 	VoteError
@@ -39,7 +42,27 @@ describe('setting up a vote', () => {
 			.where(and(eq(auditLog.entityType, 'vote'), eq(auditLog.entityId, String(voteId))))
 			.all()
 			.map((r) => r.action);
-		expect(actions).toEqual(['vote.create', 'proposal.create', 'vote.open']);
+		expect(actions).toEqual(['vote.create', 'vote.rules', 'proposal.create', 'vote.open']);
+	});
+
+	it('will not open a vote with savings until its rules are saved, writing nothing', () => {
+		const { db, actor, engagementId } = setup();
+		const voteId = createVote(db, actor, { engagementId, title: 'Cuts', eligibility: 'open' }, T0);
+		addProposal(db, actor, voteId, input, T0);
+		expect(() => openVote(db, actor, voteId, T0)).toThrow(/Save the counting rules/);
+		expect(getVote(db, voteId)).toMatchObject({ status: 'draft', rulesSet: false });
+		expect(db.select().from(auditLog).where(eq(auditLog.action, 'vote.open')).all()).toEqual([]);
+		saveRules(db, actor, voteId, { ...DEFAULT_RULES, maxDontWants: 0 }, T0);
+		openVote(db, actor, voteId, T0);
+		expect(getVote(db, voteId)?.status).toBe('open');
+	});
+
+	it('opens a vote of developments only with the default rules', () => {
+		const { db, actor, engagementId } = setup();
+		const voteId = createVote(db, actor, { engagementId, title: 'New', eligibility: 'open' }, T0);
+		addProposal(db, actor, voteId, { ...input, kind: 'development' }, T0);
+		openVote(db, actor, voteId, T0);
+		expect(getVote(db, voteId)).toMatchObject({ status: 'open', rulesSet: true });
 	});
 
 	it('orders, edits and removes proposals only while the vote is a draft', () => {

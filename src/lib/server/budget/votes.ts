@@ -327,8 +327,10 @@ export function saveRules(
 }
 
 /**
- * Opens a draft vote for ballots (from `opensAt`, if set). It needs at least one proposal;
- * the rules shown to residents are stored now if staff never changed the defaults.
+ * Opens a draft vote for ballots (from `opensAt`, if set). It needs at least one proposal, and a
+ * vote with savings needs its rules saved: the limit on don't-wants is what bounds a bloc's
+ * vetoes, so it must be chosen (counting.md), never the default. A vote of developments only
+ * opens with the defaults stored now if staff never changed them.
  */
 export function openVote(db: DB, actor: audit.Actor, id: number, now = new Date()): void {
 	write(db, (tx) => {
@@ -339,6 +341,11 @@ export function openVote(db: DB, actor: audit.Actor, id: number, now = new Date(
 			.n;
 		if (proposals === 0)
 			throw new VoteError('_', 'Add at least one proposal before opening the vote');
+		if (!v.rulesSet && hasProposal(tx, id, 'saving'))
+			throw new VoteError(
+				'_',
+				'Save the counting rules before opening: a vote with savings must state the most Don’t wants per ballot (0 for no limit)'
+			);
 		if (v.closesAt && v.closesAt <= now)
 			throw new VoteError('closesAt', 'The closing time has passed: set a later one first');
 		tx.update(vote)
@@ -357,6 +364,29 @@ export function openVote(db: DB, actor: audit.Actor, id: number, now = new Date(
 			now
 		);
 	});
+}
+
+/** Whether any of a vote's proposals is a saving, or (given `serviceId`) is of that service. */
+function hasProposal(db: DB, voteId: number, which: { serviceId: string } | 'saving'): boolean {
+	return !!db
+		.select({ id: proposal.id })
+		.from(proposal)
+		.where(
+			and(
+				eq(proposal.voteId, voteId),
+				which === 'saving' ? eq(proposal.kind, 'saving') : eq(proposal.serviceId, which.serviceId)
+			)
+		)
+		.limit(1)
+		.get();
+}
+
+/**
+ * Whether the vote asks about this service (one of its proposals is of it): the only services
+ * staff may record a checked user of, on paper or at a kiosk.
+ */
+export function asksAbout(db: DB, voteId: number, serviceId: string): boolean {
+	return hasProposal(db, voteId, { serviceId });
 }
 
 // ---------------------------------------------------------------- proposals

@@ -69,7 +69,16 @@ export const voteKiosk = sqliteTable(
 		tokenHash: text('token_hash').notNull(),
 		startedBy: integer('started_by').references(() => user.id),
 		startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
-		endedAt: integer('ended_at', { mode: 'timestamp_ms' })
+		endedAt: integer('ended_at', { mode: 'timestamp_ms' }),
+		/**
+		 * A kiosk for checked users of this service (a day centre): staff who have checked that the
+		 * next voter uses it confirm so on the device with the kiosk's PIN, one ballot at a time.
+		 */
+		usersServiceId: text('users_service_id').references(() => service.id),
+		/** SHA-256 of the kiosk's token hash and its staff PIN; set with `usersServiceId`. */
+		pinHash: text('pin_hash'),
+		/** Wrong PINs since the last right one: at the limit the kiosk records no more checks. */
+		pinFailures: integer('pin_failures').notNull().default(0)
 	},
 	(t) => [
 		uniqueIndex('vote_kiosk_token_idx').on(t.tokenHash),
@@ -178,7 +187,12 @@ export const ballotDraft = sqliteTable(
 		draftKey: text('draft_key').notNull(),
 		/** JSON `BallotDraft` from src/lib/budget/ballot.ts. */
 		content: text('content').notNull(),
-		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+		/**
+		 * A kiosk's draft only: the service a member of staff confirmed (with the kiosk's PIN) that
+		 * this voter uses. Forgotten with the draft: when the ballot is cast, or left too long.
+		 */
+		checkedServiceId: text('checked_service_id').references(() => service.id)
 	},
 	(t) => [uniqueIndex('ballot_draft_key_idx').on(t.voteId, t.draftKey)]
 );
@@ -205,6 +219,11 @@ export const paperEntry = sqliteTable(
 		/** JSON `BallotContent` (marks, uses, profile). */
 		content: text('content').notNull(),
 		spoilt: integer('spoilt', { mode: 'boolean' }).notNull().default(false),
+		/**
+		 * The service the keying staff member recorded this voter as a checked user of (staff at a
+		 * day centre, say, noted it on the paper). Part of the keying: both keyings must agree.
+		 */
+		checkedServiceId: text('checked_service_id').references(() => service.id),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
 	},
 	(t) => [uniqueIndex('paper_entry_once_idx').on(t.voteId, t.serial, t.stage)]

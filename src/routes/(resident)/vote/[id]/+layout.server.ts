@@ -23,6 +23,12 @@ export const load: LayoutServerLoad = (event) => {
 		choices: ballots.profileChoices(ctx.db),
 		needCode: !ctx.entry.ok,
 		kiosk: ctx.kioskId !== null,
+		// A kiosk for checked users of a service, and whether staff confirmed this voter as one.
+		kioskUsers: ctx.kioskUsers,
+		checkedUse:
+			ctx.kioskId !== null && ctx.entry.ok && ctx.entry.voter?.assurance === 'checked'
+				? (ctx.entry.voter.verifiedUses?.[0] ?? null)
+				: null,
 		room: ctx.round
 			? { title: ctx.round.title, attendance: ctx.round.attendance ?? 0, full: ctx.roomFull }
 			: null,

@@ -40,14 +40,21 @@ export function votingContext(
 	const round = kioskId
 		? undefined
 		: rounds.admittedRound(db, vote.id, event.cookies.get(rounds.ROOM_COOKIE), participant?.id);
-	const entry = ballots.entryFor(db, vote, { participant, kioskId, roundId: round?.id ?? null });
+	const entry = ballots.entryFor(
+		db,
+		vote,
+		{ participant, kioskId, roundId: round?.id ?? null },
+		now
+	);
 	const current =
 		(withCurrent || round) && entry.ok && entry.voter && !kioskId
 			? ballots.currentBallot(db, vote.id, entry.voter.key)
 			: undefined;
 	// Every seat in the round is taken, and this browser's ballot is not one of them.
 	const roomFull = !!round && rounds.seatIn(db, round.id, current?.roundId === round.id) === 'full';
-	return { db, vote, state, kioskId, round, roomFull, participant, entry, current };
+	// A kiosk for checked users of a service (kiosks.ts): which service, if this one is.
+	const kioskUsers = kioskId ? (kiosk?.usersServiceId ?? null) : null;
+	return { db, vote, state, kioskId, kioskUsers, round, roomFull, participant, entry, current };
 }
 
 export type VotingContext = ReturnType<typeof votingContext>;

@@ -22,7 +22,8 @@ export const load: PageServerLoad = ({ params }) => {
 	return {
 		engagement,
 		batches: codes.listBatches(db, engagement.id),
-		counts: codes.codeCounts(db, engagement.id)
+		counts: codes.codeCounts(db, engagement.id),
+		services: catalogue.listServices(db).map((s) => ({ id: s.id, name: s.name }))
 	};
 };
 
@@ -33,10 +34,25 @@ export const actions: Actions = {
 		const parsed = parseForm(CodeBatchSchema, await request.formData());
 		if (!parsed.ok)
 			return fail(400, { action: 'create', values: parsed.values, errors: parsed.errors });
-		const { batchId, codes: created } = codes.createBatch(getDb(), actorOf(user), {
-			engagementId: engagement.id,
-			...parsed.data
-		});
+		let made: ReturnType<typeof codes.createBatch>;
+		try {
+			made = codes.createBatch(getDb(), actorOf(user), {
+				engagementId: engagement.id,
+				...parsed.data
+			});
+		} catch (e) {
+			if (!(e instanceof codes.CodeBatchError)) throw e;
+			return fail(400, {
+				action: 'create',
+				values: parsed.values,
+				errors: { [e.field]: e.message } as FieldErrors
+			});
+		}
+		const { batchId, codes: created } = made;
+		// Service-user codes: each letter says whose provider handed it out.
+		const usersService = parsed.data.serviceId
+			? catalogue.getService(getDb(), parsed.data.serviceId)
+			: undefined;
 		const entryUrl = `${url.origin}/code`;
 		const db = getDb();
 		const service = catalogue.getService(db, engagement.serviceId)!;
@@ -57,7 +73,8 @@ export const actions: Actions = {
 				letters,
 				// Each letter is in English and Welsh; missing Welsh is printed in English.
 				engagement: { title: engagement.title, titleCy: engagement.titleCy },
-				service: { name: service.name, nameCy: service.nameCy }
+				service: { name: service.name, nameCy: service.nameCy },
+				usersService: usersService ? { name: usersService.name, nameCy: usersService.nameCy } : null
 			}
 		};
 	},

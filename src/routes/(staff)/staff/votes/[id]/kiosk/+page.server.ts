@@ -1,16 +1,23 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { KioskFormSchema } from '$lib/budget/vote-schemas';
+import { servicesOf } from '$lib/budget/ballot';
 import { parseForm, type FieldErrors, type FormValues } from '$lib/forms/parse';
 import * as kiosks from '$lib/server/budget/kiosks';
+import * as votes from '$lib/server/budget/votes';
 import { getDb } from '$lib/server/db';
 import { actorOf, requireRole } from '$lib/server/guard';
 import { deleteSessionCookie, invalidateSession } from '$lib/server/session';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ params }) => ({
-	kiosks: kiosks.listKiosks(getDb(), Number(params.id))
-});
+export const load: PageServerLoad = ({ params }) => {
+	const db = getDb();
+	const services = servicesOf(votes.listProposals(db, Number(params.id))).map((p) => ({
+		id: p.serviceId,
+		name: p.serviceName
+	}));
+	return { kiosks: kiosks.listKiosks(db, Number(params.id)), services };
+};
 
 export const actions: Actions = {
 	/**
@@ -22,7 +29,21 @@ export const actions: Actions = {
 		const parsed = parseForm(KioskFormSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
 		const db = getDb();
-		const { token } = kiosks.startKiosk(db, actorOf(user), Number(params.id), parsed.data.label);
+		const { label, usersServiceId, pin } = parsed.data;
+		let token: string;
+		try {
+			({ token } = kiosks.startKiosk(
+				db,
+				actorOf(user),
+				Number(params.id),
+				label,
+				new Date(),
+				usersServiceId && pin ? { serviceId: usersServiceId, pin } : undefined
+			));
+		} catch (e) {
+			if (!(e instanceof kiosks.KioskError)) throw e;
+			return fail(400, { values: parsed.values, errors: { [e.field]: e.message } as FieldErrors });
+		}
 		const secure = url.protocol === 'https:';
 		if (locals.session) invalidateSession(db, locals.session.id);
 		deleteSessionCookie(cookies, secure);

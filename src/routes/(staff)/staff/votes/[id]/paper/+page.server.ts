@@ -87,6 +87,7 @@ export const actions: Actions = {
 					serial: head.data.serial,
 					codeId,
 					spoilt,
+					checkedServiceId: head.data.checked ?? null,
 					content:
 						body.ok && !spoilt
 							? body.content

@@ -1,23 +1,51 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
+import { moneyOf } from '$lib/budget/money';
 import { EXPORT_TYPES, type ExportFormat } from '$lib/server/budget/exports';
 import * as results from '$lib/server/budget/results';
 import { VoteError } from '$lib/server/budget/votes';
-import * as catalogue from '$lib/server/catalogue';
 import { getDb } from '$lib/server/db';
 import { jobsConfig } from '$lib/server/exports/config';
 import { exportInProgress, startExport, type ExportTask } from '$lib/server/exports/jobs';
 import { actorOf, requireRole } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
 
-/** The official count once closed; before that a provisional count, for staff only. */
+/**
+ * The official count once closed; before that a provisional count, for staff only. Everything a
+ * commissioner needs to decide, without the area and channel tallies (those are in the exports).
+ */
 export const load: PageServerLoad = ({ params }) => {
 	const db = getDb();
 	const voteId = Number(params.id);
+	const r = results.countVote(db, voteId);
 	return {
-		result: results.countVote(db, voteId),
+		result: {
+			summary: r.summary,
+			ballots: r.ballots,
+			...moneyOf(r),
+			overrideOrder: r.overrideOrder,
+			dependsOnOpen: r.dependsOnOpen,
+			assurance: r.assurance,
+			digest: r.digest,
+			proposals: r.proposals.map((p) => ({
+				id: p.id,
+				title: p.title,
+				kind: p.kind,
+				amount: p.amount,
+				rank: p.rank,
+				decision: p.decision,
+				majorityDecision: p.majorityDecision,
+				protection: p.protection,
+				flags: p.flags,
+				knockOn: p.knockOn,
+				dependsOnOpen: p.dependsOnOpen,
+				overall: p.tallies.overall,
+				reasons: p.reasons
+			}))
+		},
 		official: results.officialResult(db, voteId) ?? null,
-		segments: catalogue.listSegments(db).map((s) => ({ id: s.id, label: s.label }))
+		// Archived segments too: an old ballot may name one.
+		segments: results.countSegments(db)
 	};
 };
 

@@ -8,14 +8,19 @@ import {
 	VoidRoundSchema
 } from '$lib/vote/rooms';
 import * as rounds from '$lib/server/budget/rounds';
-import { VoteError } from '$lib/server/budget/votes';
+import { listProposals, VoteError } from '$lib/server/budget/votes';
 import { getDb } from '$lib/server/db';
 import { actorOf, requireRole } from '$lib/server/guard';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-export const load: PageServerLoad = ({ params }) => ({
-	rounds: rounds.listRounds(getDb(), Number(params.id))
-});
+export const load: PageServerLoad = ({ params }) => {
+	const proposals = listProposals(getDb(), Number(params.id));
+	const services = [...new Map(proposals.map((p) => [p.serviceId, p.serviceName]))];
+	return {
+		rounds: rounds.listRounds(getDb(), Number(params.id)),
+		services: services.map(([id, name]) => ({ id, name }))
+	};
+};
 
 /**
  * One round action: parse the form, run the change, and answer. A round of another vote is a

@@ -1,0 +1,36 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { KioskPinSchema } from '$lib/budget/vote-schemas';
+import { parseForm } from '$lib/forms/parse';
+import { localizeHref } from '$lib/paraglide/runtime';
+import * as kiosks from '$lib/server/budget/kiosks';
+import type { Actions, PageServerLoad } from './$types';
+import { requireVoting, votingContext, type VotingEvent } from '../voting.server';
+
+/** Only a running kiosk for checked users of a service, while the vote takes ballots. */
+function usersKiosk(event: VotingEvent) {
+	const ctx = votingContext(event, false, false);
+	requireVoting(ctx);
+	if (!ctx.kioskId || !ctx.kioskUsers) error(404, 'Not found');
+	return { ...ctx, kioskId: ctx.kioskId, kioskUsers: ctx.kioskUsers };
+}
+
+export const load: PageServerLoad = (event) => {
+	const ctx = usersKiosk(event);
+	return { serviceId: ctx.kioskUsers };
+};
+
+export const actions: Actions = {
+	/**
+	 * A member of staff confirms, with the kiosk's PIN, that the next voter uses the service; the
+	 * ballot starts afresh for them. Nothing else is written by a wrong PIN but its count.
+	 */
+	default: async (event) => {
+		const ctx = usersKiosk(event);
+		const parsed = parseForm(KioskPinSchema, await event.request.formData());
+		if (!parsed.ok) return fail(400, { errors: parsed.errors });
+		const { result } = kiosks.checkUser(ctx.db, ctx.kioskId, parsed.data.pin);
+		if (result === 'wrongPin') return fail(400, { errors: { pin: 'err_vote_kiosk_pin_wrong' } });
+		if (result !== 'checked') return fail(403, { errors: { pin: 'err_vote_kiosk_pin_locked' } });
+		redirect(303, localizeHref(`/vote/${ctx.vote.id}/ballot`));
+	}
+};
