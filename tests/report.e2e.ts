@@ -40,7 +40,7 @@ test('a commissioner reads the engagement report and downloads the priorities an
 	await expect(bars.locator('tbody svg rect.for')).toHaveCount(10);
 	await expect(
 		page.getByRole('table', {
-			name: /^Close two day centres .*: protected by People who use the service \(verified\)/
+			name: /^Close two day centres .*: protected by Verified service users/
 		})
 	).toContainText('Protects it');
 	await expectAccessible(page);
@@ -117,7 +117,7 @@ test('the printed report opens with its one-page summary, not a title page', asy
 		'Members have an override order, weakest protection first',
 		// Who was protected, named for people, with how firmly.
 		'Close two day centres for adults with learning disabilities (£400,000), protected by',
-		"People who use the service (verified): 51 of 60 don't want it",
+		"Verified service users: 51 of 60 don't want it",
 		'Disabled residents: 84 of 108',
 		'it would fall if 14 of them had wanted it instead',
 		'Too close to call',
@@ -151,7 +151,7 @@ test("a closed vote's printable report sums up protection, the override order an
 	for (const text of [
 		'The vote accepts 5 savings worth £515,000',
 		'Override order 1: Run community transport three days a week instead of five (£90,000), too close to call for Older people (65 and over).',
-		"People who use the service (verified): 51 of 60 don't want it (85%; other voters 18%); 14 would have to change.",
+		"Verified service users: 51 of 60 don't want it (85%; other voters 18%); 14 would have to change.",
 		'End the golf course subsidy: flagged for review.',
 		'counting only the assured ballots gives the same decisions'
 	])

@@ -90,10 +90,10 @@ describe('naming groups for staff', () => {
 		['deaf', 'Deaf or hard of hearing']
 	]);
 	it.each([
-		['users', 'declared', 'People who use the service'],
-		['users', 'verified', 'People who use the service (verified)'],
+		['users', 'declared', 'Service users'],
+		['users', 'verified', 'Verified service users'],
 		['disabled', 'declared', 'Disabled residents'],
-		['users+disabled', 'verified', 'People who use the service (verified) + Disabled residents'],
+		['users+disabled', 'verified', 'Verified service users + Disabled residents'],
 		['deaf+disabled', 'declared', 'Deaf or hard of hearing + Disabled residents'],
 		['archived', 'declared', 'archived']
 	] as const)('%s (%s membership) is "%s"', (group, membership, name) => {
@@ -102,8 +102,8 @@ describe('naming groups for staff', () => {
 
 	it("gives a group's figures, and each group's fragility, in a few words", () => {
 		const f = counted('day-centres.json').proposals[0].protection[0];
-		expect(findingText(f, 'People who use the service')).toMatch(
-			/^People who use the service: \d+ of \d+ don't want it \(\d+%; other voters \d+%\)$/
+		expect(findingText(f, 'Service users')).toMatch(
+			/^Service users: \d+ of \d+ don't want it \(\d+%; other voters \d+%\)$/
 		);
 		expect(
 			fragilityText(
@@ -113,7 +113,7 @@ describe('naming groups for staff', () => {
 				],
 				(x) => nameGroup(x.group, segments)
 			)
-		).toBe('People who use the service: 14');
+		).toBe('Service users: 14');
 	});
 });
 
@@ -131,14 +131,14 @@ describe('the proposals table', () => {
 		expect(sheet.kind).toBe('Saving');
 		expect(csv.kind).toBe('saving');
 		expect(String(sheet.protected_by).split('; ')).toEqual([
-			'People who use the service',
+			'Service users',
 			'Disabled residents',
-			'People who use the service + Disabled residents',
-			'People who use the service + Carers',
+			'Service users + Disabled residents',
+			'Service users + Carers',
 			'Disabled residents + Carers',
-			'People who use the service + Disabled residents + Carers'
+			'Service users + Disabled residents + Carers'
 		]);
-		expect(sheet.fragility).toContain('People who use the service + Carers: 16');
+		expect(sheet.fragility).toContain('Service users + Carers: 16');
 		expect(sheet.override_order).toBe(1);
 		expect(sheet.amount_pounds).toBe(400000);
 		const lights = r.proposals.find((p) => p.id === 'street-lights')!;
@@ -150,7 +150,7 @@ describe('the proposals table', () => {
 			'too close to call',
 			'confidence-marginal.json',
 			'hydro-pool',
-			{ marginal_by: 'People who use the service', fragility: 'People who use the service: 5' }
+			{ marginal_by: 'Service users', fragility: 'Service users: 5' }
 		],
 		[
 			'a flag for review, with its figures',
@@ -190,7 +190,7 @@ describe('the proposals table', () => {
 		const first = cells(overrideColumns(r, labels([])), rows[0]);
 		expect(first.sheet).toMatchObject({
 			decision: DECISION_LABELS.marginal,
-			groups: 'People who use the service',
+			groups: 'Service users',
 			amount_pounds: 120000
 		});
 		expect(first.csv.decision).toBe('marginal');
@@ -208,7 +208,7 @@ describe('the breakdown table', () => {
 		);
 		expect(users.sheet).toMatchObject({
 			breakdown: 'Use of the service',
-			group: 'People who use the service'
+			group: 'Service users'
 		});
 		expect(users.csv).toMatchObject({ breakdown: 'users', group_id: 'users' });
 		const room = cells(

@@ -33,8 +33,8 @@ export { csvCell, neutralise, csvFile as toCsv } from '../csv/csv';
 const round = (x: number, places = 4) => Math.round(x * 10 ** places) / 10 ** places;
 
 /**
- * A group, or a union of groups, named for staff in English: "People who use the service"
- * ("People who use the service (verified)" when only verified users count), a segment's label,
+ * A group, or a union of groups, named for staff in English: "Service users"
+ * ("Verified service users" when only verified users count), a segment's label,
  * and a union as its members joined with " + ". Every staff export and the engagement report
  * name groups with it (residents' pages translate their own).
  */
@@ -46,8 +46,8 @@ export function nameGroup(
 	const one = (id: string) =>
 		id === USERS
 			? membership === 'verified'
-				? 'People who use the service (verified)'
-				: 'People who use the service'
+				? 'Verified service users'
+				: 'Service users'
 			: (segments.get(id) ?? id);
 	return group.split('+').map(one).join(' + ');
 }
@@ -60,7 +60,7 @@ export function findingText(f: GroupFinding, name: string, mark = "don't want it
 	return `${name}: ${formatCount(f.count)} of ${formatCount(f.ballots)} ${mark} (${formatPercent(f.share)}; other voters ${formatPercent(f.othersShare)})`;
 }
 
-/** "People who use the service (verified): 14; Disabled residents: 20" */
+/** "Verified service users: 14; Disabled residents: 20" */
 export function fragilityText<F extends GroupFinding>(
 	findings: readonly F[],
 	name: (f: F) => string

@@ -104,7 +104,7 @@ describe('rankPriorities', () => {
 	it("carries a vote item's groups, flags, knock-on, dependence on open ballots and override place", () => {
 		const finding = {
 			group: 'users',
-			label: 'People who use the service',
+			label: 'Service users',
 			ballots: 60,
 			count: 51,
 			share: 0.85,

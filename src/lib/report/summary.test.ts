@@ -40,9 +40,9 @@ describe('the summary of a vote', () => {
 			'£450,000 short of the £600,000 savings target (£150,000 saved). Members have an override order, weakest protection first.'
 		);
 		expect(s.overrideOrder.map((o) => [o.position, o.decision, o.heldBackBy])).toEqual([
-			[1, 'marginal', 'too close to call for People who use the service'],
-			[2, 'protected', 'protected by People who use the service'],
-			[3, 'protected', 'protected by People who use the service']
+			[1, 'marginal', 'too close to call for Service users'],
+			[2, 'protected', 'protected by Service users'],
+			[3, 'protected', 'protected by Service users']
 		]);
 	});
 

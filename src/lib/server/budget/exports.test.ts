@@ -67,14 +67,14 @@ describe('the vote workbook', () => {
 		expect(s.get('Closed')!.numFmt).toBe('d mmm yyyy');
 		expect(s.get('Ballots')!.numFmt).toBe('#,##0');
 		expect(s.get('Protected, with fragility')!.value).toContain(
-			"People who use the service (verified): 51 of 60 don't want it (85%; other voters 18%); 14 would have to change"
+			"Verified service users: 51 of 60 don't want it (85%; other voters 18%); 14 would have to change"
 		);
 		expect(s.get('Too close to call: members decide')!.value).toContain(
 			'Older people (65 and over): 144 of 269'
 		);
 		expect(String(s.get('Override order, weakest protection first')!.value).split('\n')).toEqual([
 			'1. Run community transport three days a week instead of five (£90,000): too close to call for Older people (65 and over)',
-			'2. Close two day centres for adults with learning disabilities (£400,000): protected by People who use the service (verified), Disabled residents and People who use the service (verified) + Disabled residents'
+			'2. Close two day centres for adults with learning disabilities (£400,000): protected by Verified service users, Disabled residents and Verified service users + Disabled residents'
 		]);
 		expect(s.get('Flagged for review')!.value).toMatch(
 			/^End the golf course subsidy: Older people/
@@ -93,7 +93,7 @@ describe('the vote workbook', () => {
 		}
 		const day = rows.find((r) => String(r['Proposal'].value).startsWith('Close two day centres'))!;
 		expect(day['Protected by'].value).toBe(
-			'People who use the service (verified); Disabled residents; People who use the service (verified) + Disabled residents'
+			'Verified service users; Disabled residents; Verified service users + Disabled residents'
 		);
 		expect(day['Place in the override order'].value).toBe(2);
 		expect(day['Amount'].numFmt).toBe('"£"#,##0');
@@ -118,7 +118,7 @@ describe('the vote workbook', () => {
 		expect(ws.getColumn(headers.indexOf('Proposal') + 1).width).toBe(40);
 		expect(ws.getColumn(headers.indexOf('Reasons') + 1).width).toBe(80);
 		const groups = rowsOf('By group');
-		expect(groups.map((r) => r['Group'].value)).toContain('People who use the service (verified)');
+		expect(groups.map((r) => r['Group'].value)).toContain('Verified service users');
 		const rules = byItem('Rules and method');
 		expect(rules.get('Protection: share of the group against it')!.value).toBe(0.5);
 		expect(rules.get('Protection: share of the group against it')!.numFmt).toBe('0%');
@@ -144,9 +144,7 @@ describe('the vote CSV and JSON', () => {
 	it('name every group and decision in words beside the count', () => {
 		const json = JSON.parse(jsonExport(data));
 		expect(json.format).toBe('co-commission/vote-export/2');
-		expect(json.names.groups['users+disabled']).toBe(
-			'People who use the service (verified) + Disabled residents'
-		);
+		expect(json.names.groups['users+disabled']).toBe('Verified service users + Disabled residents');
 		expect(json.names.groups.older).toBe('Older people (65 and over)');
 		expect(json.names.decisions.marginal).toBe(DECISION_LABELS.marginal);
 		expect(json.result.overrideOrder.map((o: { id: string }) => o.id)).toEqual(['10', '5']);

@@ -70,9 +70,9 @@ describe('the summary at the top of the report', () => {
 			'Close two day centres for adults with learning disabilities'
 		]);
 		expect(s.vote.protected[0].groups.map((g) => [g.label, g.fragility])).toEqual([
-			['People who use the service (verified)', 14],
+			['Verified service users', 14],
 			['Disabled residents', 20],
-			['People who use the service (verified) + Disabled residents', 28]
+			['Verified service users + Disabled residents', 28]
 		]);
 		expect(s.turnout.population).toBe(75300);
 		expect(s.turnout.sentence).toMatch(
@@ -133,12 +133,12 @@ describe('the priorities exports', () => {
 		expect(protect['Amount'].numFmt).toBe('"£"#,##0');
 		expect(protect['Why'].alignment.wrapText).toBe(true);
 		expect(protect['Protected by, or too close to call for'].value).toContain(
-			"People who use the service (verified): 51 of 60 don't want it (85%; other voters 18%); Disabled residents: 84 of 108"
+			"Verified service users: 51 of 60 don't want it (85%; other voters 18%); Disabled residents: 84 of 108"
 		);
 		expect(
 			protect["Fragility: how many of the group's don't-wants would have to change"].value
 		).toBe(
-			'People who use the service (verified): 14; Disabled residents: 20; People who use the service (verified) + Disabled residents: 28'
+			'Verified service users: 14; Disabled residents: 20; Verified service users + Disabled residents: 28'
 		);
 		expect(protect['Place in the override order'].value).toBe(2);
 		expect(decide['Action'].value).toBe('Members decide: too close to call');
@@ -363,7 +363,7 @@ describe('the open data', () => {
 			expect(csv.split('\r\n')[0]).toContain(
 				'"decision","majority_decision","protected_by","marginal_by","fragility","flagged_for_review","override_order","knock_on","depends_on_open_ballots"'
 			);
-			expect(csv).toContain('"People who use the service (verified); Disabled residents;');
+			expect(csv).toContain('"Verified service users; Disabled residents;');
 		});
 	});
 });
