@@ -1,8 +1,10 @@
 import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { runCli } from '../scripts/count';
-import { expectAccessible, signIn } from './support';
+import { expectAccessible, open, signIn } from './support';
 
 test('a commissioner reads the engagement report and downloads the priorities and open data', async ({
 	page
@@ -14,6 +16,7 @@ test('a commissioner reads the engagement report and downloads the priorities an
 		'Day services for adults: redesign for 2027'
 	);
 	for (const heading of [
+		'Summary',
 		'Ranked priorities',
 		'What residents value, and how satisfied they are',
 		'What the co-production lab proposed',
@@ -27,6 +30,19 @@ test('a commissioner reads the engagement report and downloads the priorities an
 		.getByRole('row')
 		.nth(1);
 	await expect(firstPriority).toContainText('Protect: do not make this saving');
+	// The charts: the priority map is an image with a name; the bars sit in tables of figures.
+	await expect(
+		page.getByRole('img', { name: 'Priority map: importance against satisfaction' })
+	).toBeVisible();
+	// One bar a proposal, drawn beside its figures.
+	const bars = page.getByRole('table', { name: /^Wants against don't-wants/ });
+	await expect(bars.locator('tbody tr')).toHaveCount(10);
+	await expect(bars.locator('tbody svg rect.for')).toHaveCount(10);
+	await expect(
+		page.getByRole('table', {
+			name: /^Close two day centres .*: protected by Verified service users/
+		})
+	).toContainText('Protects it');
 	await expectAccessible(page);
 
 	const base = page.url();
@@ -59,4 +75,87 @@ test('a commissioner reads the engagement report and downloads the priorities an
 	await page.goto('/staff/audit?action=report.export');
 	await expect(page.getByRole('cell', { name: 'report.export.xlsx' }).first()).toBeVisible();
 	await expect(page.getByRole('cell', { name: 'report.export.open-data' }).first()).toBeVisible();
+});
+
+/** Runs one of poppler-utils' commands (README: the printed-report journey needs them). */
+function poppler(command: 'pdftotext' | 'pdftoppm', args: string[]): string {
+	try {
+		return execFileSync(command, args, { encoding: 'utf8' });
+	} catch (e) {
+		if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+			throw new Error(`${command} is missing: apt-get install poppler-utils`, { cause: e });
+		throw e;
+	}
+}
+
+/** The text of one page of a PDF, whitespace collapsed. */
+function pdfPageText(file: string, page: number): string {
+	return poppler('pdftotext', ['-f', String(page), '-l', String(page), file, '-']).replace(
+		/\s+/g,
+		' '
+	);
+}
+
+test('the printed report opens with its one-page summary, not a title page', async ({
+	page
+}, testInfo) => {
+	await signIn(page, 'commissioner');
+	await open(page, '/staff/engagements/1/report');
+	const pdf = testInfo.outputPath('report.pdf');
+	writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true }));
+	// A picture of the first page, to look at beside the test's results.
+	poppler('pdftoppm', ['-f', '1', '-l', '1', '-r', '70', '-png', '-singlefile', pdf, pdf]);
+	await testInfo.attach('report page 1', { path: `${pdf}.png`, contentType: 'image/png' });
+
+	const first = pdfPageText(pdf, 1);
+	for (const text of [
+		'Day services for adults: redesign for 2027',
+		'Summary',
+		// The decision in a sentence, the shortfall and the override order.
+		'The vote accepts 5 savings worth £515,000 against a target of £600,000',
+		'£85,000 short of the £600,000 savings target',
+		'Members have an override order, weakest protection first',
+		// Who was protected, named for people, with how firmly.
+		'Close two day centres for adults with learning disabilities (£400,000), protected by',
+		"Verified service users: 51 of 60 don't want it",
+		'Disabled residents: 84 of 108',
+		'it would fall if 14 of them had wanted it instead',
+		'Too close to call',
+		'Flagged for review',
+		'Who took part'
+	])
+		expect(first).toContain(text);
+	// Turnout against the population (other journeys may add an area, so not its exact size).
+	expect(first).toMatch(/1,480 ballots from a population of [\d,]+: [\d.]+% turnout\./);
+	// The summary has the first page to itself: the rest of the report starts on the second.
+	expect(first).not.toContain('Ranked priorities');
+	expect(pdfPageText(pdf, 2)).toContain('Ranked priorities');
+
+	// However short the summary (the libraries engagement has no closed vote), the rest of the
+	// report starts on the next page.
+	await open(page, '/staff/engagements/2/report');
+	const short = testInfo.outputPath('report-2.pdf');
+	writeFileSync(short, await page.pdf({ preferCSSPageSize: true }));
+	const page1 = pdfPageText(short, 1);
+	expect(page1).toContain('Summary');
+	expect(page1).not.toContain('Ranked priorities');
+	expect(pdfPageText(short, 2)).toContain('Ranked priorities');
+});
+
+test("a closed vote's printable report sums up protection, the override order and assurance", async ({
+	page
+}) => {
+	await signIn(page, 'commissioner');
+	await open(page, '/staff/votes/1/report');
+	const summary = page.getByRole('heading', { level: 2, name: 'Summary' }).locator('xpath=..');
+	for (const text of [
+		'The vote accepts 5 savings worth £515,000',
+		'Override order 1: Run community transport three days a week instead of five (£90,000), too close to call for Older people (65 and over).',
+		"Verified service users: 51 of 60 don't want it (85%; other voters 18%); 14 would have to change.",
+		'End the golf course subsidy: flagged for review.',
+		'counting only the assured ballots gives the same decisions'
+	])
+		await expect(summary).toContainText(text);
+	await expect(page.getByText(/at 95% confidence/)).toBeVisible();
+	await expectAccessible(page);
 });

@@ -4,7 +4,16 @@
  * and stored JSON read back safely.
  */
 import { RulesSchema } from './schemas';
-import type { Decision, DevelopmentRule, Method, Rules } from './types';
+import type {
+	Channel,
+	Decision,
+	DevelopmentRule,
+	Membership,
+	Method,
+	ProposalKind,
+	Rules,
+	Weighting
+} from './types';
 
 /**
  * counting.md's defaults: protected count, groups of 20, half the group, 20 points apart, 95%
@@ -27,6 +36,29 @@ export const DECISION_LABELS: Record<Decision, string> = {
 	marginal: 'Too close to call: members decide',
 	notNeeded: 'Not needed',
 	notSelected: 'Not selected'
+};
+
+export const KIND_LABELS: Record<ProposalKind, string> = {
+	saving: 'Saving',
+	development: 'Development'
+};
+
+/** How a ballot was cast, as staff pages and exports name it. */
+export const CHANNEL_LABELS: Record<Channel, string> = {
+	online: 'Online',
+	room: 'In a room',
+	paper: 'Paper',
+	kiosk: 'Kiosk'
+};
+
+export const MEMBERSHIP_LABELS: Record<Membership, string> = {
+	declared: 'Anyone who says they or their household use the service',
+	verified: 'Only people whose use of the service was verified'
+};
+
+export const WEIGHTING_LABELS: Record<Weighting, string> = {
+	none: 'None: every ballot counts once',
+	population: 'By population: ballots weighted to the population of their area'
 };
 
 export const DEVELOPMENT_LABELS: Record<DevelopmentRule, string> = {

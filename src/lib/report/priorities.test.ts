@@ -15,6 +15,11 @@ function decision(
 		wants: 10,
 		dontWants: 5,
 		ballots: 20,
+		groups: [],
+		flags: [],
+		knockOn: false,
+		dependsOnOpen: false,
+		overridePosition: null,
 		...over
 	};
 }
@@ -80,6 +85,55 @@ describe('rankPriorities', () => {
 		expect(rankPriorities([], services).map((p) => p.title)).toEqual(order);
 	});
 
+	it('puts savings too close to call after protected ones, for members to decide', () => {
+		const result = rankPriorities(
+			[
+				decision({ id: 'bus', decision: 'fund', rank: 1, selectedAt: 1 }),
+				decision({ id: 'transport', decision: 'marginal', rank: 3 }),
+				decision({ id: 'day-centres', decision: 'protected', rank: 2 })
+			],
+			[]
+		);
+		expect(result.map((p) => [p.action, p.title])).toEqual([
+			['protect', 'day-centres'],
+			['decide', 'transport'],
+			['fund', 'bus']
+		]);
+	});
+
+	it("carries a vote item's groups, flags, knock-on, dependence on open ballots and override place", () => {
+		const finding = {
+			group: 'users',
+			label: 'Service users',
+			ballots: 60,
+			count: 51,
+			share: 0.85,
+			othersBallots: 1420,
+			othersCount: 259,
+			othersShare: 0.18,
+			fragility: 14
+		};
+		const carried = {
+			groups: [finding],
+			flags: [{ ...finding, group: 'older', label: 'Older people', fragility: null }],
+			knockOn: true,
+			dependsOnOpen: true,
+			overridePosition: 2
+		};
+		const [vote, survey] = rankPriorities(
+			[decision({ id: 'x', decision: 'protected', rank: 1, ...carried })],
+			[service({ serviceId: 'transport' })]
+		);
+		expect(vote).toMatchObject(carried);
+		expect(survey).toMatchObject({
+			groups: [],
+			flags: [],
+			knockOn: false,
+			dependsOnOpen: false,
+			overridePosition: null
+		});
+	});
+
 	it('explains each vote item with its first reason and its figures', () => {
 		const [p] = rankPriorities(
 			[decision({ id: 'x', decision: 'protected', rank: 1, reasons: ['Protected: 64% ...'] })],
@@ -93,7 +147,14 @@ describe('rankPriorities', () => {
 		const decisions = fc.array(
 			fc.record({
 				id: fc.uuid(),
-				decision: fc.constantFrom('fund', 'accept', 'protected', 'notSelected' as const),
+				decision: fc.constantFrom(
+					'fund',
+					'accept',
+					'protected',
+					'marginal',
+					'notNeeded',
+					'notSelected' as const
+				),
 				rank: fc.nat(100)
 			}),
 			{ maxLength: 30 }
@@ -105,7 +166,9 @@ describe('rankPriorities', () => {
 					[]
 				);
 				expect(result.map((p) => p.rank)).toEqual(result.map((_, i) => i + 1));
-				expect(result).toHaveLength(ds.filter((d) => d.decision !== 'notSelected').length);
+				expect(result).toHaveLength(
+					ds.filter((d) => d.decision !== 'notSelected' && d.decision !== 'notNeeded').length
+				);
 			})
 		);
 	});

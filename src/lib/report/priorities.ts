@@ -13,13 +13,19 @@
  *    map), largest gap between importance and satisfaction first; ties by the share willing to
  *    help, then by name.
  * 5. **Make the saving**: savings the count accepted, in rank order.
- * Proposals not selected, and services that are fine, are not priorities and are left out.
+ * Proposals not selected or not needed, and services that are fine, are not priorities and are
+ * left out.
  */
 import type { Decision } from '../budget/types';
+import type { DecisionNotes } from '../budget/vote-export';
 
 export type PriorityAction = 'protect' | 'decide' | 'fund' | 'fixFirst' | 'makeSaving';
 
-export interface VoteDecision {
+/**
+ * A vote's decision on one proposal. Its notes (`DecisionNotes`): the groups that protect it or
+ * make it too close to call, flags, knock-on, dependence on open ballots, the override place.
+ */
+export interface VoteDecision extends DecisionNotes {
 	id: string;
 	title: string;
 	kind: 'saving' | 'development';
@@ -47,7 +53,8 @@ export interface ServicePriority {
 	n: number;
 }
 
-export interface Priority {
+/** One ranked priority; a vote item carries its decision's notes (empty for survey items). */
+export interface Priority extends DecisionNotes {
 	rank: number;
 	action: PriorityAction;
 	source: 'vote' | 'survey';
@@ -104,7 +111,12 @@ export function rankPriorities(
 		service: d.serviceName,
 		amount: d.amount,
 		why: d.reasons[0] ?? ACTION_LABELS[action],
-		evidence: voteEvidence(d)
+		evidence: voteEvidence(d),
+		groups: d.groups,
+		flags: d.flags,
+		knockOn: d.knockOn,
+		dependsOnOpen: d.dependsOnOpen,
+		overridePosition: d.overridePosition
 	});
 	const rows = [
 		...protect.map(fromVote('protect')),
@@ -119,7 +131,12 @@ export function rankPriorities(
 			why: 'Residents rate it more important than most services and are less satisfied with it than with most.',
 			evidence:
 				`Importance ${s.importance!.toFixed(2)}, satisfaction ${s.satisfaction!.toFixed(2)} (out of 5), n = ${s.n}` +
-				(s.willing === null ? '' : `; ${pct(s.willing)} would do more to help`)
+				(s.willing === null ? '' : `; ${pct(s.willing)} would do more to help`),
+			groups: [],
+			flags: [],
+			knockOn: false,
+			dependsOnOpen: false,
+			overridePosition: null
 		})),
 		...save.map(fromVote('makeSaving'))
 	];

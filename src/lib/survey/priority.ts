@@ -6,6 +6,14 @@ import type { MeanCell } from './statistics';
 
 export type Quadrant = 'fixFirst' | 'keep' | 'rethink' | 'watch';
 
+/** Each quadrant as staff pages and exports name it. */
+export const QUADRANT_LABELS: Record<Quadrant, string> = {
+	fixFirst: 'Fix first',
+	keep: 'Keep',
+	rethink: 'Rethink',
+	watch: 'Watch'
+};
+
 export interface PriorityPoint {
 	serviceId: string;
 	importance: number | null;

@@ -6,6 +6,7 @@
  * among them) at ballot level: those are published only as totals per group.
  */
 import { zipSync, strToU8 } from 'fflate';
+import { DECISION_LABELS } from '../../budget/vote-rules';
 import { csvFile } from '../../csv/csv';
 import * as audit from '../audit';
 import { csvExport, pabulibExport, prepareExport } from '../budget/exports';
@@ -15,6 +16,9 @@ import type { EngagementReport } from './report';
 
 function readme(report: EngagementReport, digest: string | null, files: string[]): string {
 	const v = report.vote;
+	const decisions = Object.entries(DECISION_LABELS).map(
+		([code, label]) => `\`${code}\` (${label})`
+	);
 	return [
 		`# Open data: ${report.engagement.title}`,
 		'',
@@ -27,35 +31,69 @@ function readme(report: EngagementReport, digest: string | null, files: string[]
 		'identifies a person: no participation codes, tokens, receipts, names or times, and',
 		"nobody's service use or groups (special-category answers among them) except as totals.",
 		'',
-		...(v
+		...(v && digest
 			? [
+					'## What the count decided',
+					'',
+					...(report.summary
+						? [
+								report.summary.vote.decision,
+								...(report.summary.vote.money ? [report.summary.vote.money] : []),
+								''
+							]
+						: []),
+					...v.result.summary.map((line) => `- ${line}`),
+					'',
 					'## Recount the vote',
 					'',
 					'With the Co-Commission source code (Node 22.17 or later):',
 					'',
 					'```sh',
 					'npm install',
-					'npx co-commission-count vote.pb --json',
+					'npx co-commission-count vote.pb --json    # or: npm run count -- vote.pb --json',
 					'```',
 					'',
 					`The printed \`digest\` is \`${digest}\`, the digest on the official results page,`,
-					'and the decisions are the official ones (counting rules version 2). `vote-ballots.json`',
-					'is the same input as a scenario file (`npx co-commission-count vote-ballots.json` gives',
-					'the same digest).',
+					'and every decision is the official one (counting rules version 2): the keys',
+					'`decisions`, `protectedBy`, `marginalBy`, `flagged`, `fragility`, `saved`, `shortfall`,',
+					'`spent`, `overrideOrder`, `dependsOnOpen` and `majority` repeat what `vote-proposals.csv`',
+					'and the results page say. `vote-ballots.json` is the same input as a scenario file',
+					'(`npx co-commission-count vote-ballots.json` gives the same digest).',
 					'',
-					'`vote.pb` is in the Pabulib format (pabulib.org): each proposal is a project costing its',
-					'amount, each voter approves the proposals they marked Want, and Pabulib tools read it as',
-					"an approval vote. Extra columns carry the rest: `dont_want` (proposals marked Don't",
-					'want), `neighborhood` (area), `voting_method` (channel) and `assured` (1 for a ballot',
-					'backed by a participation code or checked by staff); META holds the rules, the segments',
-					"' names and `groups`.",
+					'Decisions: ' + decisions.join(', ') + '.',
+					'',
+					'## vote.pb',
+					'',
+					'The Pabulib format (pabulib.org): each proposal is a project costing its amount, each',
+					'voter approves the proposals they marked Want, and Pabulib tools read it as an approval',
+					'vote. Extra columns and META keys carry the rest:',
+					'',
+					'- PROJECTS: `amount` (exact, in pence), `kind` (saving or development), `service` (an',
+					'  id), `affects` (the groups declared before voting as depending on it: segment ids and',
+					'  `users`), `dont_wants`, `selected` (1 when funded or accepted) and `decision` (the',
+					'  official decision, as above).',
+					'- VOTES: `voter_id` (numbered from 1), `vote` (proposals marked Want), `dont_want`',
+					"  (proposals marked Don't want), `neighborhood` (area), `age_band` (only when population",
+					'  weighting is by age band), `voting_method` (online, room, paper or kiosk) and `assured`',
+					'  (1 for a ballot backed by a participation code or checked by staff, 0 for an open one).',
+					'- META: `format` (`co-commission/vote/2`), `rules` (every counting rule, as JSON),',
+					'  `segments` (the groups residents could say they belong to: ids and names) and `groups`',
+					"  (for each proposal, the ballots, wants and don't-wants of each group and each",
+					'  combination of the groups declared as depending on it, and of each group not declared',
+					'  for it, among all ballots and among assured ones).',
 					'',
 					"Nobody's service use or group membership (disability, health, ethnicity and religion",
-					'among them) is published ballot by ballot. The count takes every group as totals',
-					"(`groups` in META: for each proposal, the ballots, wants and don't-wants of each group",
-					'and each combination of the groups declared as depending on it, among all ballots and',
-					'among assured ones), which is all that minority protection needs, so the recount repeats',
-					'every protection decision.',
+					'among them) is published ballot by ballot. The count itself takes every group as the',
+					'totals in `groups`, which is all that minority protection needs, so the recount repeats',
+					'every protection, flag and fragility figure.',
+					'',
+					'## vote-proposals.csv',
+					'',
+					'One row per proposal by rank (the decision, what simple majority would have decided, the',
+					'groups that protect it or make it too close to call, fragility, flags for review, knock-on',
+					'changes, its place in the override order, whether it depends on open ballots, the',
+					'figures and the reasons), then one row per proposal and group, then the override order',
+					"(when there is a shortfall), then the count's notes.",
 					''
 				]
 			: []),

@@ -6,13 +6,15 @@
 import { reviewBoard, type ReviewBoard } from '../../charter/review';
 import { publishedVersion } from '../../charter/state';
 import type { CharterContent } from '../../charter/charter';
-import type { CountResult } from '../../budget/types';
+import type { CountResult, GroupFinding } from '../../budget/types';
+import { nameGroup } from '../../budget/vote-export';
 import {
 	rankPriorities,
 	type Priority,
 	type ServicePriority,
 	type VoteDecision
 } from '../../report/priorities';
+import { turnout, voteSummary, type Turnout, type VoteSummary } from '../../report/summary';
 import { publishedAnalysis, type SurveyAnalysis } from '../../survey/analyse';
 import * as catalogue from '../catalogue';
 import * as charters from '../charter/charters';
@@ -50,6 +52,8 @@ export interface VoteSection {
 	services: Record<string, string>;
 	/** Proposal id -> service name. */
 	serviceOf: Record<string, string>;
+	/** Segment id -> label, to name groups (budget/vote-export.ts `nameGroup`). */
+	segments: Map<string, string>;
 	officialDigest: string | null;
 }
 
@@ -70,6 +74,8 @@ export interface EngagementReport {
 	vote: VoteSection | null;
 	charter: CharterSection | null;
 	priorities: Priority[];
+	/** The report's first page: the vote in a sentence, the money, protection, turnout. */
+	summary: { vote: VoteSummary; turnout: Turnout } | null;
 }
 
 /** The survey to report: the one with the most responses (closed ones first). */
@@ -135,6 +141,7 @@ function voteSection(db: DB, engagementId: number): VoteSection | null {
 		result: results.countVote(db, chosen.id),
 		services,
 		serviceOf,
+		segments: new Map(catalogue.listSegments(db).map((s) => [s.id, s.label])),
 		officialDigest: results.officialResult(db, chosen.id)?.digest ?? null
 	};
 }
@@ -161,6 +168,12 @@ function charterSection(db: DB, engagementId: number): CharterSection | null {
 export function voteDecisions(vote: VoteSection | null): VoteDecision[] {
 	if (!vote) return [];
 	const selected = vote.result.selected;
+	const membership = vote.result.rules.protection.membership;
+	const named = (f: GroupFinding) => ({
+		...f,
+		label: nameGroup(f.group, vote.segments, membership)
+	});
+	const override = vote.result.overrideOrder.map((e) => e.id);
 	return vote.result.proposals.map((p) => ({
 		id: p.id,
 		title: p.title,
@@ -173,7 +186,12 @@ export function voteDecisions(vote: VoteSection | null): VoteDecision[] {
 		reasons: p.reasons,
 		wants: p.tallies.overall.wants,
 		dontWants: p.tallies.overall.dontWants,
-		ballots: p.tallies.overall.ballots
+		ballots: p.tallies.overall.ballots,
+		groups: p.protection.map(named),
+		flags: p.flags.map(named),
+		knockOn: p.knockOn,
+		dependsOnOpen: p.dependsOnOpen,
+		overridePosition: override.includes(p.id) ? override.indexOf(p.id) + 1 : null
 	}));
 }
 
@@ -205,6 +223,15 @@ export function engagementReport(db: DB, engagementId: number): EngagementReport
 		labs: labSections(db, engagementId),
 		vote,
 		charter: charterSection(db, engagementId),
-		priorities: rankPriorities(voteDecisions(vote), servicePriorities(survey))
+		priorities: rankPriorities(voteDecisions(vote), servicePriorities(survey)),
+		summary: vote
+			? {
+					vote: voteSummary(vote.result, vote.segments),
+					turnout: turnout(
+						vote.result,
+						catalogue.listAreas(db).map((a) => ({ id: a.id, name: a.name, population: a.total }))
+					)
+				}
+			: null
 	};
 }

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { publishedAnalysis, type SurveyAnalysis } from '../../survey/analyse';
 import { csvFile } from '../../csv/csv';
 import { answerText, presentQuestion, type ShownQuestion } from '../../survey/present';
-import type { Quadrant } from '../../survey/priority';
+import { QUADRANT_LABELS } from '../../survey/priority';
 import type { WeightingMode } from '../../survey/representativeness';
 import type { MeanCell, ShareCell } from '../../survey/statistics';
 import { SUPPRESSION_MIN_N } from '../../survey/suppression';
@@ -137,13 +137,6 @@ export function analysisExport(
 	});
 }
 
-const QUADRANT_WORDS: Record<Quadrant, string> = {
-	fixFirst: 'Fix first',
-	keep: 'Keep',
-	rethink: 'Rethink',
-	watch: 'Watch'
-};
-
 function mean(cell: MeanCell): number | string | null {
 	if (cell.suppressed) return SUPPRESSED;
 	return cell.mean === null ? null : Number(cell.mean.toFixed(2));
@@ -234,7 +227,7 @@ export async function analysisWorkbook(data: AnalysisExport): Promise<Buffer> {
 			s.willing.n,
 			(() => {
 				const q = a.priority.services.find((p) => p.serviceId === s.serviceId)?.quadrant;
-				return q ? QUADRANT_WORDS[q] : 'Not placed';
+				return q ? QUADRANT_LABELS[q] : 'Not placed';
 			})()
 		])
 	);
@@ -247,7 +240,7 @@ export async function analysisWorkbook(data: AnalysisExport): Promise<Buffer> {
 				service(p.serviceId),
 				p.importance === null ? null : Number(p.importance.toFixed(2)),
 				p.satisfaction === null ? null : Number(p.satisfaction.toFixed(2)),
-				p.quadrant ? QUADRANT_WORDS[p.quadrant] : 'Not placed'
+				p.quadrant ? QUADRANT_LABELS[p.quadrant] : 'Not placed'
 			]),
 			[],
 			['Split: mean importance', a.priority.meanImportance],

@@ -1,4 +1,4 @@
-import type { Quadrant } from '$lib/survey/priority';
+import { QUADRANT_LABELS } from '$lib/survey/priority';
 import type { CrossTable } from '$lib/survey/results';
 import type { MeanCell, ShareCell } from '$lib/survey/statistics';
 import { surveyState } from '$lib/survey/status';
@@ -7,13 +7,6 @@ import { getDb } from '$lib/server/db';
 import * as results from '$lib/server/survey/results';
 import { surveyOf, weightingOf } from '../../staff';
 import type { PageServerLoad } from './$types';
-
-const QUADRANT_LABELS: Record<Quadrant, string> = {
-	fixFirst: 'Fix first',
-	keep: 'Keep',
-	rethink: 'Rethink',
-	watch: 'Watch'
-};
 
 const pct = (v: number | null) => (v === null ? '–' : `${Math.round(v * 100)}%`);
 const dec = (v: number | null) => (v === null ? '–' : v.toFixed(2));
