@@ -259,8 +259,8 @@ export interface VoteEvidenceInput {
 	serviceNames: Record<string, string>;
 	/** The segments in the vote's list, in order. */
 	segmentIds: string[];
-	/** Ballots by area against the population. */
-	areas: PopulationRow[];
+	/** Who voted against the population (see `representation`). */
+	representation: RepresentationSummary;
 }
 
 /** A closed vote's official count as evidence. */
@@ -281,7 +281,7 @@ export function voteEvidence(input: VoteEvidenceInput): VoteEvidence {
 		spent: r.spent,
 		overrideOrder: r.overrideOrder.map((o) => ({ ...o, groups: [...o.groups] })),
 		digest: r.digest,
-		representation: representation(input.areas),
+		representation: input.representation,
 		proposals: r.proposals.map((p) => ({
 			id: p.id,
 			title: p.title,

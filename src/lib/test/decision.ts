@@ -7,7 +7,7 @@
 import { count } from '../budget/count';
 import type { CountResult } from '../budget/types';
 import { adverseImpacts, signOff, writeMitigations } from '../decision/eqia';
-import { voteEvidence, type Evidence } from '../decision/evidence';
+import { representation, voteEvidence, type Evidence } from '../decision/evidence';
 import {
 	emptyDecision,
 	emptyEqia,
@@ -76,11 +76,11 @@ export function demoEvidence(
 					titlesCy: { centres: 'Cau canolfannau dydd' },
 					serviceNames: { centres: 'Adult day services' },
 					segmentIds: SEGMENT_IDS,
-					areas: [
+					representation: representation([
 						{ label: 'Northgate', n: 30, population: 1000 },
 						{ label: 'Westcliff', n: 150, population: 1000 },
 						{ label: 'Harbour', n: 120, population: 1000 }
-					]
+					])
 				})
 			: null,
 		survey: survey
