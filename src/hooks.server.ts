@@ -17,7 +17,7 @@ import {
 	validateSessionToken
 } from '$lib/server/session';
 import { councilName } from '$lib/server/settings';
-import { isAdminRoute, isStaffRoute } from '$lib/server/guard';
+import { councillorRefused, isAdminRoute, isStaffRoute } from '$lib/server/guard';
 import { seedIfEmpty } from '$lib/server/seed';
 
 /** Opens the database (applying migrations) and seeds the demo council before the first request. */
@@ -88,6 +88,11 @@ const auth: Handle = async ({ event, resolve }) => {
 		}
 		if (isAdminRoute(event.route.id) && event.locals.user.role !== 'admin')
 			error(403, 'Only admins can see this page');
+		if (councillorRefused(event.locals.user.role, event.route.id, event.request.method))
+			error(
+				403,
+				'Councillors can read these pages and ask scrutiny questions; they cannot change them'
+			);
 	}
 	return resolve(event);
 };
