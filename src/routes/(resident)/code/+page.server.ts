@@ -29,6 +29,7 @@ export const load: PageServerLoad = ({ cookies, url }) => {
 	return {
 		prefill,
 		accepted: {
+			engagementId: engagement.id,
 			engagementTitle: engagement.title,
 			activities: listOpenActivities(db, new Date(), engagement.id).filter((a) => a.acceptsCodes)
 		}
