@@ -5,6 +5,12 @@ import { COUNCILLOR_WRITE_ROUTES, councillorRefused } from './guard';
 
 const ROUTES = 'src/routes';
 
+/** Written out here, not read from the guard, so that widening the guard's list fails a test. */
+const COUNCILLOR_MAY_POST = [
+	'/(staff)/staff/engagements/[id]/decision/scrutiny',
+	'/(staff)/staff/sign-out'
+];
+
 /** Every file below `dir`. */
 function files(dir: string): string[] {
 	return readdirSync(dir).flatMap((f) => {
@@ -34,11 +40,12 @@ describe('what a councillor may change', () => {
 
 	it('finds the staff routes that take changes', () => {
 		expect(routes.length).toBeGreaterThan(30);
-		for (const allowed of COUNCILLOR_WRITE_ROUTES) expect(routes).toContain(allowed);
+		expect(COUNCILLOR_WRITE_ROUTES).toEqual(COUNCILLOR_MAY_POST);
+		for (const allowed of COUNCILLOR_MAY_POST) expect(routes).toContain(allowed);
 	});
 
 	it.each(routes)('%s', (route) => {
-		const allowed = COUNCILLOR_WRITE_ROUTES.includes(route);
+		const allowed = COUNCILLOR_MAY_POST.includes(route);
 		for (const method of ['POST', 'PUT', 'PATCH', 'DELETE'])
 			expect(councillorRefused('councillor', route, method)).toBe(!allowed);
 	});
