@@ -294,14 +294,17 @@ test.describe('a decision record from draft to publication', () => {
 		// A councillor, on a phone, reads the draft and asks a question.
 		const councillor = await newPage(browser, info);
 		await signIn(councillor, 'councillor');
+		await expectNoSidewaysScroll(councillor);
 		await councillor.getByRole('link', { name: ENGAGEMENT }).click();
 		await expectNoSidewaysScroll(councillor);
 		await councillor.getByRole('link', { name: 'The decision record' }).click();
 		await expect(councillor.getByText('The draft, which will replace version 1')).toBeVisible();
 		await expectNoSidewaysScroll(councillor);
 		await expectAccessible(councillor);
-		await open(councillor, `${RECORD}/eqia`);
-		await expectNoSidewaysScroll(councillor);
+		for (const part of ['options', 'summary', 'recommendation', 'eqia', 'members', 'pack']) {
+			await open(councillor, `${RECORD}/${part}`);
+			await expectNoSidewaysScroll(councillor);
+		}
 		await open(councillor, `${RECORD}/scrutiny`);
 		await councillor.getByLabel('Your question or comment').fill(question);
 		await councillor.getByRole('button', { name: 'Send to officers' }).click();
