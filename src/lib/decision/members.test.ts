@@ -7,18 +7,10 @@ import {
 	withDecision,
 	type DecisionContext
 } from './members';
+import { DECIDED } from '../test/decision';
 import { emptyDecision, type CallIn, type MembersDecision } from './record';
 
 const CTX: DecisionContext = { voteClosedOn: '2026-10-30', today: '2026-11-10' };
-const DECIDED: MembersDecision = {
-	...emptyDecision(),
-	status: 'decided',
-	date: '2026-11-05',
-	meeting: 'Cabinet',
-	minuteRef: 'CAB/2026/118',
-	asRecommended: true,
-	callIn: { until: '2026-11-12', status: 'open', note: '' }
-};
 
 describe('the members’ decision', () => {
 	it('needs nothing while pending', () => {

@@ -13,7 +13,8 @@ import {
 	emptyEqia,
 	optionsFromEvidence,
 	type DecisionContent,
-	type Eqia
+	type Eqia,
+	type MembersDecision
 } from '../decision/record';
 import { writeSummary } from '../decision/summary';
 import { ballot, proposal, rules } from './votes';
@@ -134,6 +135,17 @@ export function signedEqia(evidence: Evidence): Eqia {
 	return signed.eqia;
 }
 
+/** Members decided as recommended on 5 November 2026; call-in open until the 12th. */
+export const DECIDED: MembersDecision = {
+	...emptyDecision(),
+	status: 'decided',
+	date: '2026-11-05',
+	meeting: 'Cabinet',
+	minuteRef: 'CAB/2026/118',
+	asRecommended: true,
+	callIn: { until: '2026-11-12', status: 'open', note: '' }
+};
+
 /** A record that can be published: every section filled in, decided as recommended. */
 export function completeContent(evidence = demoEvidence()): DecisionContent {
 	return {
@@ -144,15 +156,9 @@ export function completeContent(evidence = demoEvidence()): DecisionContent {
 		financeNote: '',
 		eqia: signedEqia(evidence),
 		decision: {
-			...emptyDecision(),
-			status: 'decided',
-			date: '2026-11-05',
-			meeting: 'Cabinet',
-			minuteRef: 'CAB/2026/118',
-			asRecommended: true,
+			...DECIDED,
 			publicSummary: 'Members kept the day centres open.',
-			publicSummaryCy: "Cadwodd yr aelodau'r canolfannau dydd ar agor.",
-			callIn: { until: '2026-11-12', status: 'open', note: '' }
+			publicSummaryCy: "Cadwodd yr aelodau'r canolfannau dydd ar agor."
 		},
 		changes: [
 			{ id: 'c-1', what: 'Day sessions move to halls', whatCy: 'Sesiynau dydd', when: '2027-04-01' }

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { adverseImpacts } from '../../decision/eqia';
 import { testDb } from '../../test/db';
+import { DECIDED } from '../../test/decision';
 import type { DB } from '../db/open';
 import { auditLog, decisionScrutiny, decisionVersion, user } from '../db/schema';
 import { seedIfEmpty } from '../seed';
@@ -15,6 +16,12 @@ let db: DB;
 let commissioner: SessionUser;
 let councillor: SessionUser;
 const actor = () => ({ id: commissioner.id, email: commissioner.email });
+const at = (engagementId: number): records.Editing => ({
+	db,
+	actor: actor(),
+	engagementId,
+	now: NOW
+});
 /** After the demo's call-in period. */
 const NOW = new Date('2026-11-20T12:00:00Z');
 const DAY_SERVICES = 1;
@@ -102,12 +109,12 @@ describe('a published version', () => {
 
 	it('moves on through call-in as new versions, the old ones kept', () => {
 		const before = records.getRecord(db, DAY_SERVICES)!;
-		const early = records.moveCallIn(db, actor(), DAY_SERVICES, 'calledIn', 'Cllr Rees', NOW);
+		const early = records.moveCallIn(at(DAY_SERVICES), 'calledIn', 'Cllr Rees');
 		expect(early).toEqual({
 			ok: false,
 			errors: { to: 'The call-in period is over, so the decision can only be confirmed' }
 		});
-		const moved = records.moveCallIn(db, actor(), DAY_SERVICES, 'confirmed', '', NOW);
+		const moved = records.moveCallIn(at(DAY_SERVICES), 'confirmed', '');
 		expect(moved).toEqual({ ok: true, value: 2 });
 		const after = records.getRecord(db, DAY_SERVICES)!;
 		expect(after.versions.map((v) => [v.number, v.status])).toEqual([
@@ -121,7 +128,7 @@ describe('a published version', () => {
 
 describe('drafting a new version from the data', () => {
 	it('starts afresh: options from the vote plus those staff added, a blank decision', () => {
-		const started = records.startDraft(db, actor(), DAY_SERVICES, 'data', NOW);
+		const started = records.startDraft(at(DAY_SERVICES), 'data');
 		expect(started.ok).toBe(true);
 		const c = draftOf(DAY_SERVICES);
 		expect(c.options.filter((o) => o.source === 'staff').map((o) => o.id)).toEqual([
@@ -134,7 +141,7 @@ describe('drafting a new version from the data', () => {
 	});
 
 	it('refuses a second draft', () => {
-		expect(records.startDraft(db, actor(), DAY_SERVICES, 'published', NOW)).toEqual({
+		expect(records.startDraft(at(DAY_SERVICES), 'published')).toEqual({
 			ok: false,
 			errors: { _: 'There is already a draft: change it, or publish it first.' }
 		});
@@ -143,21 +150,12 @@ describe('drafting a new version from the data', () => {
 	it('refuses a decision dated before the vote closed, and writes nothing', () => {
 		const audits = decisionAudits();
 		const draft = draftOf(DAY_SERVICES);
-		const result = records.saveDecision(
-			db,
-			actor(),
-			DAY_SERVICES,
-			{
-				...draft.decision,
-				status: 'decided',
-				date: '2026-10-29',
-				meeting: 'Cabinet',
-				minuteRef: 'CAB/1',
-				asRecommended: true,
-				callIn: { until: '2026-11-30', status: 'open', note: '' }
-			},
-			NOW
-		);
+		const result = records.saveDecision(at(DAY_SERVICES), {
+			...DECIDED,
+			date: '2026-10-29',
+			minuteRef: 'CAB/1',
+			callIn: { ...DECIDED.callIn, until: '2026-11-30' }
+		});
 		expect(result).toEqual({
 			ok: false,
 			errors: { date: 'The decision date cannot be before the vote closed on 30 October 2026' }
@@ -168,21 +166,12 @@ describe('drafting a new version from the data', () => {
 
 	it('refuses "decided" with an empty minute reference, and writes nothing', () => {
 		const draft = draftOf(DAY_SERVICES);
-		const result = records.saveDecision(
-			db,
-			actor(),
-			DAY_SERVICES,
-			{
-				...draft.decision,
-				status: 'decided',
-				date: '2026-11-19',
-				meeting: 'Cabinet',
-				minuteRef: ' ',
-				asRecommended: true,
-				callIn: { until: '2026-11-30', status: 'open', note: '' }
-			},
-			NOW
-		);
+		const result = records.saveDecision(at(DAY_SERVICES), {
+			...DECIDED,
+			date: '2026-11-19',
+			minuteRef: ' ',
+			callIn: { ...DECIDED.callIn, until: '2026-11-30' }
+		});
 		expect(result.ok).toBe(false);
 		if (!result.ok) expect(Object.keys(result.errors)).toEqual(['minuteRef']);
 		expect(draftOf(DAY_SERVICES)).toEqual(draft);
@@ -192,22 +181,16 @@ describe('drafting a new version from the data', () => {
 		const audits = decisionAudits();
 		const draft = draftOf(DAY_SERVICES);
 		const keys = adverseImpacts(draft.evidence, draft.eqia).map((a) => a.row.key);
-		const result = records.saveAssessment(
-			db,
-			actor(),
-			DAY_SERVICES,
-			{
-				entries: keys.map((key) => ({
-					key,
-					mitigation: key === '9-older' ? '' : 'Mitigated',
-					owner: 'Head'
-				})),
-				judgement: 'continue',
-				reasons: 'Justified',
-				signOff: { name: 'P Shah', role: 'Equality lead', date: councilDay(NOW) }
-			},
-			NOW
-		);
+		const result = records.saveAssessment(at(DAY_SERVICES), {
+			entries: keys.map((key) => ({
+				key,
+				mitigation: key === '9-older' ? '' : 'Mitigated',
+				owner: 'Head'
+			})),
+			judgement: 'continue',
+			reasons: 'Justified',
+			signOff: { name: 'P Shah', role: 'Equality lead', date: councilDay(NOW) }
+		});
 		expect(result.ok).toBe(false);
 		if (!result.ok) expect(Object.keys(result.errors)).toEqual(['mitigation-9-older']);
 		expect(draftOf(DAY_SERVICES)).toEqual(draft);
@@ -216,8 +199,8 @@ describe('drafting a new version from the data', () => {
 
 	it('audit-logs every change with what it was before and after', () => {
 		const audits = decisionAudits();
-		records.rewriteSummary(db, actor(), DAY_SERVICES, NOW);
-		records.markImpacts(db, actor(), DAY_SERVICES, '1', ['carers'], NOW);
+		records.rewriteSummary(at(DAY_SERVICES));
+		records.markImpacts(at(DAY_SERVICES), '1', ['carers']);
 		expect(decisionAudits()).toBe(audits + 2);
 		const last = db
 			.select()
@@ -263,20 +246,18 @@ describe('drafting a new version from the data', () => {
 
 describe('a record for an engagement with no closed vote', () => {
 	it('drafts from what exists, and publishes once complete', () => {
-		expect(records.startDraft(db, actor(), LIBRARIES, 'data', NOW).ok).toBe(true);
+		expect(records.startDraft(at(LIBRARIES), 'data').ok).toBe(true);
 		let c = draftOf(LIBRARIES);
 		expect(c.evidence.vote).toBeNull();
 		expect(c.options).toEqual([]);
 		expect(c.summary.views).toBe(
 			'No community budget vote has closed for this engagement, so there are no vote results.'
 		);
-		const refused = records.publish(db, actor(), LIBRARIES, NOW);
+		const refused = records.publish(at(LIBRARIES));
 		expect(refused.ok).toBe(false);
 
 		records.addOption(
-			db,
-			actor(),
-			LIBRARIES,
+			at(LIBRARIES),
 			{
 				title: 'Keep all six branches',
 				titleCy: '',
@@ -284,49 +265,34 @@ describe('a record for an engagement with no closed vote', () => {
 				amount: null,
 				description: ''
 			},
-			NOW,
 			's-keep'
 		);
-		records.saveRecommendation(
-			db,
-			actor(),
-			LIBRARIES,
-			{ recommended: ['s-keep'], recommendation: 'Keep them.', financeNote: '' },
-			NOW
-		);
-		const signed = records.saveAssessment(
-			db,
-			actor(),
-			LIBRARIES,
-			{
-				entries: [],
-				judgement: 'noMajorChange',
-				reasons: 'Nothing changes.',
-				signOff: { name: 'P Shah', role: 'Lead', date: '2026-11-20' }
-			},
-			NOW
-		);
+		records.saveRecommendation(at(LIBRARIES), {
+			recommended: ['s-keep'],
+			recommendation: 'Keep them.',
+			financeNote: ''
+		});
+		const signed = records.saveAssessment(at(LIBRARIES), {
+			entries: [],
+			judgement: 'noMajorChange',
+			reasons: 'Nothing changes.',
+			signOff: { name: 'P Shah', role: 'Lead', date: '2026-11-20' }
+		});
 		expect(signed.ok).toBe(true);
 		c = draftOf(LIBRARIES);
-		const decided = records.saveDecision(
-			db,
-			actor(),
-			LIBRARIES,
-			{
-				...c.decision,
-				status: 'decided',
-				date: '2020-01-01',
-				meeting: 'Cabinet',
-				minuteRef: 'CAB/2026/200',
-				asRecommended: true,
-				publicSummary: 'All branches stay open.',
-				publicSummaryCy: "Mae'r holl ganghennau yn aros ar agor.",
-				callIn: { until: '2020-01-08', status: 'open', note: '' }
-			},
-			NOW
-		);
+		const decided = records.saveDecision(at(LIBRARIES), {
+			...c.decision,
+			status: 'decided',
+			date: '2020-01-01',
+			meeting: 'Cabinet',
+			minuteRef: 'CAB/2026/200',
+			asRecommended: true,
+			publicSummary: 'All branches stay open.',
+			publicSummaryCy: "Mae'r holl ganghennau yn aros ar agor.",
+			callIn: { until: '2020-01-08', status: 'open', note: '' }
+		});
 		expect(decided.ok).toBe(true);
-		expect(records.publish(db, actor(), LIBRARIES, NOW)).toEqual({ ok: true, number: 1 });
+		expect(records.publish(at(LIBRARIES))).toEqual({ ok: true, number: 1 });
 		expect(youSaidWeDid(db, LIBRARIES, NOW)?.decision?.number).toBe(1);
 	});
 });

@@ -45,6 +45,14 @@ import {
 import { generateToken } from '../tokens';
 import { councilDay, gatherEvidence } from './evidence';
 
+/** A change to an engagement's record: who makes it, and when (the seed and tests say). */
+export interface Editing {
+	db: DB;
+	actor: audit.Actor;
+	engagementId: number;
+	now: Date;
+}
+
 export type Result<T = void> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
 
 const refused = (errors: FieldErrors): { ok: false; errors: FieldErrors } => ({
@@ -173,13 +181,8 @@ function fromData(
  * Starts a draft: the engagement's first record, or a new version of a published one, either
  * afresh from the data (options staff added are kept) or as a copy of the version in force.
  */
-export function startDraft(
-	db: DB,
-	actor: audit.Actor,
-	engagementId: number,
-	from: 'data' | 'published',
-	now = new Date()
-): Result<number> {
+export function startDraft(at: Editing, from: 'data' | 'published'): Result<number> {
+	const { db, actor, engagementId, now } = at;
 	return write(db, (tx) => {
 		if (!catalogue.getEngagement(tx, engagementId))
 			return refused({ _: 'That engagement does not exist.' });
@@ -238,13 +241,11 @@ interface Edit {
  * errors: then nothing is written.
  */
 function editDraft(
-	db: DB,
-	actor: audit.Actor,
-	engagementId: number,
+	at: Editing,
 	action: string,
-	change: (content: DecisionContent) => Edit | { errors: FieldErrors },
-	now: Date
+	change: (content: DecisionContent) => Edit | { errors: FieldErrors }
 ): Result {
+	const { db, actor, engagementId, now } = at;
 	return write(db, (tx) => {
 		const record = getRecord(tx, engagementId);
 		if (!record?.draft)
@@ -278,11 +279,8 @@ export type NewOption = Pick<
 
 /** Adds an option staff considered (e.g. reducing opening hours instead of closing). */
 export function addOption(
-	db: DB,
-	actor: audit.Actor,
-	engagementId: number,
+	at: Editing,
 	input: NewOption,
-	now = new Date(),
 	id = `s-${generateToken().slice(0, 10)}`
 ): Result {
 	const option: DecisionOption = {
@@ -292,145 +290,94 @@ export function addOption(
 		countDecision: null,
 		recommended: false
 	};
-	return editDraft(
-		db,
-		actor,
-		engagementId,
-		'option.add',
-		(c) => ({ content: { ...c, options: [...c.options, option] }, before: null, after: option }),
-		now
-	);
+	return editDraft(at, 'option.add', (c) => ({
+		content: { ...c, options: [...c.options, option] },
+		before: null,
+		after: option
+	}));
+}
+
+/**
+ * The draft without one item of a list (an option, a change), or why not: it is gone already,
+ * or `keep` says it must stay.
+ */
+function withoutItem<K extends 'options' | 'changes'>(
+	c: DecisionContent,
+	list: K,
+	id: string,
+	keep: (item: DecisionContent[K][number]) => string | null = () => null
+): Edit | { errors: FieldErrors } {
+	const items = c[list] as { id: string }[];
+	const item = items.find((x) => x.id === id) as DecisionContent[K][number] | undefined;
+	if (!item) return { errors: { _: 'That is no longer listed.' } };
+	const kept = keep(item);
+	if (kept) return { errors: { _: kept } };
+	return { content: { ...c, [list]: items.filter((x) => x.id !== id) }, before: item, after: null };
 }
 
 /** Removes an option staff added; the vote's proposals are always listed. */
-export function removeOption(
-	db: DB,
-	actor: audit.Actor,
-	engagementId: number,
-	optionId: string,
-	now = new Date()
-): Result {
-	return editDraft(
-		db,
-		actor,
-		engagementId,
-		'option.remove',
-		(c) => {
-			const option = c.options.find((o) => o.id === optionId);
-			if (!option) return { errors: { _: 'That option is no longer listed.' } };
-			if (option.source === 'vote')
-				return { errors: { _: 'The vote’s proposals are always listed as options.' } };
-			return {
-				content: { ...c, options: c.options.filter((o) => o.id !== optionId) },
-				before: option,
-				after: null
-			};
-		},
-		now
-	);
+export function removeOption(at: Editing, optionId: string): Result {
+	const fromVote = (o: DecisionOption) =>
+		o.source === 'vote' ? 'The vote’s proposals are always listed as options.' : null;
+	return editDraft(at, 'option.remove', (c) => withoutItem(c, 'options', optionId, fromVote));
 }
 
-export function saveSummary(
-	db: DB,
-	actor: audit.Actor,
-	engagementId: number,
-	summary: SummaryText,
-	now = new Date()
-): Result {
-	return editDraft(
-		db,
-		actor,
-		engagementId,
-		'summary.save',
-		(c) => ({ content: { ...c, summary }, before: c.summary, after: summary }),
-		now
-	);
+export function saveSummary(at: Editing, summary: SummaryText): Result {
+	return editDraft(at, 'summary.save', (c) => ({
+		content: { ...c, summary },
+		before: c.summary,
+		after: summary
+	}));
 }
 
 /** Writes the summary again from the record's evidence, throwing away the edits. */
-export function rewriteSummary(
-	db: DB,
-	actor: audit.Actor,
-	engagementId: number,
-	now = new Date()
-): Result {
-	return editDraft(
-		db,
-		actor,
-		engagementId,
-		'summary.rewrite',
-		(c) => {
-			const summary = writeSummary(c.evidence);
-			return { content: { ...c, summary }, before: c.summary, after: summary };
-		},
-		now
-	);
+export function rewriteSummary(at: Editing): Result {
+	return editDraft(at, 'summary.rewrite', (c) => {
+		const summary = writeSummary(c.evidence);
+		return { content: { ...c, summary }, before: c.summary, after: summary };
+	});
 }
 
 export function saveRecommendation(
-	db: DB,
-	actor: audit.Actor,
-	engagementId: number,
-	input: { recommended: string[]; recommendation: string; financeNote: string },
-	now = new Date()
+	at: Editing,
+	input: { recommended: string[]; recommendation: string; financeNote: string }
 ): Result {
-	return editDraft(
-		db,
-		actor,
-		engagementId,
-		'recommendation.save',
-		(c) => {
-			const unknown = input.recommended.filter((id) => !c.options.some((o) => o.id === id));
-			if (unknown.length) return { errors: { recommended: 'Choose options from the list.' } };
-			const options = c.options.map((o) => ({
-				...o,
-				recommended: input.recommended.includes(o.id)
-			}));
-			const pick = (x: DecisionContent) => ({
-				recommended: x.options.filter((o) => o.recommended).map((o) => o.id),
-				recommendation: x.recommendation,
-				financeNote: x.financeNote
-			});
-			const next = {
-				...c,
-				options,
-				recommendation: input.recommendation,
-				financeNote: input.financeNote
-			};
-			return { content: next, before: pick(c), after: pick(next) };
-		},
-		now
-	);
+	return editDraft(at, 'recommendation.save', (c) => {
+		const unknown = input.recommended.filter((id) => !c.options.some((o) => o.id === id));
+		if (unknown.length) return { errors: { recommended: 'Choose options from the list.' } };
+		const options = c.options.map((o) => ({
+			...o,
+			recommended: input.recommended.includes(o.id)
+		}));
+		const pick = (x: DecisionContent) => ({
+			recommended: x.options.filter((o) => o.recommended).map((o) => o.id),
+			recommendation: x.recommendation,
+			financeNote: x.financeNote
+		});
+		const next = {
+			...c,
+			options,
+			recommendation: input.recommendation,
+			financeNote: input.financeNote
+		};
+		return { content: next, before: pick(c), after: pick(next) };
+	});
 }
 
 /** Records which of a proposal's groups the assessor finds adversely affected. */
-export function markImpacts(
-	db: DB,
-	actor: audit.Actor,
-	engagementId: number,
-	proposalId: string,
-	adverseGroups: string[],
-	now = new Date()
-): Result {
-	return editDraft(
-		db,
-		actor,
-		engagementId,
-		'eqia.impacts',
-		(c): Edit | { errors: FieldErrors } => {
-			const proposal = c.evidence.vote?.proposals.find((p) => p.id === proposalId);
-			if (!proposal) return { errors: { _: 'That proposal is not in this record.' } };
-			if (adverseGroups.some((g) => !proposal.groups.some((x) => x.group === g)))
-				return { errors: { adverse: 'Choose groups from the list.' } };
-			const eqia = markEqiaImpacts(c.evidence, c.eqia, proposalId, adverseGroups);
-			return {
-				content: { ...c, eqia },
-				before: c.eqia.impacts.filter((i) => i.proposalId === proposalId),
-				after: eqia.impacts.filter((i) => i.proposalId === proposalId)
-			};
-		},
-		now
-	);
+export function markImpacts(at: Editing, proposalId: string, adverseGroups: string[]): Result {
+	return editDraft(at, 'eqia.impacts', (c): Edit | { errors: FieldErrors } => {
+		const proposal = c.evidence.vote?.proposals.find((p) => p.id === proposalId);
+		if (!proposal) return { errors: { _: 'That proposal is not in this record.' } };
+		if (adverseGroups.some((g) => !proposal.groups.some((x) => x.group === g)))
+			return { errors: { adverse: 'Choose groups from the list.' } };
+		const eqia = markEqiaImpacts(c.evidence, c.eqia, proposalId, adverseGroups);
+		return {
+			content: { ...c, eqia },
+			before: c.eqia.impacts.filter((i) => i.proposalId === proposalId),
+			after: eqia.impacts.filter((i) => i.proposalId === proposalId)
+		};
+	});
 }
 
 export interface AssessmentInput {
@@ -445,109 +392,46 @@ export interface AssessmentInput {
  * Saves the mitigations, owners, judgement and reasons; with a sign-off, signs the assessment
  * off too, or refuses (writing nothing) with what stops it, field by field.
  */
-export function saveAssessment(
-	db: DB,
-	actor: audit.Actor,
-	engagementId: number,
-	input: AssessmentInput,
-	now = new Date()
-): Result {
-	return editDraft(
-		db,
-		actor,
-		engagementId,
-		input.signOff ? 'eqia.signOff' : 'eqia.save',
-		(c) => {
-			let eqia = writeMitigations(
-				c.evidence,
-				c.eqia,
-				input.entries,
-				input.judgement,
-				input.reasons
-			);
-			if (input.signOff) {
-				const signed = signOff(c.evidence, eqia, input.signOff, councilDay(now));
-				if (!signed.ok) return { errors: signed.errors };
-				eqia = signed.eqia;
-			}
-			return { content: { ...c, eqia }, before: c.eqia, after: eqia };
-		},
-		now
-	);
+export function saveAssessment(at: Editing, input: AssessmentInput): Result {
+	return editDraft(at, input.signOff ? 'eqia.signOff' : 'eqia.save', (c) => {
+		let eqia = writeMitigations(c.evidence, c.eqia, input.entries, input.judgement, input.reasons);
+		if (input.signOff) {
+			const signed = signOff(c.evidence, eqia, input.signOff, councilDay(at.now));
+			if (!signed.ok) return { errors: signed.errors };
+			eqia = signed.eqia;
+		}
+		return { content: { ...c, eqia }, before: c.eqia, after: eqia };
+	});
 }
 
 /** Records what members decided; refused (nothing written) with what is wrong, by field. */
-export function saveDecision(
-	db: DB,
-	actor: audit.Actor,
-	engagementId: number,
-	decision: MembersDecision,
-	now = new Date()
-): Result {
-	return editDraft(
-		db,
-		actor,
-		engagementId,
-		'members.save',
-		(c) => {
-			const errors = decisionProblems(decision, dayContext(c, now));
-			if (Object.keys(errors).length) return { errors };
-			const next = withDecision(c.decision, decision);
-			return { content: { ...c, decision: next }, before: c.decision, after: next };
-		},
-		now
-	);
+export function saveDecision(at: Editing, decision: MembersDecision): Result {
+	return editDraft(at, 'members.save', (c) => {
+		const errors = decisionProblems(decision, dayContext(c, at.now));
+		if (Object.keys(errors).length) return { errors };
+		const next = withDecision(c.decision, decision);
+		return { content: { ...c, decision: next }, before: c.decision, after: next };
+	});
 }
 
 export function addChange(
-	db: DB,
-	actor: audit.Actor,
-	engagementId: number,
+	at: Editing,
 	input: Omit<PlannedChange, 'id'>,
-	now = new Date(),
 	id = `c-${generateToken().slice(0, 10)}`
 ): Result {
 	const change = { id, ...input };
-	return editDraft(
-		db,
-		actor,
-		engagementId,
-		'change.add',
-		(c) => ({
-			content: {
-				...c,
-				changes: [...c.changes, change].sort((a, b) => a.when.localeCompare(b.when))
-			},
-			before: null,
-			after: change
-		}),
-		now
-	);
+	return editDraft(at, 'change.add', (c) => ({
+		content: {
+			...c,
+			changes: [...c.changes, change].sort((a, b) => a.when.localeCompare(b.when))
+		},
+		before: null,
+		after: change
+	}));
 }
 
-export function removeChange(
-	db: DB,
-	actor: audit.Actor,
-	engagementId: number,
-	changeId: string,
-	now = new Date()
-): Result {
-	return editDraft(
-		db,
-		actor,
-		engagementId,
-		'change.remove',
-		(c) => {
-			const change = c.changes.find((x) => x.id === changeId);
-			if (!change) return { errors: { _: 'That change is no longer listed.' } };
-			return {
-				content: { ...c, changes: c.changes.filter((x) => x.id !== changeId) },
-				before: change,
-				after: null
-			};
-		},
-		now
-	);
+export function removeChange(at: Editing, changeId: string): Result {
+	return editDraft(at, 'change.remove', (c) => withoutItem(c, 'changes', changeId));
 }
 
 /**
@@ -555,11 +439,9 @@ export function removeChange(
  * every problem (nothing written) while the record is incomplete.
  */
 export function publish(
-	db: DB,
-	actor: audit.Actor,
-	engagementId: number,
-	now = new Date()
+	at: Editing
 ): { ok: true; number: number } | { ok: false; problems: Problem[] } {
+	const { db, actor, engagementId, now } = at;
 	return write(db, (tx) => {
 		const record = getRecord(tx, engagementId);
 		if (!record?.draft)
@@ -593,14 +475,8 @@ export function publish(
  * Records a call-in change on the version in force, as a new published version (the old one is
  * never changed); a draft of the same decision follows it.
  */
-export function moveCallIn(
-	db: DB,
-	actor: audit.Actor,
-	engagementId: number,
-	to: CallInStatus,
-	note: string,
-	now = new Date()
-): Result<number> {
+export function moveCallIn(at: Editing, to: CallInStatus, note: string): Result<number> {
+	const { db, actor, engagementId, now } = at;
 	return write(db, (tx) => {
 		const record = getRecord(tx, engagementId);
 		const current = record?.current;

@@ -51,13 +51,17 @@ export function seedDecisionRecord(tx: DB, ctx: SeedContext): void {
 	const councillor = ctx.staffIds.councillor ? sessionUser(tx, ctx.staffIds.councillor) : null;
 	const actor = { id: commissioner.id, email: commissioner.email };
 	const at = (hoursAgo: number) => new Date(ctx.now.getTime() - hoursAgo * 60 * 60 * 1000);
+	const edit = (hoursAgo: number): records.Editing => ({
+		db: tx,
+		actor,
+		engagementId,
+		now: at(hoursAgo)
+	});
 
-	ok(records.startDraft(tx, actor, engagementId, 'data', at(44)), 'drafting');
+	ok(records.startDraft(edit(44), 'data'), 'drafting');
 	ok(
 		records.addOption(
-			tx,
-			actor,
-			engagementId,
+			edit(43),
 			{
 				title: 'Pay day-service providers per session attended instead of block contracts',
 				titleCy: 'Talu darparwyr gwasanaethau dydd am bob sesiwn a fynychir yn lle contractau bloc',
@@ -66,7 +70,6 @@ export function seedDecisionRecord(tx: DB, ctx: SeedContext): void {
 				description:
 					'An idea from the co-production lab (16 dots) that was not costed in time for the vote. Finance estimate: £85,000 a year from sessions not attended.'
 			},
-			at(43),
 			's-per-session'
 		),
 		'adding an option'
@@ -76,19 +79,13 @@ export function seedDecisionRecord(tx: DB, ctx: SeedContext): void {
 		.filter((o) => o.countDecision === 'accept' || o.countDecision === 'fund')
 		.map((o) => o.id);
 	ok(
-		records.saveRecommendation(
-			tx,
-			actor,
-			engagementId,
-			{
-				recommended: [...accepted, 's-per-session'],
-				recommendation:
-					'Make the savings residents supported, keep both day centres open as residents protected, keep community transport at five days a week, fund the volunteer driver scheme, and close the remaining £85,000 gap by paying providers per session attended.',
-				financeNote:
-					'With the per-session contracts the savings meet the £600,000 target without the protected or too-close-to-call savings.'
-			},
-			at(42)
-		),
+		records.saveRecommendation(edit(42), {
+			recommended: [...accepted, 's-per-session'],
+			recommendation:
+				'Make the savings residents supported, keep both day centres open as residents protected, keep community transport at five days a week, fund the volunteer driver scheme, and close the remaining £85,000 gap by paying providers per session attended.',
+			financeNote:
+				'With the per-session contracts the savings meet the £600,000 target without the protected or too-close-to-call savings.'
+		}),
 		'recommending'
 	);
 	const impacts = adverseImpacts(draft.evidence, draft.eqia).map(({ row }) => {
@@ -96,23 +93,17 @@ export function seedDecisionRecord(tx: DB, ctx: SeedContext): void {
 		return { key: row.key, ...(MITIGATIONS[part] ?? MITIGATIONS.users) };
 	});
 	ok(
-		records.saveAssessment(
-			tx,
-			actor,
-			engagementId,
-			{
-				entries: impacts,
-				judgement: 'adjust',
-				reasons:
-					'The proposals were adjusted: the two savings that older and disabled residents and day-centre users depend on are not made, and the golf subsidy ends with a concession for older players.',
-				signOff: {
-					name: 'Priya Shah',
-					role: 'Equality and Diversity Lead',
-					date: councilDay(at(40))
-				}
-			},
-			at(40)
-		),
+		records.saveAssessment(edit(40), {
+			entries: impacts,
+			judgement: 'adjust',
+			reasons:
+				'The proposals were adjusted: the two savings that older and disabled residents and day-centre users depend on are not made, and the golf subsidy ends with a concession for older players.',
+			signOff: {
+				name: 'Priya Shah',
+				role: 'Equality and Diversity Lead',
+				date: councilDay(at(40))
+			}
+		}),
 		'signing off the assessment'
 	);
 	const question = councillor
@@ -145,29 +136,23 @@ export function seedDecisionRecord(tx: DB, ctx: SeedContext): void {
 		);
 	const today = councilDay(ctx.now);
 	ok(
-		records.saveDecision(
-			tx,
-			actor,
-			engagementId,
-			{
-				status: 'decided',
-				date: today,
-				meeting: 'Cabinet',
-				minuteRef: 'CAB/2026/114',
-				asRecommended: true,
-				reasons: '',
-				publicSummary:
-					'Cabinet kept both day centres open and community transport at five days a week, as residents asked. It made the savings residents supported and will pay providers for each session attended to close the gap.',
-				publicSummaryCy:
-					'Cadwodd y Cabinet y ddwy ganolfan ddydd ar agor a thrafnidiaeth gymunedol bum diwrnod yr wythnos, fel y gofynnodd preswylwyr. Gwnaeth yr arbedion a gefnogwyd gan breswylwyr a bydd yn talu darparwyr am bob sesiwn a fynychir i gau’r bwlch.',
-				callIn: {
-					until: councilDay(new Date(ctx.now.getTime() + 5 * DAY)),
-					status: 'open',
-					note: ''
-				}
-			},
-			at(2)
-		),
+		records.saveDecision(edit(2), {
+			status: 'decided',
+			date: today,
+			meeting: 'Cabinet',
+			minuteRef: 'CAB/2026/114',
+			asRecommended: true,
+			reasons: '',
+			publicSummary:
+				'Cabinet kept both day centres open and community transport at five days a week, as residents asked. It made the savings residents supported and will pay providers for each session attended to close the gap.',
+			publicSummaryCy:
+				'Cadwodd y Cabinet y ddwy ganolfan ddydd ar agor a thrafnidiaeth gymunedol bum diwrnod yr wythnos, fel y gofynnodd preswylwyr. Gwnaeth yr arbedion a gefnogwyd gan breswylwyr a bydd yn talu darparwyr am bob sesiwn a fynychir i gau’r bwlch.',
+			callIn: {
+				until: councilDay(new Date(ctx.now.getTime() + 5 * DAY)),
+				status: 'open',
+				note: ''
+			}
+		}),
 		'recording the decision'
 	);
 	for (const [id, what, whatCy, when] of [
@@ -190,9 +175,6 @@ export function seedDecisionRecord(tx: DB, ctx: SeedContext): void {
 			'2027-04-01'
 		]
 	] as const)
-		ok(
-			records.addChange(tx, actor, engagementId, { what, whatCy, when }, at(1), id),
-			'adding a change'
-		);
-	ok(records.publish(tx, actor, engagementId, ctx.now), 'publishing');
+		ok(records.addChange(edit(1), { what, whatCy, when }, id), 'adding a change');
+	ok(records.publish(edit(0)), 'publishing');
 }

@@ -4,7 +4,7 @@ import { parseForm } from '$lib/forms/parse';
 import { getDb } from '$lib/server/db';
 import * as records from '$lib/server/decision/records';
 import * as scrutiny from '$lib/server/decision/scrutiny';
-import { editor, engagementIdOf, recordPath, settle } from './record.server';
+import { editing, engagementIdOf, recordPath, settle } from './record.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params }) => {
@@ -22,28 +22,28 @@ export const load: PageServerLoad = ({ params }) => {
 
 export const actions: Actions = {
 	start: async ({ request, locals, params }) => {
-		const actor = editor(locals);
-		const id = engagementIdOf(params.id);
+		const at = editing(locals, params.id);
+		const id = at.engagementId;
 		const parsed = parseForm(StartDraftSchema, await request.formData());
 		if (!parsed.ok)
 			return fail(400, { action: 'start', values: parsed.values, errors: parsed.errors });
-		const result = records.startDraft(getDb(), actor, id, parsed.data.from);
+		const result = records.startDraft(at, parsed.data.from);
 		return settle(result, parsed.values, recordPath(id), 'start');
 	},
 	publish: async ({ locals, params }) => {
-		const actor = editor(locals);
-		const id = engagementIdOf(params.id);
-		const result = records.publish(getDb(), actor, id);
+		const at = editing(locals, params.id);
+		const id = at.engagementId;
+		const result = records.publish(at);
 		if (!result.ok) return fail(400, { action: 'publish', problems: result.problems });
 		redirect(303, `${recordPath(id)}?published=${result.number}`);
 	},
 	callIn: async ({ request, locals, params }) => {
-		const actor = editor(locals);
-		const id = engagementIdOf(params.id);
+		const at = editing(locals, params.id);
+		const id = at.engagementId;
 		const parsed = parseForm(CallInSchema, await request.formData());
 		if (!parsed.ok)
 			return fail(400, { action: 'callIn', values: parsed.values, errors: parsed.errors });
-		const result = records.moveCallIn(getDb(), actor, id, parsed.data.to, parsed.data.note);
+		const result = records.moveCallIn(at, parsed.data.to, parsed.data.note);
 		return settle(result, parsed.values, recordPath(id), 'callIn');
 	}
 };

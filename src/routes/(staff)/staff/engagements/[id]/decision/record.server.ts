@@ -4,6 +4,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { FieldErrors, FormValues } from '$lib/forms/parse';
 import * as catalogue from '$lib/server/catalogue';
 import { getDb } from '$lib/server/db';
+import type * as records from '$lib/server/decision/records';
 import type { Result } from '$lib/server/decision/records';
 import { actorOf, requireRole } from '$lib/server/guard';
 
@@ -27,6 +28,12 @@ export function editor(locals: App.Locals) {
 export function settle(result: Result<unknown>, values: FormValues, next: string, action?: string) {
 	if (!result.ok) return fail(400, { action, values, errors: result.errors as FieldErrors });
 	redirect(303, next);
+}
+
+/** A change to this engagement's record by a commissioner or admin, now. */
+export function editing(locals: App.Locals, param: string): records.Editing {
+	const actor = editor(locals);
+	return { db: getDb(), actor, engagementId: engagementIdOf(param), now: new Date() };
 }
 
 /** The record's address. */

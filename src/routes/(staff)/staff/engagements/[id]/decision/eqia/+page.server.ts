@@ -4,20 +4,20 @@ import { mitigationsSchema } from '$lib/decision/schemas';
 import { parseForm } from '$lib/forms/parse';
 import { getDb } from '$lib/server/db';
 import * as records from '$lib/server/decision/records';
-import { editor, engagementIdOf, recordPath, settle } from '../record.server';
+import { editing, recordPath, settle } from '../record.server';
 import type { Actions } from './$types';
 
 export const actions: Actions = {
 	/** Saves the mitigations, judgement and reasons; "Save and sign off" signs it off as well. */
 	default: async ({ request, locals, params }) => {
-		const actor = editor(locals);
-		const id = engagementIdOf(params.id);
+		const at = editing(locals, params.id);
+		const id = at.engagementId;
 		const draft = records.getRecord(getDb(), id)?.draft?.content;
 		const keys = draft ? adverseImpacts(draft.evidence, draft.eqia).map((a) => a.row.key) : [];
 		const parsed = parseForm(mitigationsSchema(keys), await request.formData());
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
 		const d = parsed.data as Record<string, string> & typeof parsed.data;
-		const result = records.saveAssessment(getDb(), actor, id, {
+		const result = records.saveAssessment(at, {
 			entries: keys.map((key) => ({
 				key,
 				mitigation: d[`mitigation-${key}`] ?? '',

@@ -1,18 +1,17 @@
 import { fail } from '@sveltejs/kit';
 import { RecommendationSchema } from '$lib/decision/schemas';
 import { parseForm } from '$lib/forms/parse';
-import { getDb } from '$lib/server/db';
 import * as records from '$lib/server/decision/records';
-import { editor, engagementIdOf, recordPath, settle } from '../record.server';
+import { editing, recordPath, settle } from '../record.server';
 import type { Actions } from './$types';
 
 export const actions: Actions = {
 	default: async ({ request, locals, params }) => {
-		const actor = editor(locals);
-		const id = engagementIdOf(params.id);
+		const at = editing(locals, params.id);
+		const id = at.engagementId;
 		const parsed = parseForm(RecommendationSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
-		const result = records.saveRecommendation(getDb(), actor, id, parsed.data);
+		const result = records.saveRecommendation(at, parsed.data);
 		return settle(result, parsed.values, `${recordPath(id)}/recommendation`);
 	}
 };

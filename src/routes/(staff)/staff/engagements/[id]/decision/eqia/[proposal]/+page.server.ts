@@ -1,9 +1,8 @@
 import { error, fail } from '@sveltejs/kit';
 import { ImpactMarksSchema } from '$lib/decision/schemas';
 import { parseForm } from '$lib/forms/parse';
-import { getDb } from '$lib/server/db';
 import * as records from '$lib/server/decision/records';
-import { editor, engagementIdOf, recordPath, settle } from '../../record.server';
+import { editing, recordPath, settle } from '../../record.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, parent }) => {
@@ -15,11 +14,11 @@ export const load: PageServerLoad = async ({ params, parent }) => {
 
 export const actions: Actions = {
 	default: async ({ request, locals, params }) => {
-		const actor = editor(locals);
-		const id = engagementIdOf(params.id);
+		const at = editing(locals, params.id);
+		const id = at.engagementId;
 		const parsed = parseForm(ImpactMarksSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
-		const result = records.markImpacts(getDb(), actor, id, params.proposal, parsed.data.adverse);
+		const result = records.markImpacts(at, params.proposal, parsed.data.adverse);
 		return settle(result, parsed.values, `${recordPath(id)}/eqia`);
 	}
 };
