@@ -432,6 +432,21 @@ test.describe('a decision record from draft to publication', () => {
 			.click();
 		await expect(resident.getByText('Minute reference: CAB/2026/131')).toBeVisible();
 
+		// Scrutiny calls the decision in: a new version records it, and residents are told.
+		await open(page, RECORD);
+		await page.getByLabel('Scrutiny called the decision in').check();
+		await page.getByLabel('Note').fill('Cllr Rees and two others: the transport decision.');
+		await page.getByRole('button', { name: 'Record it as a new version' }).click();
+		await expect(
+			page.getByRole('table', { name: 'Versions' }).getByRole('row', { name: /Version 3/ })
+		).toContainText('Called in by scrutiny: Cllr Rees and two others');
+		await expectAccessible(page);
+		await resident.goto(PUBLIC);
+		await expect(
+			resident.getByText(/have called the decision in to look at it again/)
+		).toBeVisible();
+		await expect(resident.getByText(/It replaces version 2/)).toBeVisible();
+
 		// Every change is in the audit log.
 		await page.getByRole('button', { name: 'Sign out' }).click();
 		await signIn(page, 'admin');
@@ -440,7 +455,8 @@ test.describe('a decision record from draft to publication', () => {
 			'decision.draft',
 			'decision.eqia.signOff',
 			'decision.scrutiny.question',
-			'decision.publish'
+			'decision.publish',
+			'decision.callIn'
 		])
 			await expect(page.getByRole('cell', { name: action, exact: true }).first()).toBeVisible();
 	});

@@ -10,7 +10,12 @@ import {
 	type FieldErrors,
 	type MitigationEntry
 } from '../../decision/eqia';
-import { callInMove, decisionProblems, withDecision } from '../../decision/members';
+import {
+	CALL_IN_STATE_LABELS,
+	callInMove,
+	decisionProblems,
+	withDecision
+} from '../../decision/members';
 import {
 	nextNumber,
 	publishProblems,
@@ -495,7 +500,7 @@ export function moveCallIn(at: Editing, to: CallInStatus, note: string): Result<
 				recordId: record.id,
 				number,
 				content: JSON.stringify(content),
-				note: `Call-in: ${to}${moved.callIn.note ? `. ${moved.callIn.note}` : ''}`,
+				note: `${CALL_IN_STATE_LABELS[to]}${moved.callIn.note ? `: ${moved.callIn.note}` : ''}`,
 				createdBy: actor.id,
 				createdAt: now,
 				updatedAt: now,
