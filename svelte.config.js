@@ -1,5 +1,38 @@
-import adapter from '@sveltejs/adapter-node';
+import nodeAdapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { appendFileSync, existsSync } from 'node:fs';
+
+/**
+ * The largest request body when BODY_SIZE_LIMIT is not set: a proposal's picture (up to 1.5 MB)
+ * with its form, small enough that nobody can fill the disk with one post.
+ */
+const BODY_SIZE_LIMIT = '2M';
+
+/**
+ * adapter-node, with our default body size built into the output: adapter-node reads
+ * BODY_SIZE_LIMIT (default 512K) when its handler loads, so the default is set in `shims.js`,
+ * the module every entry (`node build`, build/handler.js) loads first. However the server is
+ * started, the limit is 2M unless BODY_SIZE_LIMIT says otherwise.
+ */
+function adapter(options) {
+	const node = nodeAdapter(options);
+	return {
+		...node,
+		async adapt(builder) {
+			await node.adapt(builder);
+			const shims = `${options.out}/shims.js`;
+			if (!existsSync(shims))
+				throw new Error(
+					`${shims} is missing: adapter-node changed, set BODY_SIZE_LIMIT another way`
+				);
+			appendFileSync(
+				shims,
+				`\n// Co-Commission (svelte.config.js): the default body size limit.\n` +
+					`process.env.BODY_SIZE_LIMIT ??= ${JSON.stringify(BODY_SIZE_LIMIT)};\n`
+			);
+		}
+	};
+}
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -12,6 +45,9 @@ const config = {
 		// BUILD_DIR / KIT_OUT_DIR let several builds of one checkout run side by side.
 		adapter: adapter({ out: process.env.BUILD_DIR ?? 'build' }),
 		outDir: process.env.KIT_OUT_DIR ?? '.svelte-kit',
+		// hooks.server.ts checks the origin of every state-changing request itself, so that a
+		// refused form gets a page saying what to do (and both loopback spellings work locally).
+		csrf: { trustedOrigins: ['*'] },
 		csp: {
 			mode: 'auto',
 			directives: {

@@ -1,10 +1,4 @@
-import {
-	error,
-	redirect,
-	type Handle,
-	type HandleServerError,
-	type ServerInit
-} from '@sveltejs/kit';
+import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { env } from '$env/dynamic/private';
 import { paraglideMiddleware } from '$lib/paraglide/server';
@@ -13,17 +7,32 @@ import { getDb } from '$lib/server/db';
 import {
 	SESSION_COOKIE,
 	deleteSessionCookie,
+	expiredSessionCookie,
 	setSessionCookie,
 	validateSessionToken
 } from '$lib/server/session';
 import { councilName } from '$lib/server/settings';
-import { councillorRefused, isAdminRoute, isStaffRoute } from '$lib/server/guard';
+import { guardRequest, isStaffArea } from '$lib/server/guard';
+import { refuse } from '$lib/server/refusal';
+import { crossSiteMessage, formProblem, sameOrigin } from '$lib/server/request-checks';
+import * as housekeeping from '$lib/server/housekeeping';
+import * as retention from '$lib/server/retention';
 import { seedIfEmpty } from '$lib/server/seed';
 
-/** Opens the database (applying migrations) and seeds the demo council before the first request. */
+/**
+ * Opens the database (applying migrations), seeds the demo council before the first request,
+ * and sweeps now and every hour: lapsed sessions and stale rate-limit rows, and sensitive survey
+ * answers past the date residents were told (retention.ts).
+ */
 export const init: ServerInit = async () => {
 	const db = getDb();
 	if (env.SEED_DEMO !== 'false') await seedIfEmpty(db, { log: true });
+	const sweep = () => {
+		housekeeping.sweep(getDb());
+		retention.sweepSurveys(getDb(), { id: null, email: 'retention' });
+	};
+	sweep();
+	setInterval(sweep, housekeeping.SWEEP_EVERY_MS).unref();
 };
 
 const i18n: Handle = ({ event, resolve }) =>
@@ -39,24 +48,44 @@ const i18n: Handle = ({ event, resolve }) =>
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/**
- * Kit checks the origin of form posts only. Every state-changing request, JSON included, must
- * come from our own pages; headers that browsers honour go on every response.
- */
-const security: Handle = async ({ event, resolve }) => {
-	if (UNSAFE.has(event.request.method)) {
-		const origin = event.request.headers.get('origin');
-		if (origin !== event.url.origin) error(403, 'Cross-site requests are not allowed');
+/** Headers that browsers honour, on every response: pages, redirects, refusals, files. */
+function secure(response: Response, event: RequestEvent): Response {
+	let out = response;
+	try {
+		out.headers.set('X-Content-Type-Options', 'nosniff');
+	} catch {
+		// Headers of a Response.redirect() or a fetched response cannot change: copy them.
+		out = new Response(response.body, response);
 	}
-	const response = await resolve(event);
-	const h = response.headers;
+	const h = out.headers;
 	h.set('X-Content-Type-Options', 'nosniff');
 	h.set('Referrer-Policy', 'strict-origin-when-cross-origin');
 	h.set('X-Frame-Options', 'DENY');
 	h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
 	if (event.url.protocol === 'https:')
 		h.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
-	return response;
+	// Staff pages show personal data and change with every action: never from a cache.
+	if (isStaffArea(event.route.id)) h.set('Cache-Control', 'no-store');
+	return out;
+}
+
+/**
+ * Every state-changing request, form or not, must come from our own pages (svelte.config.js
+ * leaves this check to us, so a refusal is a page that says what to do), and a form must be
+ * readable before an action sees it: a body that cannot be parsed is a 400, never a 500.
+ */
+const security: Handle = async ({ event, resolve }) => {
+	if (UNSAFE.has(event.request.method)) {
+		const origin = event.request.headers.get('origin');
+		if (!sameOrigin(origin, event.url.origin))
+			return secure(refuse(event, 403, crossSiteMessage(origin, event.url.origin)), event);
+		// Every route that takes posts is a page with form actions.
+		if (event.route.id) {
+			const problem = await formProblem(event.request);
+			if (problem) return secure(refuse(event, problem.status, problem.message), event);
+		}
+	}
+	return secure(await resolve(event), event);
 };
 
 const auth: Handle = async ({ event, resolve }) => {
@@ -65,36 +94,28 @@ const auth: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.session = null;
 	const token = event.cookies.get(SESSION_COOKIE);
+	const https = event.url.protocol === 'https:';
+	let stale = false;
 	if (token) {
-		const secure = event.url.protocol === 'https:';
 		const { session, user } = validateSessionToken(db, token);
 		if (session) {
-			setSessionCookie(event.cookies, token, session.expiresAt, secure);
+			setSessionCookie(event.cookies, token, session.expiresAt, https);
 			event.locals.user = user;
 			event.locals.session = session;
-		} else {
-			deleteSessionCookie(event.cookies, secure);
-		}
+		} else stale = true;
 	}
-	// One guard for every staff page, action and endpoint (a layout load would not cover actions).
-	if (isStaffRoute(event.route.id)) {
-		if (!event.locals.user) {
-			if (event.request.method === 'GET')
-				redirect(
-					303,
-					`/staff/sign-in?next=${encodeURIComponent(event.url.pathname + event.url.search)}`
-				);
-			error(401, 'Sign in to continue');
-		}
-		if (isAdminRoute(event.route.id) && event.locals.user.role !== 'admin')
-			error(403, 'Only admins can see this page');
-		if (councillorRefused(event.locals.user.role, event.route.id, event.request.method))
-			error(
-				403,
-				'Councillors can read these pages and ask scrutiny questions; they cannot change them'
-			);
+	const verdict = guardRequest(event.route.id, event.locals.user, event.request.method, event.url);
+	if ('ok' in verdict) {
+		if (stale) deleteSessionCookie(event.cookies, https);
+		return resolve(event);
 	}
-	return resolve(event);
+	// Answered here rather than thrown, so that the security hook's headers go on it too.
+	const response =
+		'redirect' in verdict
+			? new Response(null, { status: 303, headers: { Location: verdict.redirect } })
+			: refuse(event, verdict.status, verdict.message);
+	if (stale) response.headers.append('Set-Cookie', expiredSessionCookie(event.cookies, https));
+	return response;
 };
 
 export const handle = sequence(security, i18n, auth);

@@ -69,8 +69,9 @@ test.describe('the demo charter', () => {
 		await page.goto(`/cy${DEMO}`);
 		await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
 		await expect(page.getByRole('heading', { name: 'Pwy addawodd beth' })).toBeVisible();
+		// The charter was signed with its Welsh: its promises read in Welsh here.
 		await expect(
-			page.getByRole('listitem').filter({ hasText: 'Open the hub 40 hours a week' })
+			page.getByRole('listitem').filter({ hasText: 'Agor yr hyb 40 awr yr wythnos' })
 		).toContainText('Rhai pryderon');
 		await expectAccessible(page);
 	});

@@ -81,10 +81,10 @@ test.describe('staff', () => {
 		await expect(page.getByRole('alert')).toContainText('Choose a service');
 		await expectAccessible(page);
 
-		await page.getByLabel('Title').fill('Parks: who looks after what');
+		await page.getByLabel('Title', { exact: true }).fill('Parks: who looks after what');
 		await page.getByLabel('Service').selectOption({ label: 'Parks and open spaces' });
 		await page
-			.getByLabel('Summary')
+			.getByLabel('Summary', { exact: true })
 			.fill('Friends groups, volunteers and the council share the work.');
 		await page.getByRole('button', { name: 'Create engagement' }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Parks: who looks after what');

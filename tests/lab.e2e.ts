@@ -12,7 +12,7 @@ const unique = () => Math.random().toString(36).slice(2, 8);
 async function newLab(page: Page, title: string): Promise<{ code: string; consoleUrl: string }> {
 	await signIn(page, 'commissioner');
 	await page.getByRole('link', { name: 'New engagement' }).click();
-	await page.getByLabel('Title').fill(`Transport lab ${unique()}`);
+	await page.getByLabel('Title', { exact: true }).fill(`Transport lab ${unique()}`);
 	await page.getByLabel('Service').selectOption({ label: 'Community transport' });
 	await page.getByRole('button', { name: 'Create engagement' }).click();
 	await expect(page.getByRole('heading', { level: 2, name: 'Steps' })).toBeVisible();
@@ -27,9 +27,11 @@ async function newLab(page: Page, title: string): Promise<{ code: string; consol
 	await page.getByRole('button', { name: 'Create the lab' }).click();
 	await expect(page.getByRole('alert')).toContainText('Give the lab a title');
 	await expect(page.getByRole('alert')).toContainText('Add at least one prompt');
-	await page.getByLabel('Title').fill(title);
+	await page.getByLabel('Title', { exact: true }).fill(title);
 	await page.getByLabel('Service', { exact: true }).selectOption({ label: 'Community transport' });
-	await page.getByLabel('Prompts').fill('How could we get people to day centres for less?');
+	await page
+		.getByLabel('Prompts', { exact: true })
+		.fill('How could we get people to day centres for less?');
 	await page.getByRole('button', { name: 'Create the lab' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
 	const code = (await page.locator('.join-box .code').textContent())!.trim();

@@ -43,12 +43,13 @@ async function createVote(page: Page, spec: VoteSpec = {}): Promise<{ id: number
 		await page.getByRole('button', { name: 'Add proposal' }).click();
 		await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 	}
-	if (spec.maxWants !== undefined) {
-		await open(page, `/staff/votes/${id}/rules`);
+	// The limit on don't-wants is always stated (counting.md): here "no limit", chosen.
+	await open(page, `/staff/votes/${id}/rules`);
+	if (spec.maxWants !== undefined)
 		await page.getByLabel('Most Wants per ballot').fill(String(spec.maxWants));
-		await page.getByRole('button', { name: 'Save rules' }).click();
-		await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-	}
+	await page.getByLabel("Most Don't wants per ballot").fill('0');
+	await page.getByRole('button', { name: 'Save rules' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 	await open(page, `/staff/votes/${id}/settings`);
 	const labels = { codes: 'Participation codes only', open: 'Open to anyone', both: 'Both' };
 	await page.getByLabel(labels[spec.eligibility ?? 'open']).check();
@@ -189,10 +190,12 @@ test.describe('the resident ballot', () => {
 		expect(receipt).toMatch(/^[A-Z0-9]{5}-[A-Z0-9]{5}$/);
 		await expectAccessible(page);
 
-		// Coming back: the vote says so, and the ballot can be changed until close.
+		// Coming back: the vote says so, and the ballot can be changed until close; its marks
+		// are shown only when the voter asks.
 		await open(page, voteUrl);
 		await expect(page.getByText(`Your receipt reference is ${receipt}`)).toBeVisible();
-		await page.getByRole('link', { name: 'Change your ballot' }).click();
+		await expectAccessible(page);
+		await page.getByRole('button', { name: 'Show my marks to change them' }).click();
 		await expect(
 			page
 				.getByRole('group', { name: 'What do you think of “Self-service opening at quiet times”?' })
@@ -245,18 +248,23 @@ test.describe('the resident ballot', () => {
 		await expect(dayCentres).toContainText('Protected: does not go ahead');
 		await expect(dayCentres).toContainText('of people who use this service');
 		await expect(dayCentres).toContainText('Simple majority voting would have made this saving.');
-		await expect(page.getByText(/That is £45,000 short/)).toBeVisible();
+		await expect(page.getByText(/That is £85,000 short/)).toBeVisible();
 		await expect(page.locator('.digest code')).toHaveText(/^[0-9a-f]{64}$/);
 		await expectAccessible(page);
 		await open(page, `/cy/vote/${DEMO_CLOSED}/results`);
 		await expect(page.getByText("Wedi'i warchod: nid yw'n mynd yn ei blaen").first()).toBeVisible();
 	});
 
-	test('a phone joins a room round with the room code @resident', async ({ page, browser }) => {
+	test('a phone joins a room round with the room code, and a codes-only vote still needs its code @resident', async ({
+		page,
+		browser
+	}) => {
 		const staff = await newPage(browser, true);
 		const { id } = await createVote(staff, { eligibility: 'codes' });
+		const letter = await makeCode(staff);
 		await open(staff, `/staff/votes/${id}/room`);
 		await staff.getByLabel('Name of the meeting').fill('Town hall meeting');
+		await staff.getByLabel('People in the room').fill('20');
 		await staff.getByRole('button', { name: 'Open a round' }).click();
 		const code = (await staff.locator('.notice strong').textContent())!.trim();
 
@@ -264,6 +272,14 @@ test.describe('the resident ballot', () => {
 		await expect(page.getByLabel('Room code')).toHaveValue(code);
 		await expectAccessible(page);
 		await page.getByRole('button', { name: 'Continue' }).click();
+		// The room code does not stand in for a participation code.
+		await expect(page.getByRole('heading', { name: 'You need a code to vote' })).toBeVisible();
+		await expect(page.getByText('In the room too: use the code from your letter')).toBeVisible();
+		await page.getByRole('link', { name: 'Enter your code' }).click();
+		await page.getByLabel('Your code').fill(letter);
+		await page.getByRole('button', { name: 'Continue' }).click();
+		await expect(page.getByRole('heading', { name: 'Your code is ready to use' })).toBeVisible();
+		await open(page, `/vote/${id}/ballot`);
 		await expect(page.getByRole('heading', { level: 1, name: 'Your ballot' })).toBeVisible();
 		await markAndContinue(page, { 'Close the branch library': "Don't want" });
 		await skipProfile(page);
@@ -302,6 +318,80 @@ test.describe('integrity', () => {
 		// One code used, one ballot counted, fifty versions kept.
 		expect(await totals(page, id)).toEqual(['1', '1', '0', '1', '50']);
 		await resident.dispose();
+	});
+
+	test('a room round takes no more ballots than people in the room, and its code alone admits nobody', async ({
+		page,
+		playwright,
+		baseURL
+	}) => {
+		const { id } = await createVote(page, { eligibility: 'open' });
+		const mark = `mark-${(await proposalIds(page, id))[0]}`;
+		await open(page, `/staff/votes/${id}/room`);
+		await page.getByLabel('Name of the meeting').fill('Small room');
+		await page.getByLabel('People in the room').fill('2');
+		await page.getByRole('button', { name: 'Open a round' }).click();
+		const code = (await page.locator('.notice strong').textContent())!.trim();
+
+		const headers = { Origin: baseURL!, Accept: 'text/html' };
+		/** A phone with a fresh cookie jar joins the round and sends a ballot; where it is sent. */
+		const phone = async (cookie?: string) => {
+			const jar = await playwright.request.newContext({
+				baseURL,
+				extraHTTPHeaders: cookie ? { Cookie: cookie } : {}
+			});
+			if (!cookie) {
+				const joined = await jar.post('/vote/room', {
+					form: { room: code },
+					headers,
+					maxRedirects: 0
+				});
+				expect(joined.status()).toBe(303);
+				// The cookie is a pass for this browser, not the room code.
+				expect(joined.headers()['set-cookie']).not.toContain(`cc_room=${code}`);
+			}
+			const cast = await jar.post(`/vote/${id}/check`, {
+				form: { [mark]: 'want' },
+				headers,
+				maxRedirects: 0
+			});
+			const front =
+				cast.headers()['location'] === `/vote/${id}` ? await jar.get(`/vote/${id}`) : null;
+			const said = front ? await front.text() : '';
+			await jar.dispose();
+			return { location: cast.headers()['location'], said };
+		};
+		const results = [];
+		for (let i = 0; i < 4; i++) results.push(await phone());
+		expect(results.filter((r) => r.location.includes('/done?ref=')).length).toBe(2);
+		expect(results.filter((r) => r.location === `/vote/${id}`).length).toBe(2);
+		expect(results[3].said).toContain('This round is full');
+		// The room code put in a cookie by hand is no pass: that ballot is an ordinary online one.
+		expect((await phone(`cc_room=${code}`)).location).toContain('/done?ref=');
+		const room = async () => {
+			await open(page, `/staff/votes/${id}/reconciliation`);
+			return (
+				await page
+					.getByRole('row', { name: /^In the room/ })
+					.getByRole('cell')
+					.allTextContents()
+			)
+				.map((t) => t.trim())
+				.at(-2);
+		};
+		expect(await room()).toBe('2');
+
+		// The facilitator voids the round: its ballots stop counting, and the void is on record.
+		await open(page, `/staff/votes/${id}/room`);
+		await page.getByText("Void this round's ballots").click();
+		await page.getByLabel('Why are they voided?').fill('The code was shared outside the room');
+		await page.getByRole('button', { name: 'Void 2 ballots of Small room' }).click();
+		await expect(page.getByRole('status')).toContainText('Round voided: 2 ballots no longer count');
+		expect(await room()).toBe('0');
+		await expect(page.getByRole('table', { name: 'Voided rounds' })).toContainText(
+			'The code was shared outside the room'
+		);
+		expect(await totals(page, id)).toEqual(['0', '0', '1', '1', '3']);
 	});
 
 	test('forged origins, tampered forms and late ballots are refused and write nothing', async ({
@@ -413,6 +503,11 @@ test.describe('staff', () => {
 		await page.getByLabel('Share of the group against it, in per cent').fill('150');
 		await page.getByRole('button', { name: 'Save rules' }).click();
 		await expect(page.getByRole('alert')).toContainText('The threshold cannot be more than 100%');
+		// The limit on don't-wants must be chosen, never a silent default.
+		await expect(page.getByRole('alert')).toContainText(
+			"Enter the most Don't wants a ballot may have"
+		);
+		await page.getByLabel("Most Don't wants per ballot").fill('1');
 		await page.getByLabel('Share of the group against it, in per cent').fill('60');
 		await page.getByLabel('Savings target, in pounds').fill('10000');
 		await page.getByRole('button', { name: 'Save rules' }).click();
@@ -516,6 +611,7 @@ test.describe('staff', () => {
 		await open(page, `/staff/votes/${id}/room`);
 		await expectAccessible(page);
 		await page.getByLabel('Name of the meeting').fill('Library forum');
+		await page.getByLabel('People in the room').fill('12');
 		await page.getByRole('button', { name: 'Open a round' }).click();
 		const code = (await page.locator('.notice strong').textContent())!.trim();
 

@@ -287,6 +287,30 @@ describe('the count', () => {
 		expect(weighted.proposals[0].tallies.overall.dontWants).toBeLessThan(20);
 	});
 
+	it('leaves out of the override order a held-back saving as many people do not want as want', () => {
+		// s is protected by its 30 users but has net 0 (30 want, 30 don't): the selection rule would
+		// never take it, so releasing it would not help members close the gap.
+		const r = count({
+			proposals: [
+				proposal('s', 'saving', 1000, { service: 'care', affects: ['users'] }),
+				proposal('t', 'saving', 1000, { service: 'pool', affects: ['users'] })
+			],
+			segments: [],
+			ballots: [
+				ballot(30, { s: 'dontWant', t: 'dontWant' }, { uses: ['care', 'pool'] }),
+				ballot(30, { s: 'want', t: 'want' }),
+				ballot(40, { t: 'want' })
+			],
+			rules: rules({ savingsTarget: 500 })
+		});
+		expect(r.proposals.map((p) => [p.decision, p.tallies.overall.net])).toEqual([
+			['protected', 0],
+			['protected', 40]
+		]);
+		expect(r.shortfall).toBe(500);
+		expect(r.overrideOrder.map((o) => o.id)).toEqual(['t']);
+	});
+
 	it('explains a marginal result and how fragile it is', () => {
 		const r = count(scenarios().find((s) => s.file === 'confidence-marginal.json')!.input);
 		const pool = r.proposals.find((p) => p.id === 'hydro-pool')!;

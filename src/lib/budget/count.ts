@@ -12,7 +12,15 @@ import { canonicalTexts } from './canonical';
 import { digestBallots, digestHeader } from './digest';
 import { equalSharesAdd1 } from './equal-shares';
 import { greedy } from './greedy';
-import { flagged, groupRules, judge, type Counts, type GroupRules, type Judgement } from './groups';
+import {
+	flagged,
+	groupRules,
+	judge,
+	type Counts,
+	type GroupRules,
+	type Judgement,
+	type Suppressed
+} from './groups';
 import * as Q from './rational';
 import * as say from './reasons';
 import { RulesSchema } from './schemas';
@@ -26,7 +34,7 @@ import {
 	type BallotTotals,
 	type CellTotals,
 	type CountIndex,
-	type SplitFigures
+	type ViewFigures
 } from './tallies';
 import {
 	CHANNELS,
@@ -36,12 +44,12 @@ import {
 	type CountInput,
 	type CountResult,
 	type Decision,
-	type GroupFigures,
 	type GroupFinding,
 	type Method,
 	type MethodOutcome,
 	type ProposalResult,
 	type ProposalTallies,
+	type PublishedFigures,
 	type Rules,
 	type Tally,
 	type WeightingReport
@@ -181,19 +189,18 @@ function viewOf(ix: CountIndex, totals: BallotTotals, slots: readonly number[]):
 	return { ix, totals, slots, ballots, raw, wants, dontWants, cellWeight, weighting };
 }
 
-/** A group's figures in a view: the slots counted, added up. */
-function inView(v: View, f: SplitFigures): GroupFigures {
-	const out = { ballots: 0, wants: 0, dontWants: 0 };
-	for (const a of v.slots) {
-		const g = a === 1 ? f.assured : f.open;
-		out.ballots += g.ballots;
-		out.wants += g.wants;
-		out.dontWants += g.dontWants;
-	}
-	return out;
+/** A group's figures in a view: among all ballots, or the assured ones alone. */
+function inView(v: View, f: ViewFigures): PublishedFigures {
+	return v.slots.length === 1 ? f.assured : f.all;
 }
 
-function countsFor(v: View, p: number, f: GroupFigures, mark: 'wants' | 'dontWants'): Counts {
+function countsFor(
+	v: View,
+	p: number,
+	f: PublishedFigures,
+	mark: 'wants' | 'dontWants'
+): Counts | Suppressed {
+	if ('fewerThan10' in f) return f;
 	return {
 		n: f.ballots,
 		d: f[mark],
@@ -641,22 +648,28 @@ function talliesOf(v: View, p: number): ProposalTallies {
 		open: weightedSum((c) => (!c.assured ? [c.ballots, c.marks[p * 2], c.marks[p * 2 + 1]] : null))
 	};
 	const prop = ix.proposals[p];
+	// A group published as under 10 ballots shows as suppressed, with no figures.
+	const hidden: Tally = { ...makeTally(0, 0, 0, 0), suppressed: true };
 	const group = (id: string): Tally => {
 		const k = prop.affects.indexOf(id);
 		const f = inView(v, k >= 0 ? totals.union(p, 1 << k) : totals.undeclared(p, id));
-		return makeTally(f.ballots, f.ballots, f.wants, f.dontWants);
+		return 'fewerThan10' in f ? hidden : makeTally(f.ballots, f.ballots, f.wants, f.dontWants);
 	};
 	const bySegment: Record<string, Tally> = {};
 	for (const s of ix.segments) bySegment[s.id] = group(s.id);
 	const users = group(USERS);
 	const W = v.raw[p * 2];
 	const D = v.raw[p * 2 + 1];
-	const nonUsers = makeTally(
-		v.ballots - users.ballots,
-		v.ballots - users.ballots,
-		W - users.wants,
-		D - users.dontWants
-	);
+	// Hidden too when the users are: everyone less them would give their figures away.
+	const nonUsers =
+		users === hidden
+			? hidden
+			: makeTally(
+					v.ballots - users.ballots,
+					v.ballots - users.ballots,
+					W - users.wants,
+					D - users.dontWants
+				);
 	return { overall, byArea, byChannel, byAssurance, bySegment, users, nonUsers };
 }
 

@@ -8,7 +8,9 @@
  * Proposals and segments keep their listed order (it breaks ties). Rules list every field in a
  * fixed order, population rows sorted by area then age band. Group totals, when given, are in
  * proposal order then by group name, each
- *   {"proposal":..,"group":..,"ballots":..,"wants":..,"dontWants":..,"assured":{"ballots":..,"wants":..,"dontWants":..}}
+ *   {"proposal":..,"group":..,"all":<figures>,"assured":<figures>}
+ * where figures are {"ballots":..,"wants":..,"dontWants":..}, or, for fewer than 10 ballots,
+ * {"fewerThan10":true,"joinsUnions":true|false}.
  * Each ballot is
  *   {"marks":[[id,"want"|"dontWant"],...],"uses":[...],"verifiedUses":[...],"segments":[...],
  *    "area":..,"ageBand":..,"channel":..,"assured":true|false}
@@ -18,7 +20,7 @@
  * ballot does.
  */
 import { createHash } from 'node:crypto';
-import type { GroupTotals, Proposal, Rules, Segment } from './types';
+import type { GroupTotals, Proposal, PublishedFigures, Rules, Segment } from './types';
 
 /** Names the canonical format, so a change of format changes every digest. */
 export const DIGEST_FORMAT = 'co-commission/count-input/2';
@@ -79,14 +81,8 @@ export function digestHeader(
 				.map((g) => ({
 					proposal: g.proposal,
 					group: g.group,
-					ballots: g.ballots,
-					wants: g.wants,
-					dontWants: g.dontWants,
-					assured: {
-						ballots: g.assured.ballots,
-						wants: g.assured.wants,
-						dontWants: g.assured.dontWants
-					}
+					all: canonicalFigures(g.all),
+					assured: canonicalFigures(g.assured)
 				}))
 		: null;
 	return (
@@ -94,6 +90,12 @@ export function digestHeader(
 		`"segments":${JSON.stringify(ss)},"rules":${JSON.stringify(canonicalRules(rules))},` +
 		`"groups":${JSON.stringify(gs)},"ballots":[`
 	);
+}
+
+function canonicalFigures(f: PublishedFigures): PublishedFigures {
+	return 'fewerThan10' in f
+		? { fewerThan10: true, joinsUnions: f.joinsUnions }
+		: { ballots: f.ballots, wants: f.wants, dontWants: f.dontWants };
 }
 
 function cellKey(c: { area: string; ageBand?: string }): string {

@@ -126,6 +126,15 @@ export function finding(group: string, c: Counts, fragile: number | null): Group
 	};
 }
 
+/**
+ * A group known only to have fewer than 10 ballots (published without figures): below every
+ * minimum size, so it fails every test, but it may still join unions of declared groups.
+ */
+export interface Suppressed {
+	fewerThan10: true;
+	joinsUnions: boolean;
+}
+
 /** What the declared groups of one proposal decide. */
 export interface Judgement {
 	/** Groups (and unions) passing all four tests. */
@@ -138,26 +147,30 @@ export interface Judgement {
  * Tests the declared groups of a proposal and every union of two or more of those that pass the
  * margin and point tests (step 2), each union named by joining its ids in `affects` order.
  * @param affects the declared group ids, in order
- * @param countsOf the figures of a union given as a bit mask over `affects`
+ * @param countsOf the figures of a union given as a bit mask over `affects` (or, for a group
+ * published as under 10 ballots, only whether it joins unions)
  */
 export function judge(
 	affects: readonly string[],
-	countsOf: (mask: number) => Counts,
+	countsOf: (mask: number) => Counts | Suppressed,
 	r: GroupRules
 ): Judgement {
 	const protects: GroupFinding[] = [];
 	const marginal: GroupFinding[] = [];
 	const passing: number[] = [];
-	const test = (mask: number) => {
+	/** Tests one group or union; says whether it passes the margin and point tests. */
+	const test = (mask: number): boolean => {
 		const c = countsOf(mask);
+		if ('fewerThan10' in c) return c.joinsUnions;
 		const s = status(c, r);
-		if (s === 'none') return c;
-		const name = affects.filter((_, k) => mask & (1 << k)).join('+');
-		(s === 'protects' ? protects : marginal).push(finding(name, c, fragility(c, r)));
-		return c;
+		if (s !== 'none') {
+			const name = affects.filter((_, k) => mask & (1 << k)).join('+');
+			(s === 'protects' ? protects : marginal).push(finding(name, c, fragility(c, r)));
+		}
+		return passesMarginAndPoint(c, r);
 	};
 	affects.forEach((_, k) => {
-		if (passesMarginAndPoint(test(1 << k), r)) passing.push(k);
+		if (test(1 << k)) passing.push(k);
 	});
 	// Unions by size, then in the order of their members.
 	for (let size = 2; size <= passing.length; size++) {
@@ -185,6 +198,7 @@ function* combinations(items: readonly number[], size: number): Generator<number
  * The sectional-capture guard (step 8): an undeclared group whose opposition passes the size,
  * margin and point tests is flagged for review. A flag changes no decision.
  */
-export function flagged(group: string, c: Counts, r: GroupRules): GroupFinding | null {
+export function flagged(group: string, c: Counts | Suppressed, r: GroupRules): GroupFinding | null {
+	if ('fewerThan10' in c) return null;
 	return c.n >= r.minGroup && passesMarginAndPoint(c, r) ? finding(group, c, null) : null;
 }

@@ -4,7 +4,13 @@
  * and `;`-separated rows with CSV quoting. LF or CRLF line ends, an optional BOM and blank lines
  * are accepted. Anything malformed is an error naming the line and what was wrong: a count
  * must never run on part of a file.
+ *
+ * Spreadsheets open `.pb` files too, so the writer neutralises formulas as the CSV exports do
+ * (csv.ts): a field that starts with = + - @ (or a tab or carriage return) gets an apostrophe
+ * in front, unless it is a number (-122.31) or Pabulib's lone "-". The reader takes that
+ * apostrophe off again, so a file reads back exactly as it was written (see `neutraliseField`).
  */
+import { FORMULA_START } from '../csv/csv';
 
 export interface PabulibSection {
 	/** Column names from the header line. */
@@ -133,7 +139,7 @@ export function parsePabulib(text: string): PabulibFile {
 		if (nextQuote >= 0 && nextQuote < pos) nextQuote = text.indexOf('"', pos);
 		if (nextQuote >= 0 && nextQuote < end) {
 			const r = splitQuoted(text, pos, lineNo);
-			fields = r.fields.map((f) => f.trim());
+			fields = r.fields.map((f) => restoreField(f.trim()));
 			lineNo += r.lines - 1;
 			pos = r.next;
 		} else {
@@ -142,7 +148,11 @@ export function parsePabulib(text: string): PabulibFile {
 			pos = end + 1;
 			if (raw.trim() === '') continue;
 			fields = raw.split(';');
-			for (let k = 0; k < fields.length; k++) fields[k] = fields[k].trim();
+			for (let k = 0; k < fields.length; k++) {
+				const f = fields[k].trim();
+				// Only a field starting with an apostrophe can have been neutralised.
+				fields[k] = f.charCodeAt(0) === 39 ? restoreField(f) : f;
+			}
 		}
 		if (fields.length === 1) {
 			const title = fields[0].toLowerCase();
@@ -425,6 +435,37 @@ function quote(field: string): string {
 	return `"${field.replaceAll('"', '""')}"`;
 }
 
+/** A number (a cost, a longitude such as -122.31) or Pabulib's lone "-" for no value. */
+const NUMBER_OR_SIGN = /^[+-]?(?:\d+(?:[.,]\d+)?)?$/;
+
+/** Whether a spreadsheet would run the field as a formula, apostrophes in front aside. */
+function formulaLike(field: string): boolean {
+	const core = field.replace(/^'+/, '');
+	return FORMULA_START.test(core) && !NUMBER_OR_SIGN.test(core);
+}
+
+/**
+ * A field as written: an apostrophe in front of one a spreadsheet would run as a formula
+ * (`=HYPERLINK(...)` becomes `'=HYPERLINK(...)`, as in the CSV exports). A field that already
+ * starts with apostrophes before such text gets one more, so that `restoreField` can always take
+ * exactly one off: reading back gives the text as it was, and a recount the same digest.
+ */
+export function neutraliseField(field: string): string {
+	return (FORMULA_START.test(field) || field.startsWith("'")) && formulaLike(field)
+		? `'${field}`
+		: field;
+}
+
+/** A field as read: the apostrophe `neutraliseField` put in front, taken off. */
+export function restoreField(field: string): string {
+	return field.startsWith("'") && formulaLike(field) ? field.slice(1) : field;
+}
+
+/** What the writer puts in the file for a field. */
+function cell(field: string): string {
+	return quote(neutraliseField(field));
+}
+
 /**
  * Writes a parsed file back as `.pb` text: sections in order, one line per row, LF line ends
  * unless `crlf` is set, a final line end, fields quoted only where they must be.
@@ -432,10 +473,10 @@ function quote(field: string): string {
 export function writePabulib(file: PabulibFile, options: { crlf?: boolean } = {}): string {
 	const eol = options.crlf ? '\r\n' : '\n';
 	const out: string[] = ['META', 'key;value'];
-	for (const [k, v] of file.meta) out.push(`${quote(k)};${quote(v)}`);
-	out.push('PROJECTS', file.projects.columns.map(quote).join(';'));
-	for (const row of file.projects.rows) out.push(row.map(quote).join(';'));
-	out.push('VOTES', file.votes.columns.map(quote).join(';'));
-	for (const row of file.votes.rows) out.push(row.map(quote).join(';'));
+	for (const [k, v] of file.meta) out.push(`${cell(k)};${cell(v)}`);
+	out.push('PROJECTS', file.projects.columns.map(cell).join(';'));
+	for (const row of file.projects.rows) out.push(row.map(cell).join(';'));
+	out.push('VOTES', file.votes.columns.map(cell).join(';'));
+	for (const row of file.votes.rows) out.push(row.map(cell).join(';'));
 	return out.join(eol) + eol;
 }

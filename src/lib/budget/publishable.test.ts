@@ -2,22 +2,96 @@ import { describe, expect, it } from 'vitest';
 import { ballot, reported, RULES, rules, scenarios } from '../test/votes';
 import { checkRules, count, CountInputError } from './count';
 import { parsePabulib, PabulibError } from './pabulib';
-import { groupTotals, publishableInput } from './publishable';
+import { makeTally } from './tallies';
+import { groupTotals, OTHER_AREAS, publishableInput } from './publishable';
 import type { CountInput } from './types';
 import { isVotePabulib, readVotePabulib, writeVotePabulib } from './vote-pabulib';
 
 const dayCentres = scenarios().find((s) => s.file === 'day-centres.json')!.input;
+const HIDDEN = { ...makeTally(0, 0, 0, 0), suppressed: true };
 
 describe('publishableInput', () => {
-	it('decides exactly what the full ballots decide, with the same tables', () => {
+	it('decides exactly what the full ballots decide, with the same tables but for groups under 10', () => {
 		for (const { input } of scenarios()) {
 			const full = count(input);
 			const published = count(publishableInput(input));
 			expect(reported(published)).toEqual(reported(full));
-			expect(published.proposals.map((p) => p.tallies)).toEqual(
-				full.proposals.map((p) => p.tallies)
-			);
+			full.proposals.forEach((p, i) => {
+				const t = published.proposals[i].tallies;
+				expect(t.overall).toEqual(p.tallies.overall);
+				// A group under 10 is published as such, with no figures (and so are the users'
+				// complement, which would give them away); the rest are the same.
+				for (const [id, g] of Object.entries(p.tallies.bySegment))
+					expect(t.bySegment[id]).toEqual(g.suppressed ? HIDDEN : g);
+				expect(t.users).toEqual(p.tallies.users.suppressed ? HIDDEN : p.tallies.users);
+				expect(t.nonUsers).toEqual(p.tallies.users.suppressed ? HIDDEN : p.tallies.nonUsers);
+			});
 		}
+	});
+
+	it('publishes no figure under 10: small groups only as such, small areas merged', () => {
+		// day-centres: 5 carers (who pass margin and point, so they join unions).
+		const rows = groupTotals(dayCentres);
+		expect(rows.find((r) => r.proposal === 'day-centres' && r.group === 'carers')).toEqual({
+			proposal: 'day-centres',
+			group: 'carers',
+			all: { fewerThan10: true, joinsUnions: true },
+			assured: { fewerThan10: true, joinsUnions: true }
+		});
+		for (const r of rows)
+			for (const f of [r.all, r.assured])
+				if (!('fewerThan10' in f)) expect(f.ballots).toBeGreaterThanOrEqual(10);
+		// Small areas: merged if together they make 10, else left out.
+		const input = {
+			...dayCentres,
+			ballots: [
+				...dayCentres.ballots,
+				ballot(3, {}, { area: 'tiny' }),
+				ballot(8, {}, { area: 'wee' })
+			]
+		};
+		const areas = new Set(publishableInput(input).ballots.map((b) => b.area));
+		expect(areas.has('tiny')).toBe(false);
+		expect(areas.has(OTHER_AREAS)).toBe(true);
+		const alone = {
+			...dayCentres,
+			ballots: [...dayCentres.ballots, ballot(3, {}, { area: 'tiny' })]
+		};
+		const published = publishableInput(alone).ballots.map((b) => b.area);
+		expect(published).not.toContain('tiny');
+		expect(published).not.toContain(OTHER_AREAS);
+	});
+
+	it('merges the population table with the areas, so weighting sees the same cells', () => {
+		const input = {
+			...dayCentres,
+			ballots: [
+				...dayCentres.ballots,
+				ballot(4, {}, { area: 'tiny' }),
+				ballot(6, {}, { area: 'wee' })
+			],
+			rules: rules({
+				maxDontWants: 0,
+				weighting: 'population' as const,
+				population: [
+					{ area: 'north', count: 500 },
+					{ area: 'south', count: 400 },
+					{ area: 'tiny', count: 30 },
+					{ area: 'wee', count: 70 }
+				]
+			})
+		};
+		const published = publishableInput(input);
+		expect(published.rules.population).toEqual([
+			{ area: 'north', count: 500 },
+			{ area: 'south', count: 400 },
+			{ area: OTHER_AREAS, count: 100 }
+		]);
+		expect(count(published).weighting?.table.map((c) => c.cell)).toEqual([
+			OTHER_AREAS,
+			'north',
+			'south'
+		]);
 	});
 
 	it("publishes nobody's service use or groups on a ballot, and ballots in one canonical order", () => {
@@ -69,8 +143,7 @@ describe('publishableInput', () => {
 			'users'
 		]);
 		expect(rows.find((r) => r.group === 'users+carers')).toMatchObject({
-			ballots: 45,
-			dontWants: 45,
+			all: { ballots: 45, dontWants: 45 },
 			assured: { ballots: 45, dontWants: 45 }
 		});
 	});
@@ -97,7 +170,13 @@ describe('group totals are checked', () => {
 		},
 		{
 			name: 'figures that do not add up',
-			input: { ...published, groups: [{ ...groups[0], wants: 1000 }, ...groups.slice(1)] },
+			input: {
+				...published,
+				groups: [
+					{ ...groups[0], all: { ballots: 40, wants: 30, dontWants: 30 } },
+					...groups.slice(1)
+				]
+			},
 			message: /the figures do not add up/
 		},
 		{

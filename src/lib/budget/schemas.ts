@@ -154,7 +154,15 @@ export const BallotSchema = z.object({
 });
 
 const figure = z.number().int('Group figures must be whole numbers.').min(0).max(100_000_000);
-const figuresSchema = { ballots: figure, wants: figure, dontWants: figure };
+const publishedFigures = z.union([
+	z.object({ ballots: figure, wants: figure, dontWants: figure }).strict(),
+	z
+		.object({
+			fewerThan10: z.literal(true),
+			joinsUnions: z.boolean('Say whether the group joins unions: true or false.')
+		})
+		.strict()
+]);
 
 /** One group's figures for one proposal, given as totals (see `CountInput.groups`). */
 export const GroupTotalsSchema = z.object({
@@ -162,8 +170,8 @@ export const GroupTotalsSchema = z.object({
 	group: z
 		.string()
 		.regex(/^[A-Za-z0-9][A-Za-z0-9_.+-]{0,700}$/, 'A group is one or more ids joined with "+".'),
-	...figuresSchema,
-	assured: z.object(figuresSchema)
+	all: publishedFigures,
+	assured: publishedFigures
 });
 
 /** A scenario file (scenarios/README.md, format version 2): a small vote and what it must give. */

@@ -17,6 +17,7 @@ import {
 	type Channel,
 	type GroupFigures,
 	type GroupTotals,
+	type PublishedFigures,
 	type Mark,
 	type Proposal,
 	type Rules,
@@ -386,10 +387,10 @@ export interface CellTotals {
 	areas: Map<number, { ballots: number; marks: Float64Array }>;
 }
 
-/** Figures of a group among open ballots and among assured ones. */
-export interface SplitFigures {
-	open: GroupFigures;
-	assured: GroupFigures;
+/** Figures of a group among all ballots and among assured ones. */
+export interface ViewFigures {
+	all: PublishedFigures;
+	assured: PublishedFigures;
 }
 
 /** Everything the count adds up from the distinct ballots. */
@@ -406,9 +407,9 @@ export interface BallotTotals {
 	 */
 	wantSets: [Map<string, number>, Map<string, number>];
 	/** A group's figures for a proposal: a union of declared groups (a bit mask over affects). */
-	union(p: number, mask: number): SplitFigures;
+	union(p: number, mask: number): ViewFigures;
 	/** A group not declared for a proposal: a segment id, or users. */
-	undeclared(p: number, group: string): SplitFigures;
+	undeclared(p: number, group: string): ViewFigures;
 }
 
 function figures(ballots = 0, wants = 0, dontWants = 0): GroupFigures {
@@ -564,13 +565,13 @@ export function totalBallots(reader: BallotReader, groups?: readonly GroupTotals
 		stamp++;
 	}
 
-	const split = (row: ArrayLike<number>): SplitFigures => ({
-		open: figures(row[0], row[1], row[2]),
+	// Rows hold [open n, w, d, assured n, w, d].
+	const split = (row: ArrayLike<number>): ViewFigures => ({
+		all: figures(row[0] + row[3], row[1] + row[4], row[2] + row[5]),
 		assured: figures(row[3], row[4], row[5])
 	});
 	const areaNames = reader.areas;
-	if (groups)
-		return { cells, areaNames, ballots, marks, wantSets, ...totalsLookup(ix, groups, split) };
+	if (groups) return { cells, areaNames, ballots, marks, wantSets, ...totalsLookup(ix, groups) };
 	return {
 		cells,
 		areaNames,
@@ -619,27 +620,42 @@ export function unionName(affects: readonly string[], mask: number): string {
  */
 function totalsLookup(
 	ix: CountIndex,
-	groups: readonly GroupTotals[],
-	split: (row: ArrayLike<number>) => SplitFigures
+	groups: readonly GroupTotals[]
 ): Pick<BallotTotals, 'union' | 'undeclared'> {
-	const rows = new Map<string, SplitFigures>();
+	const rows = new Map<string, ViewFigures>();
 	const key = (p: number, group: string) => `${p}\u0000${group}`;
 	groups.forEach((r, i) => {
 		const what = `Group totals row ${i + 1} ("${r.group}" for "${r.proposal}")`;
 		const p = ix.proposalIndex.get(r.proposal);
 		if (p === undefined) throw new CountInputError(`${what}: no such proposal`);
-		const all = [r.ballots, r.wants, r.dontWants];
-		const as = [r.assured?.ballots, r.assured?.wants, r.assured?.dontWants];
-		for (const x of [...all, ...as]) {
-			if (!Number.isSafeInteger(x) || (x as number) < 0)
-				throw new CountInputError(`${what}: figures must be whole numbers of at least 0`);
+		for (const f of [r.all, r.assured]) {
+			if (!f || typeof f !== 'object')
+				throw new CountInputError(`${what}: figures for all and for assured ballots are needed`);
+			if ('fewerThan10' in f) {
+				if (f.fewerThan10 !== true || typeof f.joinsUnions !== 'boolean')
+					throw new CountInputError(`${what}: a group under 10 says only whether it joins unions`);
+				continue;
+			}
+			for (const x of [f.ballots, f.wants, f.dontWants]) {
+				if (!Number.isSafeInteger(x) || x < 0)
+					throw new CountInputError(`${what}: figures must be whole numbers of at least 0`);
+			}
+			if (f.wants + f.dontWants > f.ballots)
+				throw new CountInputError(`${what}: the figures do not add up`);
+			if (f.ballots < SUPPRESS_BELOW)
+				throw new CountInputError(
+					`${what}: a group of fewer than 10 ballots is given only as such`
+				);
 		}
-		const [n, w, d] = all;
-		const [an, aw, ad] = as as number[];
-		if (w + d > n || aw + ad > an || an > n || aw > w || ad > d)
-			throw new CountInputError(`${what}: the figures do not add up`);
+		const [a, s] = [r.all, r.assured];
+		if (!('fewerThan10' in a) && !('fewerThan10' in s)) {
+			if (s.ballots > a.ballots || s.wants > a.wants || s.dontWants > a.dontWants)
+				throw new CountInputError(`${what}: the assured figures are more than all the figures`);
+		}
+		if ('fewerThan10' in a && !('fewerThan10' in s))
+			throw new CountInputError(`${what}: the assured figures are more than all the figures`);
 		if (rows.has(key(p, r.group))) throw new CountInputError(`${what}: given twice`);
-		rows.set(key(p, r.group), split([n - an, w - aw, d - ad, an, aw, ad]));
+		rows.set(key(p, r.group), { all: a, assured: s });
 	});
 	const needed = (p: number): string[] => {
 		const affects = ix.proposals[p].affects;
@@ -667,8 +683,8 @@ function totalsLookup(
 		);
 	}
 	return {
-		union: (p, mask) => rows.get(key(p, unionName(ix.proposals[p].affects, mask))) as SplitFigures,
-		undeclared: (p, group) => rows.get(key(p, group)) as SplitFigures
+		union: (p, mask) => rows.get(key(p, unionName(ix.proposals[p].affects, mask))) as ViewFigures,
+		undeclared: (p, group) => rows.get(key(p, group)) as ViewFigures
 	};
 }
 

@@ -121,16 +121,32 @@ export interface GroupFigures {
 }
 
 /**
+ * A group of fewer than 10 ballots, published without its figures (nothing under 10 is ever
+ * published). The count needs nothing else of it: a group that small is below every minimum
+ * group size (at least 10), so it can never protect, be marginal or be flagged; all it can do
+ * is join unions of declared groups, which it does when it passes the margin and point tests.
+ */
+export interface SuppressedFigures {
+	fewerThan10: true;
+	/** Whether it passes the margin and point tests (and so joins unions of declared groups). */
+	joinsUnions: boolean;
+}
+
+export type PublishedFigures = GroupFigures | SuppressedFigures;
+
+/**
  * One group's figures for one proposal, given as totals instead of ballot by ballot (the
  * publishable input: nobody's service use or segments appear per ballot). `group` is a declared
  * group or a union of them (ids joined with `+` in `affects` order), or, for flags and tables,
  * a segment (or `users`) not declared for the proposal. Unweighted: group tests never weight.
  */
-export interface GroupTotals extends GroupFigures {
+export interface GroupTotals {
 	proposal: string;
 	group: string;
-	/** The same figures among assured ballots only (the assurance re-count). */
-	assured: GroupFigures;
+	/** Among all ballots. */
+	all: PublishedFigures;
+	/** Among assured ballots only (the assurance re-count). */
+	assured: PublishedFigures;
 }
 
 export interface CountInput {

@@ -21,6 +21,11 @@
  * The input written is the publishable one. A `co-commission/vote/1` file (rules version 1) is
  * refused with a message saying so: version 2 counts it by other rules, so it could not
  * reproduce that file's official result.
+ * Text that a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage
+ * return, and not a number) is written with an apostrophe in front, as in the CSV exports; a
+ * field that already starts with apostrophes before such text gets one more. The reader
+ * (pabulib.ts `restoreField`) takes exactly one off, so titles read back as entered and the
+ * recount's digest is the official one.
  */
 import { z } from 'zod';
 import { metaValue, PabulibError, writePabulib, type PabulibFile } from './pabulib';

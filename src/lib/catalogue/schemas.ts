@@ -57,7 +57,9 @@ export const SegmentSchema = z.object({
 
 export const EngagementSchema = z.object({
 	title: text('a title', 3, 160),
+	titleCy: optionalText('the Welsh title', 160),
 	summary: optionalText('the summary', 2000),
+	summaryCy: optionalText('the Welsh summary', 2000),
 	serviceId: z.string({ error: 'Choose a service' }).min(1, { error: 'Choose a service' }).max(40)
 });
 

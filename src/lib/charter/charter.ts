@@ -121,6 +121,11 @@ export interface CharterContent {
 	commitments: Commitment[];
 	standards: Standard[];
 	links: CharterLinks;
+	/**
+	 * The Welsh, by field path (`outcomes.<id>.target`: see ./welsh). Absent until staff add
+	 * some, so a charter without Welsh hashes as it always did.
+	 */
+	cy?: Record<string, string>;
 }
 
 export const GOVERNANCE_FIELDS = [

@@ -12,6 +12,7 @@ import {
 	type Standard
 } from './charter';
 import type { CharterVersion } from './state';
+import { charterWelshFields, welshChanges } from './welsh';
 
 /**
  * What changed between two texts of a charter, for the history page: each outcome, party,
@@ -20,7 +21,14 @@ import type { CharterVersion } from './state';
  */
 
 export type DiffSection =
-	'basics' | 'outcomes' | 'parties' | 'commitments' | 'standards' | 'governance' | 'links';
+	| 'basics'
+	| 'outcomes'
+	| 'parties'
+	| 'commitments'
+	| 'standards'
+	| 'governance'
+	| 'links'
+	| 'welsh';
 
 export interface FieldChange {
 	field: string;
@@ -62,8 +70,24 @@ export function diffContent(a: CharterContent, b: CharterContent): CharterChange
 		...diffList('commitments', a, b, (c) => c.commitments, commitmentFields, commitmentName),
 		...diffList('standards', a, b, (c) => c.standards, standardFields, standardName),
 		...diffGovernance(a, b),
-		...diffLinks(a.links, b.links)
+		...diffLinks(a.links, b.links),
+		...diffWelsh(a, b)
 	];
+}
+
+/** The Welsh text as one change whose fields are the paths (`outcomes.<id>.target`) that changed. */
+function diffWelsh(a: CharterContent, b: CharterContent): CharterChange[] {
+	const labels = new Map(
+		[...charterWelshFields(a), ...charterWelshFields(b)].map((f) => [f.path, f.label])
+	);
+	const fields = welshChanges(a, b).map((c) => ({
+		field: c.path,
+		label: `${labels.get(c.path) ?? c.path} in Welsh`,
+		before: c.before,
+		after: c.after
+	}));
+	if (fields.length === 0) return [];
+	return [{ section: 'welsh', kind: 'changed', id: '', fields, summary: `${describe(fields)}.` }];
 }
 
 type Fields = { field: string; label: string; value: string }[];
@@ -193,7 +217,8 @@ const SECTION_NAMES: Record<DiffSection, string> = {
 	commitments: 'Commitments',
 	standards: 'Service standards',
 	governance: 'Governance',
-	links: 'Links'
+	links: 'Links',
+	welsh: 'Welsh text'
 };
 
 function diffBasics(a: CharterContent, b: CharterContent): CharterChange[] {

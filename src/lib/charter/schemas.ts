@@ -203,7 +203,11 @@ export const CharterContentSchema = z.object({
 		surveyIds: z.array(contentId).max(50),
 		labIds: z.array(contentId).max(50),
 		voteIds: z.array(contentId).max(50)
-	})
+	}),
+	cy: z
+		.record(z.string().max(200), contentText(2000))
+		.refine((cy) => Object.keys(cy).length <= 5000)
+		.optional()
 }) satisfies z.ZodType<CharterContent>;
 
 /** Starting a charter: the engagement it belongs to (its service comes with it) and a title. */

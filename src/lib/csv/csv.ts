@@ -6,7 +6,8 @@
  * shows Welsh letters (ŵ, ŷ) correctly.
  */
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** How a cell a spreadsheet would read as a formula starts (the Pabulib writer uses it too). */
+export const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** The text as a spreadsheet should show it. */
 export function neutralise(text: string): string {

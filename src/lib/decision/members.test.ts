@@ -3,7 +3,6 @@ import {
 	callInMove,
 	callInState,
 	decisionProblems,
-	longDate,
 	withDecision,
 	type DecisionContext
 } from './members';
@@ -92,11 +91,6 @@ describe('the members’ decision', () => {
 		expect(withDecision(calledIn, { ...calledIn, reasons: 'typo fixed' }).callIn.status).toBe(
 			'calledIn'
 		);
-	});
-
-	it('writes dates in words', () => {
-		expect(longDate('2026-10-30')).toBe('30 October 2026');
-		expect(longDate('2026-10-30', 'cy')).toBe('30 Hydref 2026');
 	});
 });
 

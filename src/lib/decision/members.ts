@@ -4,6 +4,7 @@
  * not have), and never in the future. Call-in then runs as a small state machine.
  */
 import { isIsoDate } from '../charter/schemas';
+import { formatDate } from '../i18n/format';
 import type { FieldErrors } from './eqia';
 import type { CallIn, CallInStatus, MembersDecision } from './record';
 
@@ -14,22 +15,13 @@ export interface DecisionContext {
 	today: string;
 }
 
-/** "30 October 2026" from YYYY-MM-DD. */
-export function longDate(iso: string, locale: 'en' | 'cy' = 'en'): string {
-	if (!isIsoDate(iso)) return iso;
-	return new Intl.DateTimeFormat(locale === 'cy' ? 'cy-GB' : 'en-GB', {
-		dateStyle: 'long',
-		timeZone: 'UTC'
-	}).format(new Date(`${iso}T00:00:00Z`));
-}
-
 /** What is wrong with a members' decision, by form field (empty when it can be saved). */
 export function decisionProblems(d: MembersDecision, ctx: DecisionContext): FieldErrors {
 	const errors: FieldErrors = {};
 	if (d.status === 'pending') return errors;
 	if (!isIsoDate(d.date)) errors.date = 'Enter the date of the meeting, like 2026-11-20';
 	else if (ctx.voteClosedOn && d.date < ctx.voteClosedOn)
-		errors.date = `The decision date cannot be before the vote closed on ${longDate(ctx.voteClosedOn)}`;
+		errors.date = `The decision date cannot be before the vote closed on ${formatDate(ctx.voteClosedOn, 'en')}`;
 	else if (d.date > ctx.today) errors.date = 'The decision date cannot be in the future';
 	if (!d.meeting.trim()) errors.meeting = 'Enter the meeting, like Cabinet';
 	if (d.status === 'deferred') {
@@ -103,7 +95,7 @@ export function callInMove(
 	const from = callInState(c, today);
 	if (!MOVES[from].includes(to)) {
 		const why: Record<CallInState, string> = {
-			open: `While the call-in period is open (until ${longDate(c.until)}) the decision can only be called in`,
+			open: `While the call-in period is open (until ${formatDate(c.until, 'en')}) the decision can only be called in`,
 			lapsed: 'The call-in period is over, so the decision can only be confirmed',
 			calledIn: 'A called-in decision can be confirmed or referred back',
 			confirmed: 'A confirmed decision does not change: record a new decision in a new version',

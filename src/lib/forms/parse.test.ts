@@ -20,6 +20,31 @@ describe('formValues', () => {
 			)
 		).toEqual({ a: '1', b: ['x', 'y'] });
 	});
+
+	it('ignores a field named __proto__, however often it is sent', () => {
+		const values = formValues(
+			form([
+				['__proto__', 'a'],
+				['__proto__', 'b'],
+				['name', 'Ann']
+			])
+		);
+		expect(Object.getPrototypeOf(values)).toBe(Object.prototype);
+		expect(values).toEqual({ name: 'Ann' });
+		expect(Object.keys(values)).toEqual(['name']);
+	});
+
+	it('reads fields named like inherited properties as plain fields', () => {
+		expect(
+			formValues(
+				form([
+					['constructor', '2'],
+					['toString', '3'],
+					['toString', '4']
+				])
+			)
+		).toEqual({ constructor: '2', toString: ['3', '4'] });
+	});
 });
 
 describe('parseForm', () => {

@@ -9,13 +9,15 @@ export type Parsed<T> =
 
 /**
  * FormData as a plain object: a field sent once is a string, a field sent several times
- * (checkboxes with one name) an array. Files are dropped: uploads are read separately.
+ * (checkboxes with one name) an array. Files are dropped: uploads are read separately, and so
+ * is a field named `__proto__`, which no form has and which would change the object's prototype.
+ * A field named like something every object inherits (`constructor`) is a field like any other.
  */
 export function formValues(formData: FormData): FormValues {
 	const values: FormValues = {};
 	for (const [key, value] of formData) {
-		if (typeof value !== 'string') continue;
-		const seen = values[key];
+		if (typeof value !== 'string' || key === '__proto__') continue;
+		const seen = Object.hasOwn(values, key) ? values[key] : undefined;
 		if (seen === undefined) values[key] = value;
 		else values[key] = Array.isArray(seen) ? [...seen, value] : [seen, value];
 	}

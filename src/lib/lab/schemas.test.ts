@@ -41,11 +41,13 @@ describe('createLabSchema', () => {
 			})
 		).toEqual({
 			title: 'Day centres',
+			titleCy: null,
 			serviceId: 'svc-1',
 			prompts: [
 				'How could we design costs out of day centres?',
 				'What could residents do themselves?'
 			],
+			promptsCy: [],
 			kinds: ['savesMoney', 'improvesOutcomes'],
 			dotsPerParticipant: 8,
 			maxDotsPerIdea: 3,

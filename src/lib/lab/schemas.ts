@@ -5,6 +5,7 @@
  * the form.
  */
 import { z } from 'zod';
+import { formatMoney } from '../i18n/format';
 import { COUNTDOWN_MINUTES_MAX, COUNTDOWN_MINUTES_MIN } from './countdown';
 import type { ModerationEvent } from './events';
 import {
@@ -103,6 +104,46 @@ const prompts = z.preprocess(
 		.max(PROMPTS_MAX, `A lab can have up to ${PROMPTS_MAX} prompts.`)
 );
 
+/**
+ * The Welsh of the prompts: a textarea, one line for each English prompt in the same order; a
+ * blank line leaves that prompt without Welsh. Ends up as one entry per line ('' for none).
+ */
+function promptsCyFor(promptCount: number) {
+	return z
+		.string()
+		.optional()
+		.superRefine((v, ctx) => {
+			const lines = welshLines(v);
+			const tooLong = lines.findIndex((l) => l.length > PROMPT_MAX);
+			if (tooLong >= 0)
+				ctx.addIssue({
+					code: 'custom',
+					message: `Keep each Welsh prompt to ${PROMPT_MAX} characters (line ${tooLong + 1} is ${lines[tooLong].length}).`
+				});
+			else if (lines.length > promptCount)
+				ctx.addIssue({
+					code: 'custom',
+					message: 'Give the Welsh prompts line for line with the English ones, no more.'
+				});
+		});
+}
+
+/** The Welsh lines as typed: trimmed, trailing blank lines dropped. */
+export function welshLines(v: string | undefined): string[] {
+	const lines = (v ?? '').split(/\r?\n/).map((l) => l.trim());
+	while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+	return lines;
+}
+
+const titleCy = optionalText(LAB_TITLE_MAX, `Keep the Welsh title to ${LAB_TITLE_MAX} characters.`);
+
+/** The Welsh wording of a running lab, for a lab with `promptCount` prompts. */
+export function labWelshSchema(promptCount: number) {
+	return z
+		.object({ titleCy, promptsCy: promptsCyFor(promptCount) })
+		.transform((v) => ({ titleCy: v.titleCy, promptsCy: welshLines(v.promptsCy) }));
+}
+
 /** Create a lab. Idea kinds are three checkboxes; the output lists the kinds ticked. */
 export const createLabSchema = z
 	.object({
@@ -111,8 +152,10 @@ export const createLabSchema = z
 			.trim()
 			.min(3, 'Give the lab a title of at least 3 characters.')
 			.max(LAB_TITLE_MAX, `Keep the title to ${LAB_TITLE_MAX} characters.`),
+		titleCy,
 		serviceId: id('a service'),
 		prompts,
+		promptsCy: promptsCyFor(PROMPTS_MAX),
 		savesMoney: checkbox,
 		improvesOutcomes: checkbox,
 		communityCanDo: checkbox,
@@ -120,9 +163,17 @@ export const createLabSchema = z
 		maxDotsPerIdea: wholeNumber(1, 5, 2, 'Most dots on one idea'),
 		rolesEnabled: checkbox
 	})
-	.transform(({ savesMoney, improvesOutcomes, communityCanDo, ...rest }) => {
+	.transform(({ savesMoney, improvesOutcomes, communityCanDo, promptsCy, ...rest }) => {
 		const ticked = { savesMoney, improvesOutcomes, communityCanDo };
-		return { ...rest, kinds: IDEA_KINDS.filter((k) => ticked[k]) };
+		return {
+			...rest,
+			promptsCy: welshLines(promptsCy),
+			kinds: IDEA_KINDS.filter((k) => ticked[k])
+		};
+	})
+	.refine((v) => v.promptsCy.length <= v.prompts.length, {
+		error: 'Give the Welsh prompts line for line with the English ones, no more.',
+		path: ['promptsCy']
 	})
 	.refine((v) => v.kinds.length > 0, {
 		error: 'Tick at least one kind of idea.',
@@ -253,7 +304,7 @@ const amountPence = z
 			.number()
 			.max(
 				AMOUNT_POUNDS_MAX * 100,
-				`The amount can be at most £${AMOUNT_POUNDS_MAX.toLocaleString('en-GB')}.`
+				`The amount can be at most ${formatMoney(AMOUNT_POUNDS_MAX * 100, 'en')}.`
 			)
 	);
 

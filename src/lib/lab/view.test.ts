@@ -17,6 +17,7 @@ import {
 const LAB = {
 	id: 1,
 	title: 'Lab',
+	titleCy: null,
 	code: 'ACEFHK',
 	prompts: [{ id: 'q1', text: 'How?' }],
 	kinds: ['savesMoney' as const],

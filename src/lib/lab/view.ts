@@ -19,12 +19,15 @@ import { rankItems, type RoleSplit } from './ranking';
 export interface Prompt {
 	id: string;
 	text: string;
+	/** The Welsh, once staff have added it. */
+	textCy?: string;
 }
 
 /** A lab's settings as screens need them. */
 export interface LabSettings {
 	id: number;
 	title: string;
+	titleCy: string | null;
 	code: string;
 	prompts: Prompt[];
 	kinds: IdeaKind[];

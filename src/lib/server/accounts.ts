@@ -91,17 +91,22 @@ export function updateAccount(
 	});
 }
 
+/**
+ * Sets an account's password. Whoever knew the old one is signed out: every session of the
+ * account ends except `keepSession` (the admin's own, when they change their own password), and
+ * every device cookie issued before now stops exempting its browser from the sign-in limit.
+ */
 export function setPassword(
 	db: DB,
 	actor: audit.Actor,
 	id: number,
 	passwordHash: string,
-	now = new Date()
+	now = new Date(),
+	keepSession?: string
 ): void {
 	write(db, (tx) => {
-		tx.update(user).set({ passwordHash }).where(eq(user.id, id)).run();
-		// A new password ends every other session: whoever knew the old one is signed out.
-		invalidateUserSessions(tx, id);
+		tx.update(user).set({ passwordHash, passwordChangedAt: now }).where(eq(user.id, id)).run();
+		invalidateUserSessions(tx, id, keepSession);
 		audit.record(
 			tx,
 			actor,

@@ -1,10 +1,16 @@
 import { and, desc, eq, gte, like, lte, type SQL } from 'drizzle-orm';
 import type { DB } from './db/open';
+import type { Role } from './session';
 import { auditLog } from './db/schema';
 
 export interface Actor {
 	id: number | null;
 	email: string;
+}
+
+/** A signed-in staff member acting: who (for the log) and in what role (for what they may do). */
+export interface Staff extends Actor {
+	role: Role;
 }
 
 export interface AuditEntry {

@@ -1,5 +1,6 @@
 import { count } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { EngagementSchema } from '../catalogue/schemas';
 import { staffUser, testDb, withCatalogue } from '../test/db';
 import * as catalogue from './catalogue';
 import { auditLog, engagement, service } from './db/schema';
@@ -88,5 +89,45 @@ describe('the audit log', () => {
 		).toThrow(/append-only/);
 		expect(() => db.$client.prepare('delete from audit_log').run()).toThrow(/append-only/);
 		expect(db.select({ n: count() }).from(auditLog).get()!.n).toBe(1);
+	});
+});
+
+describe('an engagement in Welsh', () => {
+	it('keeps the Welsh title and summary, audited with the English', () => {
+		const db = withCatalogue(testDb());
+		const u = staffUser(db);
+		const actor = { id: u.id, email: u.email };
+		const id = catalogue.createEngagement(db, actor, {
+			title: 'Libraries',
+			serviceId: 'libraries'
+		});
+		catalogue.updateEngagement(db, actor, id, {
+			title: 'Libraries',
+			titleCy: 'Llyfrgelloedd',
+			summary: 'What we ask',
+			summaryCy: 'Beth rydym yn ei ofyn',
+			serviceId: 'libraries'
+		});
+		expect(catalogue.getEngagement(db, id)).toMatchObject({
+			titleCy: 'Llyfrgelloedd',
+			summaryCy: 'Beth rydym yn ei ofyn'
+		});
+		const update = db.select().from(auditLog).all().at(-1)!;
+		expect(update.action).toBe('engagement.update');
+		expect(JSON.parse(update.before!).titleCy).toBeNull();
+		expect(JSON.parse(update.after!).titleCy).toBe('Llyfrgelloedd');
+	});
+
+	it.each([
+		['titleCy', 161],
+		['summaryCy', 2001]
+	])('refuses a Welsh %s of %i characters, beside the field', (field, length) => {
+		const parsed = EngagementSchema.safeParse({
+			title: 'Libraries',
+			serviceId: 'libraries',
+			[field]: 'a'.repeat(length)
+		});
+		expect(parsed.success).toBe(false);
+		expect(parsed.error?.issues.map((i) => i.path.join('.'))).toEqual([field]);
 	});
 });

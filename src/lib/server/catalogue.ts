@@ -183,12 +183,23 @@ export function listEngagements(db: DB) {
 		.all();
 }
 
+/** An engagement as staff type it; the Welsh is what residents on Welsh pages read. */
+export interface EngagementInput {
+	title: string;
+	titleCy?: string;
+	summary?: string;
+	summaryCy?: string;
+	serviceId: string;
+}
+
 export function getEngagement(db: DB, id: number) {
 	return db
 		.select({
 			id: engagement.id,
 			title: engagement.title,
+			titleCy: engagement.titleCy,
 			summary: engagement.summary,
+			summaryCy: engagement.summaryCy,
 			stage: engagement.stage,
 			serviceId: engagement.serviceId,
 			serviceName: service.name,
@@ -204,7 +215,7 @@ export function getEngagement(db: DB, id: number) {
 export function createEngagement(
 	db: DB,
 	actor: audit.Actor,
-	input: { title: string; summary?: string; serviceId: string },
+	input: EngagementInput,
 	now = new Date()
 ): number {
 	return write(db, (tx) => {
@@ -214,7 +225,9 @@ export function createEngagement(
 			.insert(engagement)
 			.values({
 				title: input.title,
+				titleCy: input.titleCy ?? null,
 				summary: input.summary ?? '',
+				summaryCy: input.summaryCy ?? null,
 				serviceId: input.serviceId,
 				stage: 'understand',
 				createdAt: now,
@@ -236,7 +249,7 @@ export function updateEngagement(
 	db: DB,
 	actor: audit.Actor,
 	id: number,
-	input: { title: string; summary?: string; serviceId: string },
+	input: EngagementInput,
 	now = new Date()
 ): void {
 	write(db, (tx) => {
@@ -246,7 +259,9 @@ export function updateEngagement(
 			throw new ConflictError('serviceId', 'Choose a service from the list');
 		const values = {
 			title: input.title,
+			titleCy: input.titleCy ?? null,
 			summary: input.summary ?? '',
+			summaryCy: input.summaryCy ?? null,
 			serviceId: input.serviceId,
 			updatedAt: now
 		};

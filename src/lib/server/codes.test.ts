@@ -132,3 +132,24 @@ describe('secureRandomIndex', () => {
 		expect(receipts.size).toBe(10_000);
 	});
 });
+
+describe('what a code holder is told when they come back', () => {
+	it('knows who the code is for and where it has been spent, and when', () => {
+		const { db, actor, engagementId } = setUp();
+		const [homeId, personId] = (['household', 'person'] as const).map((unit) => {
+			const [code] = codes.createBatch(db, actor, {
+				engagementId,
+				label: unit,
+				unit,
+				size: 1
+			}).codes;
+			return codes.findCode(db, code)!.id;
+		});
+		expect(codes.unitOf(db, homeId)).toBe('household');
+		expect(codes.unitOf(db, personId)).toBe('person');
+		const at = new Date('2026-05-01T10:00:00Z');
+		write(db, (tx) => codes.spendCode(tx, homeId, 'vote:3', 'online', at));
+		expect(codes.usesOf(db, homeId)).toEqual(new Map([['vote:3', at]]));
+		expect(codes.usesOf(db, personId)).toEqual(new Map());
+	});
+});

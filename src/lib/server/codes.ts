@@ -169,6 +169,28 @@ export function isCodeSpent(db: DB, codeId: number, activity: string): boolean {
 		.get();
 }
 
+/** Where a code has been spent (`vote:3`) and when, for telling its holder what is done. */
+export function usesOf(db: DB, codeId: number): Map<string, Date> {
+	return new Map(
+		db
+			.select({ activity: codeUse.activity, usedAt: codeUse.usedAt })
+			.from(codeUse)
+			.where(eq(codeUse.codeId, codeId))
+			.all()
+			.map((u) => [u.activity, u.usedAt])
+	);
+}
+
+/** Whether a code was printed for a household (shared) or for one person. */
+export function unitOf(db: DB, codeId: number): 'household' | 'person' | undefined {
+	return db
+		.select({ unit: codeBatch.unit })
+		.from(participationCode)
+		.innerJoin(codeBatch, eq(codeBatch.id, participationCode.batchId))
+		.where(eq(participationCode.id, codeId))
+		.get()?.unit;
+}
+
 /** Codes issued, used and spoiled for an engagement, and uses per activity and channel. */
 export function codeCounts(db: DB, engagementId: number) {
 	const issued = db
@@ -195,6 +217,8 @@ export function codeCounts(db: DB, engagementId: number) {
 }
 
 export const PARTICIPANT_COOKIE = 'cc_participant';
+/** 90 days, in seconds: long enough to save a survey and come back to it. */
+export const PARTICIPANT_COOKIE_MAX_AGE = 90 * 24 * 60 * 60;
 
 /** The participant behind a cookie token, or undefined. */
 export function findParticipant(db: DB, token: string) {
@@ -268,7 +292,7 @@ export function participantFor(
 		httpOnly: true,
 		sameSite: 'lax',
 		secure,
-		maxAge: 90 * 24 * 60 * 60
+		maxAge: PARTICIPANT_COOKIE_MAX_AGE
 	});
 	return made;
 }

@@ -17,26 +17,43 @@ export type Verdict = { ok: true } | { ok: false; retryAfterSeconds: number };
  */
 export function consume(db: DB, key: string, bucket: Bucket, now = new Date()): Verdict {
 	return write(db, (tx) => {
-		const row = tx.select().from(rateLimit).where(eq(rateLimit.key, key)).get();
-		const elapsed = row ? now.getTime() - row.updatedAt.getTime() : 0;
-		const refilled = row ? Math.floor(elapsed / bucket.refillMs) : bucket.capacity;
-		let tokens = Math.min(bucket.capacity, (row?.tokens ?? 0) + refilled);
-		// Keep the unspent part of the current refill period, so refills are not lost by rounding.
-		const updatedAt =
-			row && tokens < bucket.capacity
-				? new Date(row.updatedAt.getTime() + refilled * bucket.refillMs)
-				: now;
-		if (tokens < 1) {
-			const wait = bucket.refillMs - (now.getTime() - updatedAt.getTime());
-			return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(wait / 1000)) };
-		}
-		tokens -= 1;
+		const { tokens: left, updatedAt, verdict } = level(tx, key, bucket, now);
+		if (!verdict.ok) return verdict;
+		const tokens = left - 1;
 		tx.insert(rateLimit)
 			.values({ key, tokens, updatedAt })
 			.onConflictDoUpdate({ target: rateLimit.key, set: { tokens, updatedAt } })
 			.run();
 		return { ok: true };
 	});
+}
+
+/** What is in the bucket now, refills counted, and whether an attempt would be allowed. */
+function level(db: DB, key: string, bucket: Bucket, now: Date) {
+	const row = db.select().from(rateLimit).where(eq(rateLimit.key, key)).get();
+	const elapsed = row ? now.getTime() - row.updatedAt.getTime() : 0;
+	const refilled = row ? Math.floor(elapsed / bucket.refillMs) : bucket.capacity;
+	const tokens = Math.min(bucket.capacity, (row?.tokens ?? 0) + refilled);
+	// Keep the unspent part of the current refill period, so refills are not lost by rounding.
+	const updatedAt =
+		row && tokens < bucket.capacity
+			? new Date(row.updatedAt.getTime() + refilled * bucket.refillMs)
+			: now;
+	const wait = bucket.refillMs - (now.getTime() - updatedAt.getTime());
+	const verdict: Verdict =
+		tokens < 1
+			? { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(wait / 1000)) }
+			: { ok: true };
+	return { tokens, updatedAt, verdict };
+}
+
+/**
+ * Whether the bucket `key` would allow an attempt now, taking nothing. For limits on wrong
+ * guesses only: check first (an address over the limit learns nothing, right or wrong), and
+ * `consume` only when the guess was wrong.
+ */
+export function check(db: DB, key: string, bucket: Bucket, now = new Date()): Verdict {
+	return level(db, key, bucket, now).verdict;
 }
 
 /** Forget a bucket (after a successful sign-in, the account's failures no longer count). */

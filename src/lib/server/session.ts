@@ -1,5 +1,5 @@
 import type { Cookies } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { DB } from './db/open';
 import { session, user } from './db/schema';
 import { generateToken, hashToken } from './tokens';
@@ -75,8 +75,11 @@ export function invalidateSession(db: DB, sessionId: string): void {
 	db.delete(session).where(eq(session.id, sessionId)).run();
 }
 
-export function invalidateUserSessions(db: DB, userId: number): void {
-	db.delete(session).where(eq(session.userId, userId)).run();
+/** Ends every session of an account, except `keep` (a session id) if given. */
+export function invalidateUserSessions(db: DB, userId: number, keep?: string): void {
+	db.delete(session)
+		.where(and(eq(session.userId, userId), keep === undefined ? undefined : ne(session.id, keep)))
+		.run();
 }
 
 export function setSessionCookie(
@@ -96,4 +99,15 @@ export function setSessionCookie(
 
 export function deleteSessionCookie(cookies: Cookies, secure: boolean): void {
 	cookies.delete(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+}
+
+/** The Set-Cookie header that deletes the session cookie, for a response built by hand. */
+export function expiredSessionCookie(cookies: Cookies, secure: boolean): string {
+	return cookies.serialize(SESSION_COOKIE, '', {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure,
+		maxAge: 0
+	});
 }

@@ -19,6 +19,24 @@ export function councilName(db: DB, envName?: string): string {
 	);
 }
 
+/**
+ * Where residents write about their data and about accessibility, for the privacy notices and
+ * the accessibility statement: PRIVACY_EMAIL and ACCESSIBILITY_EMAIL if set, else what was
+ * saved; null when neither (the pages then point to the council's main website).
+ */
+export function councilContacts(
+	db: DB,
+	env: Record<string, string | undefined> = {}
+): { privacy: string | null; accessibility: string | null } {
+	const saved = (key: string) =>
+		db.select({ value: setting.value }).from(setting).where(eq(setting.key, key)).get()?.value ??
+		null;
+	return {
+		privacy: env.PRIVACY_EMAIL || saved('privacyEmail'),
+		accessibility: env.ACCESSIBILITY_EMAIL || saved('accessibilityEmail')
+	};
+}
+
 export function setSetting(db: DB, key: string, value: string): void {
 	db.insert(setting)
 		.values({ key, value, updatedAt: new Date() })

@@ -1,8 +1,17 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { testDb } from '../test/db';
+import { staffUser, testDb } from '../test/db';
+import * as accounts from './accounts';
 import { user } from './db/schema';
 import { hashPassword } from './password';
-import { ACCOUNT_BUCKET, signIn } from './sign-in';
+import { createSession, validateSessionToken } from './session';
+import {
+	ACCOUNT_BUCKET,
+	DEVICE_MAX_AGE_MS,
+	deviceCookieValid,
+	makeDeviceCookie,
+	signIn
+} from './sign-in';
 
 const T0 = new Date('2026-11-01T09:00:00Z');
 
@@ -53,7 +62,11 @@ describe('signIn', () => {
 		expect(result).toEqual({ ok: false, reason: 'invalid' });
 	});
 
-	it('limits guesses at one account from many addresses, but not its owner on a known device', async () => {
+	/**
+	 * Ann signs in from her own browser; then guesses from many addresses lock her account at
+	 * `when`. `owner` signs in again from her browser (with its device cookie) at `when`.
+	 */
+	async function deviceThenLockedOut(when: Date) {
 		const db = await withAccount();
 		const first = await signIn(
 			db,
@@ -65,25 +78,31 @@ describe('signIn', () => {
 			await signIn(
 				db,
 				{ email: 'ann@council.example', password: `guess ${i} is wrong`, ip: `attacker-${i}` },
-				T0
+				when
 			);
+		const owner = () =>
+			signIn(
+				db,
+				{
+					email: 'ann@council.example',
+					password: 'correct horse battery',
+					ip: 'owner',
+					deviceCookie: first.deviceCookie
+				},
+				when
+			);
+		return { db, first, owner };
+	}
+
+	it('limits guesses at one account from many addresses, but not its owner on a known device', async () => {
+		const { db, owner } = await deviceThenLockedOut(T0);
 		const blocked = await signIn(
 			db,
 			{ email: 'ann@council.example', password: 'correct horse battery', ip: 'elsewhere' },
 			T0
 		);
 		expect(blocked).toMatchObject({ ok: false, reason: 'rate' });
-		const owner = await signIn(
-			db,
-			{
-				email: 'ann@council.example',
-				password: 'correct horse battery',
-				ip: 'owner',
-				deviceCookie: first.deviceCookie
-			},
-			T0
-		);
-		expect(owner.ok).toBe(true);
+		expect((await owner()).ok).toBe(true);
 	});
 
 	it('does not accept a forged device cookie', async () => {
@@ -101,5 +120,36 @@ describe('signIn', () => {
 			T0
 		);
 		expect(forged).toMatchObject({ ok: false, reason: 'rate' });
+	});
+
+	it('stops trusting a device cookie once it is older than its maximum age', async () => {
+		const justInTime = await deviceThenLockedOut(new Date(T0.getTime() + DEVICE_MAX_AGE_MS - 1));
+		expect((await justInTime.owner()).ok).toBe(true);
+		const late = await deviceThenLockedOut(new Date(T0.getTime() + DEVICE_MAX_AGE_MS));
+		expect(await late.owner()).toMatchObject({ ok: false, reason: 'rate' });
+	});
+
+	it('ends the other sessions and device cookies of an account whose password changes', async () => {
+		const later = new Date(T0.getTime() + 60_000);
+		const { db, first, owner } = await deviceThenLockedOut(later);
+		const admin = staffUser(db, 'admin');
+		// Ann changes her own password in the session she is using.
+		const here = createSession(db, first.user.id, T0);
+		accounts.setPassword(
+			db,
+			{ id: admin.id, email: admin.email },
+			first.user.id,
+			await hashPassword('a brand new passphrase'),
+			later,
+			here.session.id
+		);
+		expect(validateSessionToken(db, first.token, later).session).toBeNull();
+		expect(validateSessionToken(db, here.token, later).session).not.toBeNull();
+		expect(await owner()).toMatchObject({ ok: false, reason: 'rate' });
+		// A device cookie issued after the change is trusted again.
+		const fresh = makeDeviceCookie(db, first.user.id, later);
+		const account = db.select().from(user).where(eq(user.id, first.user.id)).get()!;
+		expect(deviceCookieValid(db, fresh, account, later)).toBe(true);
+		expect(deviceCookieValid(db, first.deviceCookie, account, later)).toBe(false);
 	});
 });

@@ -1,11 +1,10 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import type { Cookies } from '@sveltejs/kit';
 import type { DB } from './db/open';
-import { setting } from './db/schema';
 import { getAccountByEmail } from './accounts';
 import { dummyPasswordHash, verifyPassword } from './password';
 import { consume, reset, type Bucket } from './rate-limit';
 import { createSession, type Session, type SessionUser } from './session';
+import { sign, verify } from './signing';
 import { generateToken } from './tokens';
 
 /**
@@ -20,6 +19,11 @@ export const IP_BUCKET: Bucket = {
 export const ACCOUNT_BUCKET: Bucket = { capacity: 5, refillMs: 60_000 };
 
 export const DEVICE_COOKIE = 'cc_device';
+/**
+ * How long a device cookie exempts its browser from the account limit. Each sign-in renews it,
+ * so only a browser unused for this long (or a copied cookie) loses the exemption.
+ */
+export const DEVICE_MAX_AGE_MS = 90 * 24 * 60 * 60 * 1000;
 
 export type SignInResult =
 	| { ok: true; user: SessionUser; token: string; session: Session; deviceCookie: string }
@@ -43,7 +47,7 @@ export async function signIn(
 
 	const account = getAccountByEmail(db, input.email);
 	const trusted =
-		account && input.deviceCookie ? deviceCookieValid(db, input.deviceCookie, account.id) : false;
+		account && input.deviceCookie ? deviceCookieValid(db, input.deviceCookie, account, now) : false;
 	const accountKey = `signin:account:${input.email.toLowerCase()}`;
 	if (!trusted) {
 		const verdict = consume(db, accountKey, ACCOUNT_BUCKET, now);
@@ -63,34 +67,42 @@ export async function signIn(
 		user: { id: account.id, email: account.email, name: account.name, role: account.role },
 		token,
 		session,
-		deviceCookie: makeDeviceCookie(db, account.id)
+		deviceCookie: makeDeviceCookie(db, account.id, now)
 	};
 }
 
-function deviceSecret(db: DB): string {
-	const row = db.select().from(setting).where(eq(setting.key, 'deviceSecret')).get();
-	if (row) return row.value;
-	const secret = generateToken() + generateToken();
-	db.insert(setting)
-		.values({ key: 'deviceSecret', value: secret, updatedAt: new Date() })
-		.onConflictDoNothing()
-		.run();
-	return db.select().from(setting).where(eq(setting.key, 'deviceSecret')).get()!.value;
+const DEVICE = 'device';
+
+/** Puts a device cookie in the browser, for the sign-in page only, as long as it is valid. */
+export function setDeviceCookie(cookies: Cookies, value: string, secure: boolean): void {
+	cookies.set(DEVICE_COOKIE, value, {
+		path: '/staff/sign-in',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure,
+		maxAge: DEVICE_MAX_AGE_MS / 1000
+	});
 }
 
-function sign(db: DB, payload: string): string {
-	return createHmac('sha256', deviceSecret(db)).update(payload).digest('hex');
+/** A device cookie for this account: the account, when it was issued, and a random part. */
+export function makeDeviceCookie(db: DB, userId: number, now = new Date()): string {
+	return sign(db, DEVICE, `${userId}.${now.getTime()}.${generateToken()}`);
 }
 
-export function makeDeviceCookie(db: DB, userId: number): string {
-	const payload = `${userId}.${generateToken()}`;
-	return `${payload}.${sign(db, payload)}`;
-}
-
-export function deviceCookieValid(db: DB, cookie: string, userId: number): boolean {
-	const parts = cookie.split('.');
-	if (parts.length !== 3 || parts[0] !== String(userId)) return false;
-	const expected = Buffer.from(sign(db, `${parts[0]}.${parts[1]}`));
-	const given = Buffer.from(parts[2]);
-	return expected.length === given.length && timingSafeEqual(expected, given);
+/**
+ * Whether a device cookie is this account's, issued less than DEVICE_MAX_AGE_MS ago and not
+ * before the account's password last changed (a new password ends every device's exemption).
+ */
+export function deviceCookieValid(
+	db: DB,
+	cookie: string,
+	account: { id: number; passwordChangedAt: Date | null },
+	now = new Date()
+): boolean {
+	const parts = verify(db, DEVICE, cookie)?.split('.');
+	if (!parts || parts.length !== 3 || parts[0] !== String(account.id)) return false;
+	const issuedAt = Number(parts[1]);
+	if (!Number.isSafeInteger(issuedAt) || issuedAt > now.getTime()) return false;
+	if (now.getTime() - issuedAt >= DEVICE_MAX_AGE_MS) return false;
+	return !account.passwordChangedAt || issuedAt >= account.passwordChangedAt.getTime();
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayOf, formatDateTime, fromLocalInput, toLocalInput } from './dates';
+import { dayOf, fromLocalInput, toLocalInput } from './dates';
 
 describe('fromLocalInput', () => {
 	it('reads winter times as UTC and summer times as UTC+1', () => {
@@ -29,14 +29,7 @@ describe('toLocalInput', () => {
 	});
 });
 
-describe('formatDateTime and dayOf', () => {
-	it('shows UK time in English and Welsh', () => {
-		const d = new Date('2026-06-30T16:00:00Z');
-		expect(formatDateTime(d, 'en')).toContain('30 June 2026');
-		expect(formatDateTime(d, 'en')).toContain('17:00');
-		expect(formatDateTime(d, 'cy')).toContain('2026');
-	});
-
+describe('dayOf', () => {
 	it('keeps only the day', () => {
 		expect(dayOf(new Date('2026-06-30T16:42:10Z')).toISOString()).toBe('2026-06-30T00:00:00.000Z');
 	});

@@ -1,10 +1,10 @@
 /**
  * Dates as the council means them: opening and closing times are typed in UK local time
  * (`<input type="datetime-local">` has no time zone) and shown in UK local time, whatever
- * the server's own zone.
+ * the server's own zone. Showing a date in words is `$lib/i18n/format`'s job.
  */
 
-export const COUNCIL_TIME_ZONE = 'Europe/London';
+import { COUNCIL_TIME_ZONE } from '../i18n/format';
 
 const parts = new Intl.DateTimeFormat('en-GB', {
 	timeZone: COUNCIL_TIME_ZONE,
@@ -62,15 +62,6 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export function toLocalInput(date: Date): string {
 	const w = wallClock(date);
 	return `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}`;
-}
-
-/** "30 June 2026 at 17:00" (or the Welsh), in the council's zone. */
-export function formatDateTime(date: Date, locale: 'en' | 'cy' = 'en'): string {
-	return new Intl.DateTimeFormat(locale === 'cy' ? 'cy-GB' : 'en-GB', {
-		dateStyle: 'long',
-		timeStyle: 'short',
-		timeZone: COUNCIL_TIME_ZONE
-	}).format(date);
 }
 
 /** Midnight UTC of the day `date` falls on: how responses are dated, so times cannot link them. */

@@ -16,6 +16,7 @@ import {
 	type QuestionType,
 	type ServiceField
 } from './template';
+import { inLanguage, type Shown } from '../i18n/welsh';
 
 export type Locale = 'en' | 'cy';
 export type Translator = (key: string, params?: Record<string, unknown>) => string;
@@ -30,6 +31,8 @@ export interface PresentContext {
 export interface ShownOption {
 	code: string;
 	label: string;
+	/** 'en' when a Welsh page shows the English (no Welsh yet): the element's `lang`. */
+	lang?: 'en';
 	exclusive: boolean;
 	offScale: boolean;
 }
@@ -38,7 +41,9 @@ export interface ShownQuestion {
 	id: string;
 	type: QuestionType;
 	label: string;
+	labelLang?: 'en';
 	hint?: string;
+	hintLang?: 'en';
 	options: ShownOption[];
 	maxLength?: number;
 	required: boolean;
@@ -60,11 +65,17 @@ export interface ShownPage {
 
 /** Council text in this language; Welsh left blank shows the English. */
 export function localText(text: LocalisedText, locale: Locale): string {
-	return locale === 'cy' && text.cy.trim() !== '' ? text.cy : text.en;
+	return inLanguage(text.en, text.cy, locale).text;
+}
+
+function shownLabel(label: Label, ctx: PresentContext, params: Record<string, unknown>): Shown {
+	return 'key' in label
+		? { text: ctx.t(label.key, params) }
+		: inLanguage(label.text.en, label.text.cy, ctx.locale);
 }
 
 function labelText(label: Label, ctx: PresentContext, params: Record<string, unknown>): string {
-	return 'key' in label ? ctx.t(label.key, params) : localText(label.text, ctx.locale);
+	return shownLabel(label, ctx, params).text;
 }
 
 /** Asked of every yes / no segment: "Do you belong to this group: Unpaid carers?". */
@@ -73,22 +84,28 @@ export const SEGMENT_QUESTION_KEY = 'survey_segment_question';
 /** One question in words. A yes / no segment's label is wrapped into a question. */
 export function presentQuestion(q: Question, ctx: PresentContext): ShownQuestion {
 	const params = q.serviceId ? { service: ctx.serviceName(q.serviceId) } : {};
-	let label = labelText(q.label, ctx, params);
+	let label = shownLabel(q.label, ctx, params);
 	const yesNo = q.options.some((o) => 'key' in o.label && o.label.key === SURVEY_MESSAGE_KEYS.yes);
 	if (q.id.startsWith('profile:segment:') && yesNo) {
-		label = ctx.t(SEGMENT_QUESTION_KEY, { segment: label });
+		label = { text: ctx.t(SEGMENT_QUESTION_KEY, { segment: label.text }) };
 	}
+	const hint = q.hint ? shownLabel(q.hint, ctx, params) : undefined;
 	return {
 		id: q.id,
 		type: q.type,
-		label,
-		...(q.hint ? { hint: labelText(q.hint, ctx, params) } : {}),
-		options: q.options.map((o) => ({
-			code: o.code,
-			label: labelText(o.label, ctx, params),
-			exclusive: o.exclusive === true,
-			offScale: o.offScale === true
-		})),
+		label: label.text,
+		...(label.lang ? { labelLang: label.lang } : {}),
+		...(hint ? { hint: hint.text, ...(hint.lang ? { hintLang: hint.lang } : {}) } : {}),
+		options: q.options.map((o) => {
+			const shown = shownLabel(o.label, ctx, params);
+			return {
+				code: o.code,
+				label: shown.text,
+				...(shown.lang ? { lang: shown.lang } : {}),
+				exclusive: o.exclusive === true,
+				offScale: o.offScale === true
+			};
+		}),
 		...(q.maxLength !== undefined ? { maxLength: q.maxLength } : {}),
 		required: q.required,
 		specialCategory: q.specialCategory === true,

@@ -84,6 +84,20 @@ export const surveyBuilderSchema = z
 	});
 export type SurveyBuilderInput = z.output<typeof surveyBuilderSchema>;
 
+/**
+ * When a survey's special-category answers are deleted: a calendar date (the sweep deletes them
+ * from the start of that day, UTC). Whether it is far enough ahead is the server's to say: it
+ * knows today.
+ */
+export const retentionSchema = z.object({
+	specialCategoryUntil: z
+		.string({ error: 'Enter the date to delete the sensitive answers on.' })
+		.trim()
+		.regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date as a day, month and year, like 2027-03-31.')
+		.refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'That date does not exist.')
+		.transform((s) => new Date(`${s}T00:00:00Z`))
+});
+
 function localisedText(what: string, max: number) {
 	return z.object({
 		en: z

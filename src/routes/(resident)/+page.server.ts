@@ -1,9 +1,14 @@
 import { getDb } from '$lib/server/db';
-import { listOpenActivities } from '$lib/server/activities';
+import { listClosedActivities, listOpenActivities } from '$lib/server/activities';
 import { listDecided } from '$lib/server/decision/public';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = () => ({
-	activities: listOpenActivities(getDb(), new Date()),
-	decided: listDecided(getDb())
-});
+export const load: PageServerLoad = () => {
+	const db = getDb();
+	const now = new Date();
+	return {
+		activities: listOpenActivities(db, now),
+		closed: listClosedActivities(db, now),
+		decided: listDecided(db)
+	};
+};

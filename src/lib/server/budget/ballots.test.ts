@@ -191,22 +191,27 @@ describe('casting a ballot', () => {
 });
 
 describe('who may vote', () => {
-	it('asks for a code when the vote takes codes only, unless the phone is in a room round', () => {
+	it('asks for a code when the vote takes codes only, in a room round too', () => {
 		const { db, actor, engagementId } = setup();
 		const { voteId } = makeVote(db, actor, engagementId, { eligibility: 'codes' });
 		const v = getVote(db, voteId)!;
 		const p = codes.createParticipant(db, T0);
 		const participant = codes.findParticipant(db, p.token);
 		expect(entryFor(db, v, { participant })).toEqual({ ok: false, reason: 'needCode' });
-		expect(entryFor(db, v, { participant, roundId: 1 })).toMatchObject({
-			ok: true,
-			channel: 'room',
-			voter: { assurance: 'open' }
+		expect(entryFor(db, v, { participant, roundId: 1 })).toEqual({
+			ok: false,
+			reason: 'needCode'
 		});
 		const { codeId } = makeCode(db, actor, engagementId);
 		codes.attachCode(db, p.id, codeId);
-		expect(entryFor(db, v, { participant: codes.findParticipant(db, p.token) })).toMatchObject({
+		const withCode = codes.findParticipant(db, p.token);
+		expect(entryFor(db, v, { participant: withCode })).toMatchObject({
 			ok: true,
+			voter: { key: `code:${codeId}`, assurance: 'code' }
+		});
+		expect(entryFor(db, v, { participant: withCode, roundId: 1 })).toMatchObject({
+			ok: true,
+			channel: 'room',
 			voter: { key: `code:${codeId}`, assurance: 'code' }
 		});
 	});

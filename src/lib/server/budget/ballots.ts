@@ -34,6 +34,7 @@ import {
 	segment,
 	vote
 } from '../db/schema';
+import * as rounds from './rounds';
 import { getVote, type Vote } from './votes';
 
 export type Assurance = (typeof ASSURANCE)[number];
@@ -134,8 +135,9 @@ export type Entry =
  * Who this browser (or kiosk) votes as. A kiosk takes anyone, each ballot under a fresh key and
  * marked lower assurance. Otherwise a code from the engagement's letters is used when the vote
  * takes codes; an open vote (or "both" without a code) keys ballots by the browser's anonymous
- * participant token, one ballot each, lower assurance. In a room round the room code admits the
- * phone whatever the eligibility, since the facilitator sees who is in the room.
+ * participant token, one ballot each, lower assurance. A room round follows the same rules: in a
+ * codes-only vote a phone in the room needs its code too (a room code is on the projector for
+ * anyone to pass on), and a round without codes takes no more ballots than its attendance.
  */
 export function entryFor(db: DB, v: Vote, s: Setting): Entry {
 	if (s.kioskId) {
@@ -156,7 +158,7 @@ export function entryFor(db: DB, v: Vote, s: Setting): Entry {
 		const voter = codeVoter(db, p.codeId, v.engagementId);
 		if (voter) return { ok: true, ...base, voter };
 	}
-	if (v.eligibility === 'codes' && !s.roundId) return { ok: false, reason: 'needCode' };
+	if (v.eligibility === 'codes') return { ok: false, reason: 'needCode' };
 	return {
 		ok: true,
 		...base,
@@ -273,6 +275,7 @@ export interface CurrentBallot {
 	receipt: string;
 	version: number;
 	channel: Channel;
+	roundId: number | null;
 	firstAt: Date;
 	updatedAt: Date;
 	content: BallotContent;
@@ -285,12 +288,14 @@ export function currentBallot(db: DB, voteId: number, voterKey: string): Current
 		.from(ballot)
 		.where(and(eq(ballot.voteId, voteId), eq(ballot.voterKey, voterKey)))
 		.get();
-	if (!row) return undefined;
+	// A voided ballot does not count: the voter has no ballot until they vote again.
+	if (!row || row.voidedAt) return undefined;
 	return {
 		id: row.id,
 		receipt: row.receipt,
 		version: row.version,
 		channel: row.channel,
+		roundId: row.roundId,
 		firstAt: row.firstAt,
 		updatedAt: row.updatedAt,
 		content: contentOf(row)
@@ -349,9 +354,11 @@ export function ballotCount(db: DB, voteId: number, roundId?: number): number {
 		.select({ n: count() })
 		.from(ballot)
 		.where(
-			roundId === undefined
-				? eq(ballot.voteId, voteId)
-				: and(eq(ballot.voteId, voteId), eq(ballot.roundId, roundId))
+			and(
+				eq(ballot.voteId, voteId),
+				isNull(ballot.voidedAt),
+				roundId === undefined ? undefined : eq(ballot.roundId, roundId)
+			)
 		)
 		.get()!.n;
 }
@@ -383,7 +390,7 @@ export interface CastInput {
 
 export type CastResult =
 	| { ok: true; receipt: string; version: number; replaced: boolean }
-	| { ok: false; reason: 'closed' | 'notOpen' | 'codeUsed' }
+	| { ok: false; reason: 'closed' | 'notOpen' | 'codeUsed' | 'roundFull' }
 	| { ok: false; reason: 'invalid'; errors: BallotErrors; limits: LimitBreach };
 
 /** The columns a ballot and its history row share, in the prepared inserts below. */
@@ -435,7 +442,13 @@ export function castBallotIn(tx: DB, input: CastInput, now = new Date()): CastRe
 	const content = checked.content;
 	const existing = prepared(tx, 'ballots.existing', (d) =>
 		d
-			.select({ id: ballot.id, version: ballot.version, channel: ballot.channel })
+			.select({
+				id: ballot.id,
+				version: ballot.version,
+				channel: ballot.channel,
+				roundId: ballot.roundId,
+				voidedAt: ballot.voidedAt
+			})
 			.from(ballot)
 			.where(
 				and(
@@ -445,10 +458,17 @@ export function castBallotIn(tx: DB, input: CastInput, now = new Date()): CastRe
 			)
 			.prepare()
 	).get({ voteId: v.id, voterKey: input.voter.key });
-	if (existing && input.replace === false) return { ok: false, reason: 'codeUsed' };
+	// A voided ballot holds nothing: its voter may vote again, on any channel.
+	const counted = existing && !existing.voidedAt ? existing : undefined;
+	if (counted && input.replace === false) return { ok: false, reason: 'codeUsed' };
 	// A code used on paper or in a meeting is spent there: it cannot be used again online.
-	if (existing && input.voter.codeId !== null && lockedTo(existing.channel, input.channel))
+	if (counted && input.voter.codeId !== null && lockedTo(counted.channel, input.channel))
 		return { ok: false, reason: 'codeUsed' };
+	// A room round takes no more ballots than the people counted in the room.
+	if (input.roundId) {
+		const seat = rounds.seatIn(tx, input.roundId, counted?.roundId === input.roundId);
+		if (seat !== 'ok') return { ok: false, reason: seat === 'full' ? 'roundFull' : 'notOpen' };
+	}
 	if (!existing && input.voter.codeId !== null) {
 		if (!codes.spendCode(tx, input.voter.codeId, activityKey(v.id), input.channel, now))
 			return { ok: false, reason: 'codeUsed' };
@@ -482,7 +502,7 @@ export function castBallotIn(tx: DB, input: CastInput, now = new Date()): CastRe
 		version = existing.version + 1;
 		ballotId = existing.id;
 		tx.update(ballot)
-			.set({ ...values, version, updatedAt: now })
+			.set({ ...values, version, updatedAt: now, voidedAt: null })
 			.where(eq(ballot.id, existing.id))
 			.run();
 	} else {

@@ -11,6 +11,8 @@ import { ballot, voteKiosk } from '../db/schema';
 import { generateToken, hashToken } from '../tokens';
 
 export const KIOSK_COOKIE = 'cc_kiosk';
+/** A kiosk is set up for a fortnight at most (seconds); staff end it sooner. */
+export const KIOSK_COOKIE_MAX_AGE = 14 * 24 * 60 * 60;
 
 export function startKiosk(
 	db: DB,

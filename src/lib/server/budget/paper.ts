@@ -168,6 +168,9 @@ function refusalMessage(r: CastResult): string {
 			return 'The code on this paper ballot has already voted: mark the paper as spoilt';
 		case 'invalid':
 			return 'The ballot breaks the vote’s rules (too many wants or don’t-wants?): check it or mark it spoilt';
+		case 'roundFull':
+			// Paper is never cast into a room round; named so that every refusal has words.
+			return 'The room round is full';
 	}
 }
 

@@ -1,4 +1,5 @@
 import { and, eq, max } from 'drizzle-orm';
+import { FACILITATOR_DRAFT_REFUSAL, mayAddToDraft } from '../../vote/drafts';
 import * as audit from '../audit';
 import type { DB } from '../db/open';
 import { proposal, proposalSource, vote } from '../db/schema';
@@ -14,6 +15,8 @@ export interface DraftProposalInput {
 	affects?: string[];
 	/** Lab ideas or themes it was drafted from. */
 	sources?: { labId: number; ideaId?: number | null; themeId?: number | null }[];
+	/** The lab it is drafted from (its shortlist), or absent when added on the vote pages. */
+	fromLab?: number;
 }
 
 export class ProposalError extends Error {
@@ -28,11 +31,12 @@ export class ProposalError extends Error {
 /**
  * Adds a proposal to a vote that has not opened yet, at the end of the list, remembering the
  * lab ideas it came from. Call inside the caller's write transaction (the lab's shortlist
- * creates several at once).
+ * creates several at once). Only someone who may add to this draft can (vote/drafts.ts): a
+ * facilitator only from the lab that created it.
  */
 export function createDraftProposal(
 	tx: DB,
-	actor: audit.Actor,
+	actor: audit.Staff,
 	input: DraftProposalInput,
 	now = new Date()
 ): number {
@@ -40,6 +44,8 @@ export function createDraftProposal(
 	if (!v) throw new ProposalError('voteId', 'Choose a vote');
 	if (v.status !== 'draft' || v.rulesFrozenAt)
 		throw new ProposalError('voteId', 'That vote has opened: proposals can no longer be added');
+	if (!mayAddToDraft(actor.role, v, input.fromLab ?? null))
+		throw new ProposalError('voteId', FACILITATOR_DRAFT_REFUSAL);
 	const last = tx
 		.select({ p: max(proposal.position) })
 		.from(proposal)
@@ -83,11 +89,21 @@ export function createDraftProposal(
 	return row.id;
 }
 
-/** Votes of an engagement that can still take proposals (for the lab's "turn into a proposal"). */
-export function listDraftVotes(db: DB, engagementId: number) {
+/**
+ * Draft votes of an engagement that this person may add proposals to from lab `fromLab` (for
+ * the lab's "turn into a proposal").
+ */
+export function listDraftVotes(
+	db: DB,
+	engagementId: number,
+	who: { role: audit.Staff['role'] },
+	fromLab: number
+) {
 	return db
-		.select({ id: vote.id, title: vote.title })
+		.select({ id: vote.id, title: vote.title, labId: vote.labId })
 		.from(vote)
 		.where(and(eq(vote.engagementId, engagementId), eq(vote.status, 'draft')))
-		.all();
+		.all()
+		.filter((v) => mayAddToDraft(who.role, v, fromLab))
+		.map(({ id, title }) => ({ id, title }));
 }

@@ -113,7 +113,7 @@ describe('counting a vote', () => {
 
 	it('counts a room round on its own ballots, and reveals it once', () => {
 		const { db, actor, voteId, proposals } = withBallots(3);
-		const round = openRound(db, actor, voteId, 'Meeting', later(2));
+		const round = openRound(db, actor, voteId, { title: 'Meeting', attendance: 2 }, later(2));
 		for (let i = 0; i < 2; i++)
 			castBallot(
 				db,

@@ -5,7 +5,7 @@
  * official count recorded, and recounts checked against that record.
  */
 import { createHash } from 'node:crypto';
-import { and, eq, max, sql } from 'drizzle-orm';
+import { and, eq, isNull, max, sql } from 'drizzle-orm';
 import { count as runCount } from '../../budget/count';
 import { publishableInput } from '../../budget/publishable';
 import type {
@@ -13,12 +13,14 @@ import type {
 	Channel,
 	CountInput,
 	CountResult,
+	GroupTotals,
 	PopulationCell,
 	Proposal,
 	Rules,
 	Segment
 } from '../../budget/types';
 import * as audit from '../audit';
+import * as retention from '../retention';
 import { write, type DB } from '../db/open';
 import {
 	areaPopulation,
@@ -33,7 +35,7 @@ import {
 	voteKiosk,
 	voteResult
 } from '../db/schema';
-import { closeOpenRounds } from './rounds';
+import { closeOpenRounds, listVoids, voidCount } from './rounds';
 import { getVote, listProposals, VoteError, type Vote } from './votes';
 
 /** The vote's proposals as the count sees them (ids are the database ids, as strings). */
@@ -67,7 +69,7 @@ function populationCells(db: DB): PopulationCell[] {
 		.filter((r) => r.count > 0);
 }
 
-/** Current ballots, identical ones grouped with their count. */
+/** Current ballots that count (not voided), identical ones grouped with their count. */
 export function* groupedBallots(db: DB, voteId: number, roundId?: number): Generator<Ballot> {
 	const rows = db
 		.select({
@@ -83,9 +85,11 @@ export function* groupedBallots(db: DB, voteId: number, roundId?: number): Gener
 		})
 		.from(ballot)
 		.where(
-			roundId === undefined
-				? eq(ballot.voteId, voteId)
-				: and(eq(ballot.voteId, voteId), eq(ballot.roundId, roundId))
+			and(
+				eq(ballot.voteId, voteId),
+				isNull(ballot.voidedAt),
+				roundId === undefined ? undefined : eq(ballot.roundId, roundId)
+			)
 		)
 		.groupBy(
 			ballot.marks,
@@ -122,16 +126,25 @@ export function countRules(db: DB, v: Vote): Rules {
 export function countInput(db: DB, v: Vote, roundId?: number): CountInput & { ballots: Ballot[] } {
 	// The official count is of the publishable input (every group as totals, nobody's answers
 	// per ballot), so its digest is the one anyone gets by recounting the open data
-	// (budget/publishable.ts).
+	// (budget/publishable.ts). Once the result is recorded the groups come from the record, as
+	// special-category answers have by then been removed from the ballots (retention.ts).
+	const recorded = roundId === undefined ? officialResult(db, v.id)?.groups : null;
+	const ballots = [...groupedBallots(db, v.id, roundId)];
 	return publishableInput({
 		proposals: countProposals(db, v.id),
 		segments: countSegments(db),
-		ballots: [...groupedBallots(db, v.id, roundId)],
-		rules: countRules(db, v)
+		ballots: recorded
+			? ballots.map((b) => ({ ...b, uses: [], verifiedUses: [], segments: [] }))
+			: ballots,
+		rules: countRules(db, v),
+		...(recorded ? { groups: JSON.parse(recorded) as GroupTotals[] } : {})
 	});
 }
 
-/** What a count depends on, cheaply: the last ballot version, the rules, proposals and segments. */
+/**
+ * What a count depends on, cheaply: the last ballot version, the voided rounds, the rules,
+ * proposals and segments.
+ */
 function stateKey(db: DB, v: Vote): string {
 	const last = db
 		.select({ id: max(ballotHistory.id) })
@@ -140,6 +153,7 @@ function stateKey(db: DB, v: Vote): string {
 		.get()?.id;
 	const basis = JSON.stringify([
 		last ?? 0,
+		voidCount(db, v.id),
 		countRules(db, v),
 		countProposals(db, v.id),
 		countSegments(db)
@@ -225,16 +239,20 @@ export function closeVote(
 			.set({ endedAt: now })
 			.where(and(eq(voteKiosk.voteId, voteId), sql`${voteKiosk.endedAt} is null`))
 			.run();
-		const counted = runCount(countInput(tx, v));
+		const input = countInput(tx, v);
+		const counted = runCount(input);
 		tx.insert(voteResult)
 			.values({
 				voteId,
 				digest: counted.digest,
 				ballots: counted.ballots.total,
 				countedAt: now,
-				countedBy: actor.id
+				countedBy: actor.id,
+				groups: JSON.stringify(input.groups ?? [])
 			})
 			.run();
+		// The result is recorded: keep the promise on the ballot (retention.ts).
+		retention.eraseVoteSpecialCategory(tx, actor, voteId, now);
 		audit.record(
 			tx,
 			actor,
@@ -284,13 +302,13 @@ export function sampleAgainstPopulation(db: DB, voteId: number) {
 	const byArea = db
 		.select({ key: ballot.area, n: sql<number>`count(*)` })
 		.from(ballot)
-		.where(eq(ballot.voteId, voteId))
+		.where(and(eq(ballot.voteId, voteId), isNull(ballot.voidedAt)))
 		.groupBy(ballot.area)
 		.all();
 	const byAge = db
 		.select({ key: ballot.ageBand, n: sql<number>`count(*)` })
 		.from(ballot)
-		.where(eq(ballot.voteId, voteId))
+		.where(and(eq(ballot.voteId, voteId), isNull(ballot.voidedAt)))
 		.groupBy(ballot.ageBand)
 		.all();
 	const pop = db.select().from(areaPopulation).all();
@@ -317,8 +335,9 @@ export function sampleAgainstPopulation(db: DB, voteId: number) {
 }
 
 /**
- * The reconciliation of a vote: codes issued, spoiled and used per channel, ballots per channel
- * and assurance, and versions (changed ballots), so that every channel adds up.
+ * The reconciliation of a vote: codes issued, spoiled and used per channel, ballots that count
+ * per channel and assurance, versions (changed ballots), and voided room rounds with the ballots
+ * each took out of the count, so that every channel adds up.
  */
 export function reconcile(db: DB, voteId: number) {
 	const v = getVote(db, voteId);
@@ -349,7 +368,7 @@ export function reconcile(db: DB, voteId: number) {
 	const ballots = db
 		.select({ channel: ballot.channel, assurance: ballot.assurance, n: sql<number>`count(*)` })
 		.from(ballot)
-		.where(eq(ballot.voteId, voteId))
+		.where(and(eq(ballot.voteId, voteId), isNull(ballot.voidedAt)))
 		.groupBy(ballot.channel, ballot.assurance)
 		.all();
 	const versions = db
@@ -358,5 +377,5 @@ export function reconcile(db: DB, voteId: number) {
 		.where(eq(ballotHistory.voteId, voteId))
 		.groupBy(ballotHistory.channel)
 		.all();
-	return { issued, spoiled, codeUses, ballots, versions };
+	return { issued, spoiled, codeUses, ballots, versions, voids: listVoids(db, voteId) };
 }

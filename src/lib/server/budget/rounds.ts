@@ -1,21 +1,39 @@
 /**
- * Live rounds in a meeting: the facilitator opens a round, the projector shows a room code and a
- * QR code, phones vote with it (channel `room`), turnout updates live, and the round's results
- * appear on the projector only when the facilitator reveals them.
+ * Live rounds in a meeting: the facilitator opens a round for the people counted in the room,
+ * the projector shows a room code and a QR code, phones join with it and vote (channel `room`),
+ * turnout updates live, and the round's results appear on the projector only when the
+ * facilitator reveals them. A round takes no more ballots than its attendance, and staff can
+ * void a round's ballots (recorded on the round, audit-logged, shown in reconciliation).
+ *
+ * Joining gives the phone a pass, not the code: a signed token naming the round and the phone's
+ * participant, so the cookie cannot be made up from a code and is worth nothing in another
+ * browser. The vote's eligibility still applies in the room (ballots.ts `entryFor`).
  */
-import { and, count, desc, eq, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import { takesBallots, voteState } from '../../budget/vote-state';
 import { CODE_ALPHABET } from '../../participation/codes';
+import { seat, type Seat } from '../../vote/rooms';
 import * as audit from '../audit';
-import { secureRandomIndex } from '../codes';
+import { CODE_ENTRY_BUCKET, secureRandomIndex } from '../codes';
 import { write, type DB } from '../db/open';
-import { ballot, voteRound } from '../db/schema';
+import { ballot, user, voteRound } from '../db/schema';
+import { check, consume } from '../rate-limit';
+import { sign, verify } from '../signing';
 import { getVote, VoteError } from './votes';
 
 export const ROOM_COOKIE = 'cc_room';
+/** Lasts the meeting: twelve hours at most, in seconds. */
+export const ROOM_COOKIE_MAX_AGE = 12 * 60 * 60;
 export const ROOM_CODE_LENGTH = 6;
 
 export type Round = typeof voteRound.$inferSelect;
+
+/** A round that is not this vote's (or no longer exists): a 404 for the page that asked. */
+export class RoundNotFound extends VoteError {
+	constructor() {
+		super('roundId', 'That round is not part of this vote');
+	}
+}
 
 export function generateRoomCode(randomIndex = secureRandomIndex): string {
 	let code = '';
@@ -33,9 +51,10 @@ export function openRound(
 	db: DB,
 	actor: audit.Actor,
 	voteId: number,
-	title: string,
+	input: { title: string; attendance: number },
 	now = new Date()
 ): { id: number; code: string } {
+	const { title, attendance } = input;
 	return write(db, (tx) => {
 		const v = getVote(tx, voteId);
 		if (!v) throw new VoteError('_', 'That vote no longer exists');
@@ -46,7 +65,15 @@ export function openRound(
 			code = generateRoomCode();
 		const row = tx
 			.insert(voteRound)
-			.values({ voteId, title, code, status: 'open', openedAt: now, createdBy: actor.id })
+			.values({
+				voteId,
+				title,
+				code,
+				status: 'open',
+				openedAt: now,
+				createdBy: actor.id,
+				attendance
+			})
 			.returning({ id: voteRound.id })
 			.get();
 		audit.record(
@@ -56,12 +83,19 @@ export function openRound(
 				action: 'vote.round.open',
 				entityType: 'vote',
 				entityId: voteId,
-				after: { roundId: row.id, title }
+				after: { roundId: row.id, title, attendance }
 			},
 			now
 		);
 		return { id: row.id, code };
 	});
+}
+
+/** The round, if it is this vote's; else RoundNotFound. */
+function roundOf(tx: DB, voteId: number, roundId: number): Round {
+	const r = getRound(tx, voteId, roundId);
+	if (!r) throw new RoundNotFound();
+	return r;
 }
 
 function changeRound(
@@ -73,12 +107,7 @@ function changeRound(
 	now: Date
 ): void {
 	write(db, (tx) => {
-		const r = tx
-			.select()
-			.from(voteRound)
-			.where(and(eq(voteRound.id, roundId), eq(voteRound.voteId, voteId)))
-			.get();
-		if (!r) throw new VoteError('_', 'That round no longer exists');
+		const r = roundOf(tx, voteId, roundId);
 		if (change === 'close') {
 			if (r.status === 'closed') return;
 			tx.update(voteRound)
@@ -122,17 +151,170 @@ export function revealRound(
 	changeRound(db, actor, voteId, roundId, 'reveal', now);
 }
 
+/**
+ * Changes a round's head count (people arrived or left). Lowering it below the ballots already
+ * cast takes none away: it only stops more coming in.
+ */
+export function setAttendance(
+	db: DB,
+	actor: audit.Actor,
+	voteId: number,
+	roundId: number,
+	attendance: number,
+	now = new Date()
+): void {
+	write(db, (tx) => {
+		const r = roundOf(tx, voteId, roundId);
+		if (r.status !== 'open') throw new VoteError('attendance', 'That round has closed');
+		tx.update(voteRound).set({ attendance }).where(eq(voteRound.id, roundId)).run();
+		audit.record(
+			tx,
+			actor,
+			{
+				action: 'vote.round.attendance',
+				entityType: 'vote',
+				entityId: voteId,
+				before: { roundId, attendance: r.attendance },
+				after: { roundId, attendance }
+			},
+			now
+		);
+	});
+}
+
+/**
+ * Voids a round's ballots (it was stuffed, or run wrongly): the round closes, every ballot whose
+ * current version was cast in it stops counting (it stays, marked, since ballots are never
+ * deleted), and the void is recorded on the round with who, when, why and how many, and in the
+ * audit log. A voided voter may vote again elsewhere; that new ballot counts. Only while the
+ * vote is open: a closed vote's official count is final.
+ * @returns how many ballots were voided
+ */
+export function voidRound(
+	db: DB,
+	actor: audit.Actor,
+	voteId: number,
+	roundId: number,
+	reason: string,
+	now = new Date()
+): number {
+	return write(db, (tx) => {
+		const r = roundOf(tx, voteId, roundId);
+		const v = getVote(tx, voteId)!;
+		if (v.status === 'closed')
+			throw new VoteError('_', 'The vote has closed: its count is final and cannot change');
+		if (r.voidedAt) throw new VoteError('_', 'That round has already been voided');
+		const voided = tx
+			.update(ballot)
+			.set({ voidedAt: now })
+			.where(and(eq(ballot.roundId, roundId), isNull(ballot.voidedAt)))
+			.run().changes;
+		tx.update(voteRound)
+			.set({
+				status: 'closed',
+				closedAt: r.closedAt ?? now,
+				voidedAt: now,
+				voidedBy: actor.id,
+				voidReason: reason,
+				voidedBallots: voided
+			})
+			.where(eq(voteRound.id, roundId))
+			.run();
+		audit.record(
+			tx,
+			actor,
+			{
+				action: 'vote.round.void',
+				entityType: 'vote',
+				entityId: voteId,
+				after: { roundId, title: r.title, ballots: voided, reason }
+			},
+			now
+		);
+		return voided;
+	});
+}
+
 export function findRound(db: DB, code: string): Round | undefined {
 	const c = normaliseRoomCode(code);
 	if (c.length !== ROOM_CODE_LENGTH) return undefined;
 	return db.select().from(voteRound).where(eq(voteRound.code, c)).get();
 }
 
-/** The open round behind a phone's room cookie, if it belongs to this vote. */
-export function openRoundFor(db: DB, voteId: number, code: string | undefined): Round | undefined {
-	if (!code) return undefined;
-	const r = findRound(db, code);
-	return r && r.voteId === voteId && r.status === 'open' ? r : undefined;
+export type CodeLookup =
+	| { ok: true; round: Round }
+	| { ok: false; reason: 'unknown' }
+	| { ok: false; reason: 'rate'; retryAfterSeconds: number };
+
+/**
+ * A room code typed in or put in an address, from `address`: wherever a room code is accepted
+ * (joining, the projector, its live stream), wrong ones count against the address like wrong
+ * participation codes (ten at once, then one a minute), and an address over the limit is refused
+ * before the code is looked up, so it learns nothing either way. Right codes cost nothing: a
+ * projector reconnecting, or a room of phones behind one address, is never slowed by them.
+ * Signed-in staff (the facilitator's projector, on the venue's address too) are not limited.
+ */
+export function lookUpCode(
+	db: DB,
+	code: string,
+	address: string,
+	options: { staff?: boolean } = {},
+	now = new Date()
+): CodeLookup {
+	const key = `room:ip:${address}`;
+	if (!options.staff) {
+		const verdict = check(db, key, CODE_ENTRY_BUCKET, now);
+		if (!verdict.ok)
+			return { ok: false, reason: 'rate', retryAfterSeconds: verdict.retryAfterSeconds };
+	}
+	const round = findRound(db, code);
+	if (round) return { ok: true, round };
+	if (!options.staff) consume(db, key, CODE_ENTRY_BUCKET, now);
+	return { ok: false, reason: 'unknown' };
+}
+
+const PASS = 'room-pass';
+
+/** The pass a phone gets for joining a round: the round and the phone's participant, signed. */
+export function passFor(db: DB, roundId: number, participantId: number): string {
+	return sign(db, PASS, `${roundId}.${participantId}`);
+}
+
+/**
+ * The open round of this vote that a phone's pass admits it to, if any: the pass must be ours,
+ * for this participant (a pass copied into another browser admits nobody) and for an open,
+ * unvoided round of this vote.
+ */
+export function admittedRound(
+	db: DB,
+	voteId: number,
+	pass: string | undefined,
+	participantId: number | undefined
+): Round | undefined {
+	if (!pass || participantId === undefined) return undefined;
+	const [round, participant] = (verify(db, PASS, pass) ?? '').split('.').map(Number);
+	if (participant !== participantId || !Number.isSafeInteger(round)) return undefined;
+	const r = getRound(db, voteId, round);
+	return r && r.status === 'open' && !r.voidedAt ? r : undefined;
+}
+
+/**
+ * Whether the round has a seat for a ballot (see `seat`): counted inside the caller's
+ * transaction, so two phones racing for the last seat cannot both have it.
+ * @param alreadyIn whether the voter's current, counted ballot is in this round
+ */
+export function seatIn(tx: DB, roundId: number, alreadyIn: boolean): Seat {
+	const r = tx
+		.select({
+			status: voteRound.status,
+			attendance: voteRound.attendance,
+			voidedAt: voteRound.voidedAt
+		})
+		.from(voteRound)
+		.where(eq(voteRound.id, roundId))
+		.get();
+	if (!r) return 'closed';
+	return seat(r, roundTurnout(tx, roundId), alreadyIn);
 }
 
 export function getRound(db: DB, voteId: number, roundId: number): Round | undefined {
@@ -143,19 +325,52 @@ export function getRound(db: DB, voteId: number, roundId: number): Round | undef
 		.get();
 }
 
+/** A vote's rounds, newest first, with their turnout and who voided them. */
 export function listRounds(db: DB, voteId: number) {
 	const rounds = db
-		.select()
+		.select({ round: voteRound, voidedByEmail: user.email })
 		.from(voteRound)
+		.leftJoin(user, eq(user.id, voteRound.voidedBy))
 		.where(eq(voteRound.voteId, voteId))
 		.orderBy(desc(voteRound.id))
 		.all();
-	return rounds.map((r) => ({ ...r, turnout: roundTurnout(db, r.id) }));
+	return rounds.map((r) => ({
+		...r.round,
+		voidedByEmail: r.voidedByEmail,
+		turnout: roundTurnout(db, r.round.id)
+	}));
 }
 
-/** Ballots whose latest version was cast in this round. */
+/** Ballots that count whose latest version was cast in this round (none once voided). */
 export function roundTurnout(db: DB, roundId: number): number {
-	return db.select({ n: count() }).from(ballot).where(eq(ballot.roundId, roundId)).get()!.n;
+	return db
+		.select({ n: count() })
+		.from(ballot)
+		.where(and(eq(ballot.roundId, roundId), isNull(ballot.voidedAt)))
+		.get()!.n;
+}
+
+/** The voided rounds of a vote, for reconciliation: what was voided, by whom, when and why. */
+export function listVoids(db: DB, voteId: number) {
+	return listRounds(db, voteId)
+		.filter((r) => r.voidedAt)
+		.map((r) => ({
+			roundId: r.id,
+			title: r.title,
+			voidedAt: r.voidedAt!,
+			voidedBy: r.voidedByEmail,
+			reason: r.voidReason ?? '',
+			ballots: r.voidedBallots ?? 0
+		}));
+}
+
+/** How many voids a vote has had (a count's cache must notice a void). */
+export function voidCount(db: DB, voteId: number): number {
+	return db
+		.select({ n: count() })
+		.from(voteRound)
+		.where(and(eq(voteRound.voteId, voteId), sql`${voteRound.voidedAt} is not null`))
+		.get()!.n;
 }
 
 /** Rounds still open for a vote (closed by closing the vote too). */

@@ -19,7 +19,7 @@ import { emptyBallot, type BallotContent } from '../../budget/ballot';
 import type { Mark } from '../../budget/types';
 import { DEFAULT_RULES } from '../../budget/vote-rules';
 import { mulberry32, weightedPick } from '../../random/prng';
-import type { Actor } from '../audit';
+import type { Actor, Staff } from '../audit';
 import * as codes from '../codes';
 import type { DB } from '../db/open';
 import { proposal, vote } from '../db/schema';
@@ -320,7 +320,11 @@ function findOrCreateDayServicesVote(tx: DB, ctx: SeedContext, actor: Actor, at:
 }
 
 function seedClosedVote(tx: DB, ctx: SeedContext): void {
-	const commissioner: Actor = { id: ctx.staffIds.commissioner, email: STAFF[1].email };
+	const commissioner: Staff = {
+		id: ctx.staffIds.commissioner,
+		email: STAFF[1].email,
+		role: 'commissioner'
+	};
 	const facilitator: Actor & { id: number } = {
 		id: ctx.staffIds.facilitator,
 		email: STAFF[2].email
@@ -424,9 +428,6 @@ function seedClosedVote(tx: DB, ctx: SeedContext): void {
 	let nextCode = 0;
 	for (const c of letters.slice(1080)) codes.spoilCode(tx, commissioner, c, at(3));
 
-	const round = openRound(tx, facilitator, voteId, 'Harbour community centre meeting', at(10));
-	const kiosk = startKiosk(tx, facilitator, voteId, 'Central library counter', at(5));
-
 	const ballots: { group: Group; channel: (typeof CHANNELS)[number]; content: BallotContent }[] =
 		[];
 	for (const g of GROUPS)
@@ -436,6 +437,16 @@ function seedClosedVote(tx: DB, ctx: SeedContext): void {
 				channel: weightedPick(rng, CHANNELS, CHANNEL_WEIGHTS),
 				content: sampleBallot(rng, g, proposals)
 			});
+	// The facilitator counted everyone in the hall, a few of whom did not vote.
+	const inRoom = ballots.filter((b) => b.channel === 'room').length;
+	const round = openRound(
+		tx,
+		facilitator,
+		voteId,
+		{ title: 'Harbour community centre meeting', attendance: inRoom + 6 },
+		at(10)
+	);
+	const kiosk = startKiosk(tx, facilitator, voteId, 'Central library counter', at(5));
 	// Interleave the groups in time, deterministically.
 	for (let i = ballots.length - 1; i > 0; i--) {
 		const j = Math.floor(rng() * (i + 1));
@@ -562,7 +573,11 @@ const LIBRARY_PROPOSALS = [
 ];
 
 function seedOpenVote(tx: DB, ctx: SeedContext): void {
-	const commissioner: Actor = { id: ctx.staffIds.commissioner, email: STAFF[1].email };
+	const commissioner: Staff = {
+		id: ctx.staffIds.commissioner,
+		email: STAFF[1].email,
+		role: 'commissioner'
+	};
 	const at = new Date(ctx.now.getTime() - DAY);
 	const voteId = createVote(
 		tx,
@@ -575,7 +590,10 @@ function seedOpenVote(tx: DB, ctx: SeedContext): void {
 				'We need to save £80,000 from the libraries budget and have £40,000 to spend on something new. Which savings do you want, and which not?',
 			descriptionCy:
 				"Mae angen i ni arbed £80,000 o gyllideb y llyfrgelloedd ac mae gennym £40,000 i'w wario ar rywbeth newydd. Pa arbedion rydych chi eu heisiau, a pha rai ddim?",
-			eligibility: 'open'
+			// Letters go to households in the libraries engagement; anyone else may vote too.
+			eligibility: 'both',
+			// Two months from the seed, so the home page shows when it closes.
+			closesAt: new Date(ctx.now.getTime() + 60 * DAY)
 		},
 		at
 	);

@@ -4,6 +4,7 @@ import { emptyBallot, type BallotContent } from '../../budget/ballot';
 import type { Rules } from '../../budget/types';
 import { DEFAULT_RULES } from '../../budget/vote-rules';
 import * as codes from '../codes';
+import type { Staff } from '../audit';
 import type { DB } from '../db/open';
 import { engagement } from '../db/schema';
 import { addProposal, createVote, openVote, saveRules, type Eligibility } from './votes';
@@ -14,8 +15,8 @@ export function setup() {
 	const db = withCatalogue(testDb());
 	const user = staffUser(db, 'commissioner');
 	const second = staffUser(db, 'facilitator');
-	const actor = { id: user.id, email: user.email };
-	const actor2 = { id: second.id, email: second.email };
+	const actor = { id: user.id, email: user.email, role: 'commissioner' as const };
+	const actor2 = { id: second.id, email: second.email, role: 'facilitator' as const };
 	const engagementId = db
 		.insert(engagement)
 		.values({ title: 'Day services', serviceId: 'adult-social-care', createdAt: T0, updatedAt: T0 })
@@ -26,7 +27,7 @@ export function setup() {
 
 export function makeVote(
 	db: DB,
-	actor: { id: number; email: string },
+	actor: Staff,
 	engagementId: number,
 	options: {
 		eligibility?: Eligibility;

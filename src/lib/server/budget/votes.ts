@@ -4,7 +4,20 @@
  * change is audit-logged in its own transaction. Once the first ballot arrives the rules and
  * proposals are frozen (and triggers in the migration hold that even against a bug).
  */
-import { and, asc, count, desc, eq, gt, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import {
+	and,
+	asc,
+	count,
+	desc,
+	eq,
+	gt,
+	inArray,
+	isNotNull,
+	isNull,
+	lt,
+	ne,
+	sql
+} from 'drizzle-orm';
 import { MAX_DECLARED } from '../../budget/tallies';
 import { USERS } from '../../budget/types';
 import { parseStoredRules } from '../../budget/vote-rules';
@@ -121,6 +134,7 @@ export function listVotes(db: DB, engagementId?: number) {
 	const ballots = db
 		.select({ voteId: ballot.voteId, n: count().as('n') })
 		.from(ballot)
+		.where(isNull(ballot.voidedAt))
 		.groupBy(ballot.voteId)
 		.as('ballots');
 	return db
@@ -138,16 +152,20 @@ export function listVotes(db: DB, engagementId?: number) {
 		.map((r) => ({ ...toVote(r.vote), engagementTitle: r.engagementTitle, ballots: r.ballots }));
 }
 
-/** Votes residents can open now (status open and within the schedule). */
-export function listOpenVotes(db: DB, now: Date): Vote[] {
+/** Votes staff have opened (and perhaps closed since): all residents can see. */
+export function listStartedVotes(db: DB): Vote[] {
 	return db
 		.select()
 		.from(vote)
-		.where(eq(vote.status, 'open'))
+		.where(ne(vote.status, 'draft'))
 		.orderBy(asc(vote.id))
 		.all()
-		.map(toVote)
-		.filter((v) => voteState(v, now) === 'open');
+		.map(toVote);
+}
+
+/** Votes residents can open now (status open and within the schedule). */
+export function listOpenVotes(db: DB, now: Date): Vote[] {
+	return listStartedVotes(db).filter((v) => voteState(v, now) === 'open');
 }
 
 export interface VoteDetails {
@@ -437,7 +455,7 @@ function saveImage(tx: DB, proposalId: number, input: ProposalInput): void {
 /** Adds a proposal by hand at the end of a draft vote's list. */
 export function addProposal(
 	db: DB,
-	actor: audit.Actor,
+	actor: audit.Staff,
 	voteId: number,
 	input: ProposalInput,
 	now = new Date()

@@ -22,6 +22,7 @@ import {
 import type { RagStatus, ReviewTargetKind } from '../../charter/review';
 import { signingPage, type SigningPage } from '../../charter/signing';
 import { signingVersion, type CharterState } from '../../charter/state';
+import { welshOf } from '../../charter/welsh';
 import * as audit from '../audit';
 import { write, type DB } from '../db/open';
 import { charter, charterSigningLink, charterVersion, engagement, service } from '../db/schema';
@@ -258,7 +259,9 @@ function editContent(
 		auditAction,
 		(state) => {
 			const content = change(structuredClone(state.content));
-			return Array.isArray(content) ? { refuse: content } : { type: 'edit', content };
+			return Array.isArray(content)
+				? { refuse: content }
+				: { type: 'edit', content: withoutStrayWelsh(content) };
 		},
 		now
 	);
@@ -279,6 +282,32 @@ export function saveBasics(
 		charterId,
 		'charter.edit.basics',
 		(c) => ({ ...c, title, service, summary }),
+		now
+	);
+}
+
+/** Drops Welsh for items that are gone, and `cy` itself when nothing is left in it. */
+function withoutStrayWelsh(content: CharterContent): CharterContent {
+	if (!content.cy) return content;
+	const { cy, ...rest } = content;
+	const kept = welshOf(rest, cy);
+	return Object.keys(kept).length > 0 ? { ...rest, cy: kept } : rest;
+}
+
+/** The Welsh of the working text, field by field (`charterWelshFields`); blank removes it. */
+export function saveWelsh(
+	db: DB,
+	actor: audit.Actor,
+	charterId: number,
+	welsh: Record<string, string>,
+	now = new Date()
+): Result {
+	return editContent(
+		db,
+		actor,
+		charterId,
+		'charter.edit.welsh',
+		(c) => ({ ...c, cy: welshOf(c, welsh) }),
 		now
 	);
 }

@@ -34,10 +34,12 @@ export const activities: ActivitySource = (db) => {
 				engagementId,
 				href: `/charter/${slug}`,
 				title: inForce.content.title,
+				titleCy: inForce.content.cy?.title,
 				acceptsCodes: false
 			});
 		if (state.status === 'consultation') {
 			const title = isBlank(state.content.title) ? 'Community charter' : state.content.title;
+			const titleCy = state.content.cy?.title || title;
 			found.push({
 				kind: 'charter',
 				engagementId,
@@ -45,8 +47,8 @@ export const activities: ActivitySource = (db) => {
 				// Both cards can show at once during an amendment, so the comment one says so.
 				title: inForce ? `Changes for comment: ${title}` : `Draft for comment: ${title}`,
 				titleCy: inForce
-					? `Newidiadau i roi sylwadau arnynt: ${title}`
-					: `Drafft i roi sylwadau arno: ${title}`,
+					? `Newidiadau i roi sylwadau arnynt: ${titleCy}`
+					: `Drafft i roi sylwadau arno: ${titleCy}`,
 				acceptsCodes: false
 			});
 		}

@@ -32,8 +32,48 @@ export function harboursideContent(now: Date): CharterContent {
 		...c,
 		date: c.id === 'c-funding' ? inDays(150) : inDays(60)
 	}));
+	content.cy = HARBOURSIDE_WELSH;
 	return content;
 }
+
+/** The demo charter in Welsh, signed with the English (names of people and bodies stay as they are). */
+const HARBOURSIDE_WELSH: Record<string, string> = {
+	title: 'Siarter Cyfleoedd Dydd Harbourside',
+	service: 'Gwasanaethau dydd i oedolion: cyfleoedd dydd i oedolion ag anableddau dysgu',
+	summary: "Sut mae'r cyngor, y darparwr a thrigolion yn rhedeg hyb Harbourside gyda'i gilydd.",
+	'outcomes.o-independent.title': 'Byw yn annibynnol',
+	'outcomes.o-independent.indicator':
+		"Pobl sy'n defnyddio'r hyb sy'n dal i fyw yn eu cartref eu hunain flwyddyn yn ddiweddarach",
+	'outcomes.o-independent.baseline': '78% (2025)',
+	'outcomes.o-independent.target': '85% erbyn Mawrth 2027',
+	'outcomes.o-connected.title': 'Teimlo mewn cysylltiad',
+	'outcomes.o-connected.indicator':
+		"Defnyddwyr sy'n dweud bod ganddynt rywun i siarad ag ef y rhan fwyaf o ddyddiau",
+	'outcomes.o-connected.baseline': '52% (arolwg 2025)',
+	'outcomes.o-connected.target': '65% erbyn Mawrth 2027',
+	'parties.p-council.role': "Yn ariannu'r gwasanaeth ac yn cadeirio'r fforwm",
+	'parties.p-provider.role': 'Yn rhedeg yr hyb dydd',
+	'parties.p-residents.role': 'Yn siarad ar ran defnyddwyr a gofalwyr',
+	'commitments.c-funding.what': "Ariannu'r hyb ar £420,000 y flwyddyn am dair blynedd",
+	'commitments.c-funding.owner': 'Pennaeth Comisiynu',
+	'commitments.c-funding.measure': 'Taliadau chwarterol wedi eu gwneud mewn pryd',
+	'commitments.c-hours.what': 'Agor yr hyb 40 awr yr wythnos, gan gynnwys un noson',
+	'commitments.c-hours.owner': 'Rheolwr yr Hyb',
+	'commitments.c-hours.measure': 'Cofnod oriau agor yn cael ei gyhoeddi bob mis',
+	'commitments.c-volunteers.what': 'Rhedeg grŵp cymorth cymheiriaid bob wythnos',
+	'commitments.c-volunteers.owner': 'Cadeirydd y Fforwm Gofalwyr',
+	'commitments.c-volunteers.measure': "Sesiynau a gynhaliwyd a'r bobl a ddaeth",
+	'standards.s-hours.text': 'Ar agor 40 awr yr wythnos, gan gynnwys un noson',
+	'standards.s-reply.text': 'Ateb pob pryder o fewn 10 diwrnod gwaith',
+	'governance.forum': 'Fforwm Partneriaeth Hyb Harbourside',
+	'governance.membership': "Dau o bob parti, gydag o leiaf eu hanner yn ddefnyddwyr neu'n ofalwyr",
+	'governance.meetingFrequency': 'Bob deufis, yn gyhoeddus',
+	'governance.decides':
+		"Oriau agor, rhaglen weithgareddau a sut mae'r gyllideb weithgareddau'n cael ei gwario",
+	'governance.disputes':
+		"Yn cael eu cyfeirio at gyfryngwr annibynnol y mae pob parti'n cytuno arno",
+	'governance.concerns': 'Wrth ddesg yr hyb, dros y ffôn neu ar-lein; ateb o fewn 10 diwrnod gwaith'
+};
 
 /** The demo charter's life so far, every step through the real life cycle. */
 export function demoCharterState(now: Date): CharterState {

@@ -46,7 +46,13 @@ export interface PublicDecision {
 }
 
 export interface YouSaidWeDid {
-	engagement: { id: number; title: string; serviceName: string; serviceNameCy: string };
+	engagement: {
+		id: number;
+		title: string;
+		titleCy: string;
+		serviceName: string;
+		serviceNameCy: string;
+	};
 	activities: PublicActivity[];
 	/** What residents said: from the published record, or from the data while there is none. */
 	evidence: Evidence;
@@ -144,6 +150,7 @@ export function youSaidWeDid(
 		engagement: {
 			id: e.id,
 			title: e.title,
+			titleCy: e.titleCy ?? '',
 			serviceName: e.serviceName,
 			serviceNameCy: catalogue.getService(db, e.serviceId)?.nameCy ?? ''
 		},

@@ -26,6 +26,7 @@ export interface LabRecord {
 	engagementId: number;
 	serviceId: string;
 	title: string;
+	titleCy: string | null;
 	joinCode: string;
 	prompts: Prompt[];
 	kinds: IdeaKind[];
@@ -46,6 +47,7 @@ export function toLab(row: LabRow): LabRecord {
 		engagementId: row.engagementId,
 		serviceId: row.serviceId,
 		title: row.title,
+		titleCy: row.titleCy,
 		joinCode: row.joinCode,
 		prompts: JSON.parse(row.prompts) as Prompt[],
 		kinds: JSON.parse(row.kinds) as IdeaKind[],
@@ -79,6 +81,7 @@ export function settingsOf(record: LabRecord): LabSettings {
 	return {
 		id: record.id,
 		title: record.title,
+		titleCy: record.titleCy,
 		code: record.joinCode,
 		prompts: record.prompts,
 		kinds: record.kinds,

@@ -12,16 +12,22 @@ import * as fanout from './fanout';
 import * as labs from './labs';
 import { moderate } from './moderation';
 import { addDot, joinLab, postIdea, takeBackDot } from './participation';
-import { createDraftVote, createProposal, listLabProposals, shortlistOf } from './proposals';
+import {
+	createDraftVote,
+	createProposal,
+	listDraftVotes,
+	listLabProposals,
+	shortlistOf
+} from './proposals';
 import { activities, step } from './registry';
 
 const T0 = new Date('2026-10-14T10:00:00Z');
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 
-function setUp(options: { rolesEnabled?: boolean } = {}) {
+function setUp(options: { rolesEnabled?: boolean; titleCy?: string; promptsCy?: string[] } = {}) {
 	const db = withCatalogue(testDb());
 	const staff = staffUser(db, 'facilitator');
-	const actor = { id: staff.id, email: staff.email };
+	const actor = { id: staff.id, email: staff.email, role: 'facilitator' as const };
 	const engagementId = catalogue.createEngagement(db, actor, {
 		title: 'Day services',
 		serviceId: 'adult-social-care'
@@ -34,6 +40,8 @@ function setUp(options: { rolesEnabled?: boolean } = {}) {
 			serviceId: 'adult-social-care',
 			title: 'Designing costs out',
 			prompts: ['How could we design costs out of day services?', 'What could we do ourselves?'],
+			titleCy: options.titleCy,
+			promptsCy: options.promptsCy,
 			kinds: ['savesMoney', 'improvesOutcomes', 'communityCanDo'],
 			dotsPerParticipant: 5,
 			maxDotsPerIdea: 2,
@@ -116,6 +124,55 @@ describe('creating a lab', () => {
 		expect(activities(db, T0)).toHaveLength(1);
 		phase('closed');
 		expect(activities(db, T0)).toHaveLength(0);
+	});
+});
+
+describe('a lab in Welsh', () => {
+	const welsh = { titleCy: 'Cynllunio costau allan', promptsCy: ['Sut gallem ni?'] };
+
+	it('is created with the Welsh it was given, and phones get it in the view', () => {
+		const { db, labId, unsubscribe } = setUp(welsh);
+		unsubscribe();
+		const view = loadView(db, labId)!;
+		expect(view.lab.titleCy).toBe('Cynllunio costau allan');
+		expect(view.lab.prompts).toEqual([
+			{
+				id: 'p1',
+				text: 'How could we design costs out of day services?',
+				textCy: 'Sut gallem ni?'
+			},
+			{ id: 'p2', text: 'What could we do ourselves?' }
+		]);
+	});
+
+	it('takes Welsh added later: written, audited and sent to every screen', () => {
+		const { db, actor, labId, events, unsubscribe } = setUp(welsh);
+		const done = labs.saveWelsh(db, actor, labId, {
+			titleCy: 'Cynllunio costau',
+			promptsCy: ['', 'Beth allem ni ei wneud ein hunain?']
+		});
+		unsubscribe();
+		expect(done.ok).toBe(true);
+		const lab = getLab(db, labId)!;
+		expect(lab.titleCy).toBe('Cynllunio costau');
+		expect(lab.prompts.map((p) => p.textCy)).toEqual([
+			undefined,
+			'Beth allem ni ei wneud ein hunain?'
+		]);
+		const entry = db.select().from(auditLog).where(eq(auditLog.action, 'lab.welsh')).get()!;
+		expect(JSON.parse(entry.before!).titleCy).toBe('Cynllunio costau allan');
+		expect(JSON.parse(entry.after!).titleCy).toBe('Cynllunio costau');
+		expect(events.map((e) => e.type)).toEqual(['snapshot']);
+	});
+
+	it('refuses more Welsh prompts than the lab has, writing nothing', () => {
+		const { db, actor, labId, unsubscribe } = setUp(welsh);
+		unsubscribe();
+		const before = getLab(db, labId)!;
+		const done = labs.saveWelsh(db, actor, labId, { titleCy: null, promptsCy: ['a', 'b', 'c'] });
+		expect(done.ok).toBe(false);
+		expect(getLab(db, labId)).toEqual(before);
+		expect(db.select().from(auditLog).where(eq(auditLog.action, 'lab.welsh')).all()).toEqual([]);
 	});
 });
 
@@ -376,7 +433,7 @@ describe('shortlist to proposals', () => {
 		phase('shortlist');
 		moderate(db, actor, labId, { type: 'shortlist', item: { type: 'idea', id: drivers } }, T0);
 		moderate(db, actor, labId, { type: 'shortlist', item: { type: 'theme', id: themeId } }, T0);
-		const voteId = createDraftVote(db, actor, ctx.engagementId, 'Day services budget 2027', T0);
+		const voteId = createDraftVote(db, actor, ctx.labId, 'Day services budget 2027', T0);
 		return { ...ctx, drivers, drivers2, taxis, themeId, voteId };
 	}
 
@@ -448,7 +505,22 @@ describe('shortlist to proposals', () => {
 	it('refuses a vote of another engagement, and items not on the shortlist', () => {
 		const { db, actor, labId, taxis, voteId } = shortlisted();
 		const other = catalogue.createEngagement(db, actor, { title: 'Other', serviceId: 'libraries' });
-		const foreign = createDraftVote(db, actor, other, 'Libraries budget', T0);
+		const otherLab = labs.createLab(
+			db,
+			actor,
+			{
+				engagementId: other,
+				serviceId: 'libraries',
+				title: 'Library ideas',
+				prompts: ['What would help?'],
+				kinds: ['improvesOutcomes'],
+				dotsPerParticipant: 5,
+				maxDotsPerIdea: 2,
+				rolesEnabled: false
+			},
+			T0
+		);
+		const foreign = createDraftVote(db, actor, otherLab, 'Libraries budget', T0);
 		const input = {
 			voteId: foreign,
 			title: 'Smarter transport',
@@ -476,6 +548,37 @@ describe('shortlist to proposals', () => {
 		expect(db.select().from(auditLog).where(eq(auditLog.action, 'vote.create')).all()).toHaveLength(
 			2
 		);
+	});
+
+	it("lets a facilitator add only to the lab's own drafts, and a commissioner to any", () => {
+		const { db, actor, labId, drivers, themeId, engagementId } = shortlisted();
+		const boss = staffUser(db, 'commissioner');
+		const commissioner = { id: boss.id, email: boss.email, role: 'commissioner' as const };
+		// A draft the budget team is preparing on the vote pages, not made from this lab.
+		const theirs = db
+			.insert(vote)
+			.values({ engagementId, title: 'Council draft', createdAt: T0, updatedAt: T0 })
+			.returning({ id: vote.id })
+			.get().id;
+		const input = {
+			voteId: theirs,
+			title: 'Volunteer driver scheme',
+			description: 'Drivers bring people to sessions.',
+			kind: 'development' as const,
+			amountPence: 1_500_000,
+			serviceId: 'adult-social-care'
+		};
+		expect(
+			createProposal(db, actor, labId, { ...input, item: { type: 'idea', id: drivers } })
+		).toMatchObject({ ok: false, field: 'voteId', reason: expect.stringContaining('facilitator') });
+		expect(db.select().from(proposal).where(eq(proposal.voteId, theirs)).all()).toEqual([]);
+		expect(listDraftVotes(db, engagementId, actor, labId).map((v) => v.id)).not.toContain(theirs);
+		expect(listDraftVotes(db, engagementId, commissioner, labId).map((v) => v.id)).toContain(
+			theirs
+		);
+		expect(
+			createProposal(db, commissioner, labId, { ...input, item: { type: 'theme', id: themeId } })
+		).toMatchObject({ ok: true });
 	});
 
 	it('shows the ranking with the split by role once the shortlist phase starts', () => {

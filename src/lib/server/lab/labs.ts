@@ -4,7 +4,7 @@
  * sent to the screens as a fresh snapshot.
  */
 import { randomInt } from 'node:crypto';
-import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import { desc, eq, ne, sql } from 'drizzle-orm';
 import { startCountdown as countdownFrom } from '../../lab/countdown';
 import type { IdeaKind } from '../../lab/ideas';
 import { generateJoinCode } from '../../lab/join-code';
@@ -17,6 +17,7 @@ import {
 	type Session
 } from '../../lab/phases';
 import { refuse, type Verdict } from '../../lab/verdict';
+import type { Prompt } from '../../lab/view';
 import * as audit from '../audit';
 import { write, type DB } from '../db/open';
 import { engagement, lab, labIdea, labParticipant } from '../db/schema';
@@ -26,7 +27,10 @@ export interface NewLab {
 	engagementId: number;
 	serviceId: string;
 	title: string;
+	titleCy?: string | null;
 	prompts: string[];
+	/** The Welsh of each prompt, in the same order ('' or missing: none yet). */
+	promptsCy?: string[];
 	kinds: IdeaKind[];
 	dotsPerParticipant: number;
 	maxDotsPerIdea: number;
@@ -53,13 +57,17 @@ export function createLab(
 			if (input.joinCode) throw new Error(`Join code ${joinCode} is already in use`);
 			joinCode = generateJoinCode(random);
 		}
-		const prompts = input.prompts.map((text, i) => ({ id: `p${i + 1}`, text }));
+		const prompts = withWelsh(
+			input.prompts.map((text, i) => ({ id: `p${i + 1}`, text })),
+			input.promptsCy ?? []
+		);
 		const row = tx
 			.insert(lab)
 			.values({
 				engagementId: input.engagementId,
 				serviceId: input.serviceId,
 				title: input.title,
+				titleCy: input.titleCy || null,
 				joinCode,
 				prompts: JSON.stringify(prompts),
 				kinds: JSON.stringify(input.kinds),
@@ -84,6 +92,37 @@ export function createLab(
 			now
 		);
 		return row.id;
+	});
+}
+
+/** The prompts with the Welsh lines beside them, in order; a blank line leaves a prompt without. */
+function withWelsh(prompts: readonly Prompt[], welsh: readonly string[]): Prompt[] {
+	return prompts.map(({ id, text }, i) =>
+		welsh[i] ? { id, text, textCy: welsh[i] } : { id, text }
+	);
+}
+
+/**
+ * Sets the Welsh of a lab's title and prompts (staff add it once a translation comes back,
+ * often after the lab has started): audited, and sent to every phone and screen at once.
+ */
+export function saveWelsh(
+	db: DB,
+	actor: audit.Actor,
+	labId: number,
+	welsh: { titleCy: string | null; promptsCy: string[] },
+	now = new Date()
+): Verdict {
+	return changeLab(db, actor, labId, 'lab.welsh', now, (record) => {
+		if (welsh.promptsCy.length > record.prompts.length)
+			return refuse('Give the Welsh prompts line for line with the English ones, no more.');
+		const prompts = withWelsh(record.prompts, welsh.promptsCy);
+		return {
+			ok: true,
+			set: { titleCy: welsh.titleCy, prompts: JSON.stringify(prompts) },
+			before: { titleCy: record.titleCy, prompts: record.prompts },
+			after: { titleCy: welsh.titleCy, prompts }
+		};
 	});
 }
 
@@ -127,17 +166,61 @@ export function listOpenLabs(db: DB): LabRecord[] {
 	return db
 		.select()
 		.from(lab)
-		.where(and(ne(lab.phase, 'closed')))
+		.where(ne(lab.phase, 'closed'))
 		.orderBy(desc(lab.id))
 		.all()
 		.map(toLab);
 }
 
+/** Labs that have finished, for the resident home page's list of results. */
+export function listClosedLabs(db: DB): LabRecord[] {
+	return db
+		.select()
+		.from(lab)
+		.where(eq(lab.phase, 'closed'))
+		.orderBy(desc(lab.id))
+		.all()
+		.map(toLab);
+}
+
+/** A change to a lab's row: what to set, and what the audit entry records before and after. */
+type LabChange =
+	| { ok: true; set: Partial<typeof lab.$inferInsert>; before: unknown; after: unknown }
+	| { ok: false; reason: string };
+
 /**
- * Runs one facilitator change to the session: checks it against the lab as it is inside the
- * transaction, stores the new session, moves the version on and audits it; then sends the
- * snapshot. `change` returns the new session or a refusal.
+ * Runs one facilitator change to a lab: checks it against the lab as it is inside the
+ * transaction, stores it, moves the version on and audits it; then sends the snapshot.
+ * `change` returns what to store, or a refusal.
  */
+function changeLab(
+	db: DB,
+	actor: audit.Actor,
+	labId: number,
+	action: string,
+	now: Date,
+	change: (record: LabRecord) => LabChange
+): Verdict {
+	const outcome = write(db, (tx): Verdict => {
+		const record = getLab(tx, labId);
+		if (!record) return refuse('That lab no longer exists.');
+		const next = change(record);
+		if (!next.ok) return next;
+		tx.update(lab).set(next.set).where(eq(lab.id, labId)).run();
+		bumpVersion(tx, labId, now);
+		audit.record(
+			tx,
+			actor,
+			{ action, entityType: 'lab', entityId: labId, before: next.before, after: next.after },
+			now
+		);
+		return { ok: true };
+	});
+	if (outcome.ok) publishSnapshot(db, labId);
+	return outcome;
+}
+
+/** A change to the session (phase, pause, countdown): `change` gives the new session or a refusal. */
 function changeSession(
 	db: DB,
 	actor: audit.Actor,
@@ -146,38 +229,22 @@ function changeSession(
 	now: Date,
 	change: (session: Session) => { ok: true; value: Session } | { ok: false; reason: string }
 ): Verdict {
-	const outcome = write(db, (tx): Verdict => {
-		const record = getLab(tx, labId);
-		if (!record) return refuse('That lab no longer exists.');
+	return changeLab(db, actor, labId, action, now, (record) => {
 		const next = change(record.session);
 		if (!next.ok) return next;
 		const session = next.value;
-		tx.update(lab)
-			.set({
+		return {
+			ok: true,
+			set: {
 				phase: session.phase,
 				paused: session.paused,
 				countdownEndsAt:
 					session.countdown === null ? null : new Date(Number(session.countdown.endsAt))
-			})
-			.where(eq(lab.id, labId))
-			.run();
-		bumpVersion(tx, labId, now);
-		audit.record(
-			tx,
-			actor,
-			{
-				action,
-				entityType: 'lab',
-				entityId: labId,
-				before: record.session,
-				after: session
 			},
-			now
-		);
-		return { ok: true };
+			before: record.session,
+			after: session
+		};
 	});
-	if (outcome.ok) publishSnapshot(db, labId);
-	return outcome;
 }
 
 /** Moves the lab to another phase: forward any number, back one (phases.ts). */

@@ -10,7 +10,7 @@ import { rankItems, type RankedItem } from '../../lab/ranking';
 import * as audit from '../audit';
 import { createDraftProposal, ProposalError } from '../budget/proposals';
 import { write, type DB } from '../db/open';
-import { proposal, proposalSource, service, vote } from '../db/schema';
+import { lab as labTable, proposal, proposalSource, service, vote } from '../db/schema';
 import { loadBoard, type LoadedBoard } from './board';
 
 export interface LabProposal {
@@ -103,10 +103,13 @@ export interface ProposalInput {
 export type ProposalResult =
 	{ ok: true; proposalId: number } | { ok: false; field: string; reason: string };
 
-/** Drafts a proposal from a shortlisted idea or theme, once per item. */
+/**
+ * Drafts a proposal from a shortlisted idea or theme, once per item, into a draft vote of the
+ * lab's engagement that `actor` may add to (a facilitator: only one this lab created).
+ */
 export function createProposal(
 	db: DB,
-	actor: audit.Actor,
+	actor: audit.Staff,
 	labId: number,
 	input: ProposalInput,
 	now = new Date()
@@ -167,7 +170,8 @@ export function createProposal(
 					kind: input.kind,
 					amount: input.amountPence,
 					serviceId: input.serviceId,
-					sources
+					sources,
+					fromLab: labId
 				},
 				now
 			);
@@ -180,20 +184,28 @@ export function createProposal(
 }
 
 /**
- * Creates an empty draft vote for the engagement (title only), so a lab's shortlist has
- * somewhere to go when the budget team has not set one up yet.
+ * Creates an empty draft vote (title only) for the lab's engagement, so its shortlist has
+ * somewhere to go when the budget team has not set one up yet. The vote remembers the lab: its
+ * facilitators may add proposals to it from the lab (vote/drafts.ts). Any staff role may.
  */
 export function createDraftVote(
 	db: DB,
 	actor: audit.Actor,
-	engagementId: number,
+	labId: number,
 	title: string,
 	now = new Date()
 ): number {
 	return write(db, (tx) => {
+		const lab = tx
+			.select({ engagementId: labTable.engagementId })
+			.from(labTable)
+			.where(eq(labTable.id, labId))
+			.get();
+		if (!lab) throw new Error(`lab ${labId} does not exist`);
+		const engagementId = lab.engagementId;
 		const row = tx
 			.insert(vote)
-			.values({ engagementId, title, status: 'draft', createdAt: now, updatedAt: now })
+			.values({ engagementId, title, status: 'draft', createdAt: now, updatedAt: now, labId })
 			.returning({ id: vote.id })
 			.get();
 		audit.record(
@@ -203,7 +215,7 @@ export function createDraftVote(
 				action: 'vote.create',
 				entityType: 'vote',
 				entityId: row.id,
-				after: { engagementId, title, status: 'draft', from: 'lab' }
+				after: { engagementId, title, status: 'draft', from: 'lab', labId }
 			},
 			now
 		);

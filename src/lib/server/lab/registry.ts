@@ -1,9 +1,9 @@
 // How the lab tool plugs into the shared pages: what residents can open, the engagement page's
 // step, and the demo seed.
-import type { ActivitySource } from '../activities';
+import type { ActivitySource, ClosedSource } from '../activities';
 import type { StepSource } from '../steps';
 import type { ToolSeed } from '../seed/types';
-import { listLabs, listOpenLabs, phaseLabel } from './labs';
+import { listClosedLabs, listLabs, listOpenLabs, phaseLabel } from './labs';
 import { seedDemo as seedLabs } from './seed';
 
 /** Labs still running: anyone with the link (or the code on the wall) can join from a phone. */
@@ -13,7 +13,19 @@ export const activities: ActivitySource = (db) =>
 		engagementId: l.engagementId,
 		href: `/lab/${l.joinCode}`,
 		title: l.title,
+		titleCy: l.titleCy,
 		acceptsCodes: false
+	}));
+
+/** Finished labs: their page shows the ranking and the shortlist. */
+export const closed: ClosedSource = (db) =>
+	listClosedLabs(db).map((l) => ({
+		kind: 'lab',
+		engagementId: l.engagementId,
+		title: l.title,
+		titleCy: l.titleCy,
+		closedAt: l.updatedAt,
+		resultsHref: `/lab/${l.joinCode}`
 	}));
 
 export const step: StepSource = (db, engagementId) => ({

@@ -6,7 +6,7 @@
  */
 import type { IdeaKind, ItemRef, ParticipantRole } from '../../lab/ideas';
 import { mulberry32, weightedPick } from '../../random/prng';
-import type { Actor } from '../audit';
+import type { Actor, Staff } from '../audit';
 import type { DB } from '../db/open';
 import { participant } from '../db/schema';
 import { STAFF } from '../seed/council';
@@ -468,12 +468,16 @@ function demoBrowser(tx: DB, rng: () => number, at: Date): number {
 /** Seeds both demo labs (runs inside the seed's transaction). */
 export function seedDemo(tx: DB, ctx: SeedContext): void {
 	const facilitator = STAFF.find((s) => s.role === 'facilitator')!;
-	const actor: Actor = { id: ctx.staffIds.facilitator, email: facilitator.email };
+	const actor: Staff = {
+		id: ctx.staffIds.facilitator,
+		email: facilitator.email,
+		role: 'facilitator'
+	};
 	seedFinishedLab(tx, ctx, actor);
 	seedOpenLab(tx, ctx, actor);
 }
 
-function seedFinishedLab(tx: DB, ctx: SeedContext, actor: Actor): void {
+function seedFinishedLab(tx: DB, ctx: SeedContext, actor: Staff): void {
 	const rng = mulberry32(20261014);
 	// The session ran 18 days before the demo's "now", from 10:00.
 	const start = ctx.now.getTime() - 18 * DAY;
@@ -486,9 +490,14 @@ function seedFinishedLab(tx: DB, ctx: SeedContext, actor: Actor): void {
 			engagementId,
 			serviceId: 'adult-social-care',
 			title: 'Designing costs out of day services',
+			titleCy: 'Cynllunio costau allan o wasanaethau dydd',
 			prompts: [
 				'How could we design costs out of day services?',
 				'What could people who use day services, carers and the community do themselves?'
+			],
+			promptsCy: [
+				'Sut gallem ni gynllunio costau allan o wasanaethau dydd?',
+				"Beth allai pobl sy'n defnyddio gwasanaethau dydd, gofalwyr a'r gymuned ei wneud eu hunain?"
 			],
 			kinds: ['savesMoney', 'improvesOutcomes', 'communityCanDo'],
 			dotsPerParticipant: 5,
@@ -604,7 +613,7 @@ function seedFinishedLab(tx: DB, ctx: SeedContext, actor: Actor): void {
 	);
 	for (const item of shortlisted) apply({ type: 'shortlist', item });
 
-	const voteId = createDraftVote(tx, actor, engagementId, DEMO_VOTE_TITLE, at(85));
+	const voteId = createDraftVote(tx, actor, labId, DEMO_VOTE_TITLE, at(85));
 	PROPOSALS.forEach((p, i) => {
 		const made = createProposal(
 			tx,
@@ -636,9 +645,14 @@ function seedOpenLab(tx: DB, ctx: SeedContext, actor: Actor): void {
 			engagementId: ctx.engagementIds[1],
 			serviceId: 'libraries',
 			title: 'Libraries as community hubs: ideas',
+			titleCy: 'Llyfrgelloedd fel canolfannau cymunedol: syniadau',
 			prompts: [
 				'What would make you use your library more?',
 				'What could the community run in our libraries?'
+			],
+			promptsCy: [
+				"Beth fyddai'n gwneud i chi ddefnyddio eich llyfrgell yn fwy?",
+				"Beth allai'r gymuned ei redeg yn ein llyfrgelloedd?"
 			],
 			kinds: ['savesMoney', 'improvesOutcomes', 'communityCanDo'],
 			dotsPerParticipant: 5,

@@ -1,33 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveEvent } from '../../lab/view';
-import { staffUser, testDb, withCatalogue } from '../../test/db';
-import * as catalogue from '../catalogue';
 import { createParticipant } from '../codes';
 import * as fanout from './fanout';
-import { createLab } from './labs';
 import { joinLab, postIdea } from './participation';
 import { liveResponse } from './stream';
-
-function setUp() {
-	const db = withCatalogue(testDb());
-	const staff = staffUser(db, 'facilitator');
-	const actor = { id: staff.id, email: staff.email };
-	const engagementId = catalogue.createEngagement(db, actor, {
-		title: 'Libraries',
-		serviceId: 'libraries'
-	});
-	const labId = createLab(db, actor, {
-		engagementId,
-		serviceId: 'libraries',
-		title: 'Library ideas',
-		prompts: ['What would make you use your library more?'],
-		kinds: ['improvesOutcomes'],
-		dotsPerParticipant: 5,
-		maxDotsPerIdea: 2,
-		rolesEnabled: true
-	});
-	return { db, labId };
-}
+import { libraryLab as setUp } from './testing';
 
 /** Reads SSE messages from a response body until `count` data messages have arrived. */
 async function readMessages(reader: ReadableStreamDefaultReader<Uint8Array>, count: number) {

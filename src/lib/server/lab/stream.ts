@@ -26,6 +26,8 @@ export interface StreamOptions {
 	 * per window keeps the server responsive. 0 writes each event at once.
 	 */
 	batchMs?: number;
+	/** Called once when the stream ends, however it ends (the screen left, or was dropped). */
+	onClose?: () => void;
 }
 
 const encoder = new TextEncoder();
@@ -44,7 +46,13 @@ export function encodeEvent(event: LiveEvent): Uint8Array {
 
 /** A streaming response for lab `labId`'s screens. */
 export function liveResponse(db: DB, labId: number, options: StreamOptions = {}): Response {
-	const { heartbeatMs = 15_000, retryMs = 2_000, maxQueued = 1_000, batchMs = 100 } = options;
+	const {
+		heartbeatMs = 15_000,
+		retryMs = 2_000,
+		maxQueued = 1_000,
+		batchMs = 100,
+		onClose = () => {}
+	} = options;
 	let stop = () => {};
 	const stream = new ReadableStream<Uint8Array>({
 		start(controller) {
@@ -61,6 +69,8 @@ export function liveResponse(db: DB, labId: number, options: StreamOptions = {})
 				unsubscribe();
 				clearInterval(heartbeat);
 				clearTimeout(timer);
+				pending = [];
+				onClose();
 			};
 			const flush = () => {
 				timer = undefined;

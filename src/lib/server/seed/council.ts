@@ -230,16 +230,22 @@ export const SEGMENTS = [
 export const ENGAGEMENTS = [
 	{
 		title: 'Day services for adults: redesign for 2027',
+		titleCy: 'Gwasanaethau dydd i oedolion: ailgynllunio ar gyfer 2027',
 		serviceId: 'adult-social-care',
 		stage: 'decide',
 		summary:
-			'The day services budget must save £500,000 by April 2027. We are asking residents, people who use day services, their carers and staff which savings to make, which to rule out and what the community could do.'
+			'The day services budget must save £500,000 by April 2027. We are asking residents, people who use day services, their carers and staff which savings to make, which to rule out and what the community could do.',
+		summaryCy:
+			"Rhaid i'r gyllideb gwasanaethau dydd arbed £500,000 erbyn Ebrill 2027. Rydym yn gofyn i drigolion, pobl sy'n defnyddio gwasanaethau dydd, eu gofalwyr a staff pa arbedion i'w gwneud, pa rai i'w gwrthod a beth allai'r gymuned ei wneud."
 	},
 	{
 		title: 'Libraries as community hubs',
+		titleCy: 'Llyfrgelloedd fel canolfannau cymunedol',
 		serviceId: 'libraries',
 		stage: 'understand',
 		summary:
-			'How should our six libraries change so they are used by more people, cost less to run and host more community activity?'
+			'How should our six libraries change so they are used by more people, cost less to run and host more community activity?',
+		summaryCy:
+			"Sut dylai ein chwe llyfrgell newid fel bod mwy o bobl yn eu defnyddio, eu bod yn costio llai i'w rhedeg a bod mwy o weithgarwch cymunedol ynddynt?"
 	}
 ] as const;

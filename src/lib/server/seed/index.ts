@@ -51,6 +51,8 @@ export async function seedIfEmpty(
 		// Another process may have seeded between the check and the lock.
 		if (tx.select({ n: count() }).from(user).get()!.n > 0) return;
 		setSetting(tx, 'councilName', COUNCIL_NAME);
+		setSetting(tx, 'privacyEmail', 'dataprotection@harbourside.example');
+		setSetting(tx, 'accessibilityEmail', 'haveyoursay@harbourside.example');
 		for (const s of SERVICES) tx.insert(service).values(s).run();
 		for (const a of AREAS) {
 			tx.insert(area).values({ id: a.id, name: a.name, nameCy: a.nameCy }).run();

@@ -112,7 +112,7 @@ describe('saving and resuming', () => {
 		expect(responses.frontier(pages, {}, pages.length)).toBe(pages.length);
 	});
 
-	it('resumes on another device with the same code', () => {
+	it('resumes on another device with the same code, when asked to', () => {
 		const s = openSurvey('code');
 		const [codeId] = letterCodes(1);
 		const phone = browser(codeId);
@@ -120,10 +120,24 @@ describe('saving and resuming', () => {
 		responses.savePage(c.db, s, draft.id, PAGE.libraries, { 'svc:libraries:importance': '4' });
 		const laptop = browser(codeId);
 		expect(responses.findDraft(c.db, s.id, laptop.id)).toBeUndefined();
-		const moved = responses.startDraft(c.db, s, laptop, TEST_NOW);
+		const moved = responses.startDraft(c.db, s, laptop, TEST_NOW, { takeOver: true });
 		expect(moved.id).toBe(draft.id);
 		expect(moved.answers).toEqual({ 'svc:libraries:importance': '4' });
 		expect(responses.findDraft(c.db, s.id, phone.id)).toBeUndefined();
+	});
+
+	it('otherwise starts afresh, leaving the other device its answers and showing none of them', () => {
+		const s = openSurvey('code');
+		const [codeId] = letterCodes(1);
+		const phone = browser(codeId);
+		const draft = responses.startDraft(c.db, s, phone, TEST_NOW);
+		responses.savePage(c.db, s, draft.id, PAGE.libraries, { 'svc:libraries:importance': '4' });
+		const fresh = responses.startDraft(c.db, s, browser(codeId), TEST_NOW);
+		expect(fresh.id).not.toBe(draft.id);
+		expect(fresh.answers).toEqual({});
+		expect(responses.findDraft(c.db, s.id, phone.id)?.answers).toEqual({
+			'svc:libraries:importance': '4'
+		});
 	});
 });
 

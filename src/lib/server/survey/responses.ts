@@ -109,15 +109,23 @@ export function findDraftByCode(db: DB, surveyId: number, codeId: number): Draft
 }
 
 /**
- * The draft this participant answers in: their own, or one started elsewhere with the same
- * code (which moves to this browser), or a new one.
+ * The draft this participant answers in: their own, or, when they asked to carry on with it,
+ * one started elsewhere with the same code (which moves to this browser), or a new one. A new
+ * one leaves the other device's answers where they are, unseen (participation/reentry.ts).
  */
-export function startDraft(db: DB, s: Survey, p: Participant, now = new Date()): Draft {
+export function startDraft(
+	db: DB,
+	s: Survey,
+	p: Participant,
+	now = new Date(),
+	options: { takeOver?: boolean } = {}
+): Draft {
 	return write(db, (tx) => {
 		const own = findDraft(tx, s.id, p.id);
 		if (own) return own;
 		const codeId = engagementCode(tx, p.codeId, s.engagementId);
-		const elsewhere = codeId === null ? undefined : findDraftByCode(tx, s.id, codeId);
+		const elsewhere =
+			codeId === null || !options.takeOver ? undefined : findDraftByCode(tx, s.id, codeId);
 		if (elsewhere) {
 			tx.update(surveyDraft)
 				.set({ participantId: p.id, updatedAt: now })

@@ -501,9 +501,11 @@ export function seedDemoSurveys(tx: DB, ctx: SeedContext): void {
 					'Gallai ein chwe llyfrgell gynnal mwy o weithgarwch cymunedol. Dywedwch wrthym beth sy’n bwysig i chi a beth y gallech chi helpu ag ef.',
 				definition: JSON.stringify(definition),
 				nextQuestion: LIBRARY_QUESTIONS.length + 1,
-				// Open to anyone (and to the letters' codes), with no closing date, so a newcomer can try it.
+				// Open to anyone (and to the letters' codes), for three months from the seed, so a
+				// newcomer can try it and the home page shows when it closes.
 				access: 'both',
 				status: 'open',
+				closesAt: new Date(now + 90 * DAY),
 				createdBy: ctx.staffIds.commissioner,
 				createdAt: ctx.now,
 				updatedAt: ctx.now

@@ -290,6 +290,46 @@ export function updateSurvey(
 	});
 }
 
+/**
+ * Sets the day a survey's special-category answers are deleted (retention.ts sweeps them). It
+ * must be after today and not before the survey closes: until then the answers are still being
+ * given and analysed.
+ */
+export function setRetention(
+	db: DB,
+	actor: audit.Actor,
+	id: number,
+	until: Date,
+	now = new Date()
+): void {
+	write(db, (tx) => {
+		const before = mustGet(tx, id);
+		if (until.getTime() <= now.getTime())
+			throw new SurveyError('specialCategoryUntil', 'Choose a date after today.');
+		if (before.closesAt && until.getTime() < before.closesAt.getTime())
+			throw new SurveyError(
+				'specialCategoryUntil',
+				'Choose a date on or after the day the survey closes.'
+			);
+		tx.update(survey)
+			.set({ specialCategoryUntil: until, updatedAt: now })
+			.where(eq(survey.id, id))
+			.run();
+		audit.record(
+			tx,
+			actor,
+			{
+				action: 'survey.retention.set',
+				entityType: 'survey',
+				entityId: id,
+				before: { specialCategoryUntil: before.specialCategoryUntil },
+				after: { specialCategoryUntil: until }
+			},
+			now
+		);
+	});
+}
+
 /** The id the next custom question of this survey will get. */
 export function nextQuestionId(s: Pick<Survey, 'nextQuestion'>): string {
 	return `q${s.nextQuestion}`;

@@ -26,12 +26,18 @@ export const load: PageServerLoad = ({ cookies, url }) => {
 		.get();
 	const engagement = batch ? catalogue.getEngagement(db, batch.engagementId) : undefined;
 	if (!engagement) return { accepted: null, prefill };
+	// Everything open in the engagement: what the code opens (and whether it has been used
+	// there), then what anyone can join without one.
+	const open = listOpenActivities(db, new Date(), engagement.id);
+	const used = codes.usesOf(db, participant.codeId);
 	return {
 		prefill,
 		accepted: {
-			engagementId: engagement.id,
-			engagementTitle: engagement.title,
-			activities: listOpenActivities(db, new Date(), engagement.id).filter((a) => a.acceptsCodes)
+			engagement: { id: engagement.id, title: engagement.title, titleCy: engagement.titleCy },
+			withCode: open
+				.filter((a) => a.acceptsCodes)
+				.map((a) => ({ ...a, usedAt: (a.codeUse && used.get(a.codeUse)) || null })),
+			openToAll: open.filter((a) => !a.acceptsCodes)
 		}
 	};
 };

@@ -2,7 +2,8 @@
 // participant and draft, and links in the resident's language.
 import { error, redirect, type Cookies } from '@sveltejs/kit';
 import { getLocale, localizeHref } from '$lib/paraglide/runtime';
-import { localText, type Locale } from '$lib/survey/present';
+import { inLanguage } from '$lib/i18n/welsh';
+import type { Locale } from '$lib/survey/present';
 import { surveyState } from '$lib/survey/status';
 import * as codes from '$lib/server/codes';
 import { getDb } from '$lib/server/db';
@@ -25,8 +26,10 @@ export function href(surveyId: number, path = ''): string {
 	return localizeHref(`/survey/${surveyId}${path}`);
 }
 
-export function titleOf(s: surveys.Survey, lang: Locale): string {
-	return localText({ en: s.title, cy: s.titleCy ?? '' }, lang);
+/** The survey as every page's heading needs it: `titleLang` is 'en' for English on a Welsh page. */
+export function surveyHead(s: surveys.Survey, lang: Locale) {
+	const title = inLanguage(s.title, s.titleCy, lang);
+	return { id: s.id, title: title.text, titleLang: title.lang };
 }
 
 /**

@@ -1,19 +1,18 @@
-import { error } from '@sveltejs/kit';
 import * as results from '$lib/server/budget/results';
 import * as rounds from '$lib/server/budget/rounds';
 import * as votes from '$lib/server/budget/votes';
 import { getDb } from '$lib/server/db';
 import { qrDataUri } from '$lib/server/qr';
 import type { PageServerLoad } from './$types';
+import { roundForCode } from './find-round.server';
 
 /**
  * The projector for a room round: the room code and a QR code, live turnout, and the round's own
  * results once the facilitator reveals them. Public: it shows nothing the room does not see.
  */
-export const load: PageServerLoad = async ({ params, url }) => {
+export const load: PageServerLoad = async ({ params, url, getClientAddress, locals }) => {
 	const db = getDb();
-	const round = rounds.findRound(db, params.code);
-	if (!round) error(404, 'Round not found');
+	const round = roundForCode(db, params.code, getClientAddress(), locals);
 	const vote = votes.getVote(db, round.voteId)!;
 	const joinUrl = `${url.origin}/vote/room?c=${round.code}`;
 	const revealed = !!round.revealedAt;

@@ -38,7 +38,18 @@ export const voteRound = sqliteTable(
 		 * A round held with a service's users, whose attendance staff checked: its ballots count
 		 * as verified users of this service (counting.md, "verified membership").
 		 */
-		usersServiceId: text('users_service_id').references(() => service.id)
+		usersServiceId: text('users_service_id').references(() => service.id),
+		/**
+		 * How many people the facilitator counted in the room: the round takes no more ballots
+		 * than this. Null (rounds from before it was asked) takes none until it is entered.
+		 */
+		attendance: integer('attendance'),
+		/** Set when staff void the round: its ballots no longer count (`ballot.voidedAt`). */
+		voidedAt: integer('voided_at', { mode: 'timestamp_ms' }),
+		voidedBy: integer('voided_by').references(() => user.id),
+		voidReason: text('void_reason'),
+		/** How many ballots the void took out of the count. */
+		voidedBallots: integer('voided_ballots')
 	},
 	(t) => [uniqueIndex('vote_round_code_idx').on(t.code), index('vote_round_vote_idx').on(t.voteId)]
 );
@@ -100,7 +111,12 @@ export const ballot = sqliteTable(
 		/** JSON array of segment ids the voter said they belong to. */
 		segments: text('segments').notNull().default('[]'),
 		firstAt: integer('first_at', { mode: 'timestamp_ms' }).notNull(),
-		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+		/**
+		 * Set when staff voided the round this version was cast in: the ballot stays (ballots are
+		 * never deleted) but is not counted. A new version from the same voter counts again.
+		 */
+		voidedAt: integer('voided_at', { mode: 'timestamp_ms' })
 	},
 	(t) => [
 		uniqueIndex('ballot_voter_idx').on(t.voteId, t.voterKey),
@@ -217,7 +233,13 @@ export const voteResult = sqliteTable('vote_result', {
 	digest: text('digest').notNull(),
 	ballots: integer('ballots').notNull(),
 	countedAt: integer('counted_at', { mode: 'timestamp_ms' }).notNull(),
-	countedBy: integer('counted_by').references(() => user.id)
+	countedBy: integer('counted_by').references(() => user.id),
+	/**
+	 * The official count's group totals (JSON `GroupTotals[]`, budget/publishable.ts): once the
+	 * result is recorded the count takes every group from here, so that special-category answers
+	 * can be removed from the ballots without changing the recount (the promise on the ballot).
+	 */
+	groups: text('groups')
 });
 
 /** An optional picture for a proposal, kept in the database so a backup has everything. */

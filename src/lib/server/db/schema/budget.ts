@@ -27,7 +27,12 @@ export const vote = sqliteTable(
 			.notNull()
 			.default('codes'),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+		/**
+		 * The lab whose shortlist created this vote as a draft (its facilitators may add proposals
+		 * to it); null for a vote made on the vote pages, which only commissioners edit.
+		 */
+		labId: integer('lab_id')
 	},
 	(t) => [index('vote_engagement_idx').on(t.engagementId)]
 );

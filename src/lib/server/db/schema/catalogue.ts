@@ -47,7 +47,9 @@ export const engagement = sqliteTable(
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
 		title: text('title').notNull(),
+		titleCy: text('title_cy'),
 		summary: text('summary').notNull().default(''),
+		summaryCy: text('summary_cy'),
 		serviceId: text('service_id')
 			.notNull()
 			.references(() => service.id),

@@ -9,7 +9,9 @@ export const user = sqliteTable('user', {
 	role: text('role', { enum: ['admin', 'commissioner', 'facilitator', 'councillor'] }).notNull(),
 	passwordHash: text('password_hash').notNull(),
 	disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
-	createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+	createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+	/** When the password last changed: device cookies issued before it no longer count. */
+	passwordChangedAt: integer('password_changed_at', { mode: 'timestamp_ms' })
 });
 
 /** Lucia-guide sessions: the id is the SHA-256 of the token, never the token itself. */

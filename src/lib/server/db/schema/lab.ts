@@ -19,9 +19,10 @@ export const lab = sqliteTable(
 			.notNull()
 			.references(() => service.id),
 		title: text('title').notNull(),
+		titleCy: text('title_cy'),
 		/** Six characters from the lab alphabet (src/lib/lab/join-code.ts). */
 		joinCode: text('join_code').notNull(),
-		/** JSON array of `{ id, text }`. */
+		/** JSON array of `{ id, text, textCy? }`. */
 		prompts: text('prompts').notNull(),
 		/** JSON array of idea kinds the lab collects. */
 		kinds: text('kinds').notNull(),

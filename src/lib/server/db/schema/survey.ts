@@ -35,6 +35,11 @@ export const survey = sqliteTable(
 		publishedWeighting: text('published_weighting', { enum: ['none', 'area', 'areaAndAge'] })
 			.notNull()
 			.default('none'),
+		/**
+		 * When the special-category answers (survey_response_special) are deleted: set by the
+		 * commissioner, stated in the privacy notice, carried out by the retention sweep.
+		 */
+		specialCategoryUntil: integer('special_category_until', { mode: 'timestamp_ms' }),
 		createdBy: integer('created_by').references(() => user.id),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()

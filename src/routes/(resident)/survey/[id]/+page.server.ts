@@ -1,12 +1,18 @@
 import { redirect } from '@sveltejs/kit';
-import { localText } from '$lib/survey/present';
+import { inLanguage } from '$lib/i18n/welsh';
+import { earlierAnswers } from '$lib/participation/reentry';
 import { surveyState } from '$lib/survey/status';
 import { buildPages } from '$lib/survey/template';
 import * as codes from '$lib/server/codes';
 import { getDb } from '$lib/server/db';
 import * as responses from '$lib/server/survey/responses';
-import { href, locale, publicSurvey, titleOf } from '../resident';
+import { href, locale, publicSurvey, surveyHead } from '../resident';
 import type { Actions, PageServerLoad } from './$types';
+
+/** Who the browser's code was printed for (null: no code). */
+function codeUnit(db: ReturnType<typeof getDb>, codeId: number | null) {
+	return codeId === null ? null : (codes.unitOf(db, codeId) ?? 'household');
+}
 
 /** A rough guide: a minute and a half per service, half a minute per own question, two for the profile. */
 function minutes(serviceCount: number, customCount: number): number {
@@ -25,10 +31,12 @@ export const load: PageServerLoad = ({ params, cookies, url }) => {
 			: undefined;
 	const entry = responses.entryFor(db, s, participant);
 	return {
+		// Started with this code on another device: say so; its answers only if they ask, and
+		// never for a household's shared code.
+		elsewhere: elsewhere ? earlierAnswers(codeUnit(db, participant?.codeId ?? null)) : null,
 		survey: {
-			id: s.id,
-			title: titleOf(s, lang),
-			description: localText({ en: s.description, cy: s.descriptionCy ?? '' }, lang),
+			...surveyHead(s, lang),
+			description: inLanguage(s.description, s.descriptionCy, lang),
 			state: surveyState(s, new Date()),
 			opensAt: s.opensAt,
 			closesAt: s.closesAt,
@@ -36,19 +44,23 @@ export const load: PageServerLoad = ({ params, cookies, url }) => {
 		},
 		minutes: minutes(s.definition.serviceIds.length, s.definition.customQuestions.length),
 		submitted: draft?.submitted ?? false,
-		started: (draft !== undefined && !draft.submitted) || elsewhere !== undefined,
+		started: draft !== undefined && !draft.submitted,
 		entry: entry.ok ? ('ok' as const) : entry.reason
 	};
 };
 
 export const actions: Actions = {
-	start: ({ params, cookies, url }) => {
+	start: async ({ params, cookies, url, request }) => {
 		const db = getDb();
 		const s = publicSurvey(params.id);
 		if (surveyState(s, new Date()) !== 'open') redirect(303, href(s.id));
 		const participant = codes.participantFor(db, cookies, url.protocol === 'https:', true)!;
 		if (!responses.entryFor(db, s, participant).ok) redirect(303, href(s.id));
-		const draft = responses.startDraft(db, s, participant);
+		// Carrying on with answers started on another device, only when asked and allowed.
+		const takeOver =
+			(await request.formData()).get('takeOver') === 'yes' &&
+			earlierAnswers(codeUnit(db, participant.codeId)) === 'askFirst';
+		const draft = responses.startDraft(db, s, participant, new Date(), { takeOver });
 		if (draft.submitted) redirect(303, href(s.id));
 		const pages = buildPages(s.definition);
 		const reach = responses.frontier(pages, draft.answers, draft.lastPage);

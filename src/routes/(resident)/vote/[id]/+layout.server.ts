@@ -1,7 +1,7 @@
 import * as ballots from '$lib/server/budget/ballots';
 import * as votes from '$lib/server/budget/votes';
 import type { LayoutServerLoad } from './$types';
-import { votingContext } from './voting.server';
+import { draftOf, earlierBallot, votingContext } from './voting.server';
 
 export const load: LayoutServerLoad = (event) => {
 	const ctx = votingContext(event);
@@ -23,7 +23,9 @@ export const load: LayoutServerLoad = (event) => {
 		choices: ballots.profileChoices(ctx.db),
 		needCode: !ctx.entry.ok,
 		kiosk: ctx.kioskId !== null,
-		room: ctx.round ? { title: ctx.round.title } : null,
+		room: ctx.round
+			? { title: ctx.round.title, attendance: ctx.round.attendance ?? 0, full: ctx.roomFull }
+			: null,
 		current: ctx.current
 			? {
 					receipt: ballots.formatReceipt(ctx.current.receipt),
@@ -32,7 +34,10 @@ export const load: LayoutServerLoad = (event) => {
 					locked:
 						ctx.entry.ok &&
 						ctx.entry.voter?.codeId != null &&
-						ballots.lockedTo(ctx.current.channel, ctx.entry.channel)
+						ballots.lockedTo(ctx.current.channel, ctx.entry.channel),
+					// Whether its marks may be shown once the voter asks, or never (a household code).
+					earlier: earlierBallot(ctx),
+					changing: draftOf(ctx) !== undefined
 				}
 			: null
 	};

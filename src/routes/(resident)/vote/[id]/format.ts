@@ -1,36 +1,40 @@
-// Small presentation helpers shared by the ballot pages (English and Welsh).
+// The ballot pages' words for money, dates and council text, in the page's language: the shared
+// formatting ($lib/i18n/format) and Welsh fallback ($lib/i18n/welsh), bound to this request.
+import { formatDateTime, formatMoney, formatPercent } from '$lib/i18n/format';
+import { inLanguage, type Shown } from '$lib/i18n/welsh';
 import { getLocale } from '$lib/paraglide/runtime';
 
 type Localised = { title: string; titleCy?: string | null };
 
+/** The title to show, with `lang: 'en'` when a Welsh page falls back to the English. */
+export function shownTitle(x: Localised): Shown {
+	return inLanguage(x.title, x.titleCy, getLocale());
+}
+
+export function shown(en: string, cy: string | null | undefined): Shown {
+	return inLanguage(en, cy, getLocale());
+}
+
 /** The Welsh title on Welsh pages when there is one, else the English. */
 export function titleOf(x: Localised): string {
-	return (getLocale() === 'cy' && x.titleCy) || x.title;
+	return shownTitle(x).text;
 }
 
 export function localised(en: string, cy: string | null | undefined): string {
-	return (getLocale() === 'cy' && cy) || en;
+	return shown(en, cy).text;
 }
 
 /** Pence as pounds, in the page's language: £1,250 or £1,250.50. */
 export function money(pence: number): string {
-	return new Intl.NumberFormat(getLocale() === 'cy' ? 'cy-GB' : 'en-GB', {
-		style: 'currency',
-		currency: 'GBP',
-		minimumFractionDigits: pence % 100 === 0 ? 0 : 2
-	}).format(pence / 100);
+	return formatMoney(pence, getLocale());
 }
 
 export function dateTime(date: Date): string {
-	return new Intl.DateTimeFormat(getLocale() === 'cy' ? 'cy-GB' : 'en-GB', {
-		dateStyle: 'long',
-		timeStyle: 'short',
-		timeZone: 'Europe/London'
-	}).format(date);
+	return formatDateTime(date, getLocale());
 }
 
 export function percent(share: number): string {
-	return `${Math.round(share * 100)}%`;
+	return formatPercent(share, getLocale());
 }
 
 /** A list in the page's language: "a, b and c" / "a, b ac c". */

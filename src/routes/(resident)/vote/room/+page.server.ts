@@ -5,7 +5,6 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import * as rounds from '$lib/server/budget/rounds';
 import * as codes from '$lib/server/codes';
 import { getDb } from '$lib/server/db';
-import { consume } from '$lib/server/rate-limit';
 import type { Actions, PageServerLoad } from './$types';
 
 const RoomCodeSchema = z.object({
@@ -22,34 +21,38 @@ export const load: PageServerLoad = ({ url }) => ({
 });
 
 export const actions: Actions = {
+	/**
+	 * Joins the round whose code was typed: the phone gets a pass for this round and this browser
+	 * (never the code itself), then votes under the vote's own eligibility (ballots.ts).
+	 */
 	default: async ({ request, cookies, url, getClientAddress, setHeaders }) => {
 		const db = getDb();
-		const verdict = consume(db, `room:ip:${getClientAddress()}`, codes.CODE_ENTRY_BUCKET);
-		if (!verdict.ok) {
-			setHeaders({ 'Retry-After': String(verdict.retryAfterSeconds) });
+		const parsed = parseForm(RoomCodeSchema, await request.formData());
+		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
+		const found = rounds.lookUpCode(db, parsed.data.room, getClientAddress());
+		if (!found.ok && found.reason === 'rate') {
+			setHeaders({ 'Retry-After': String(found.retryAfterSeconds) });
 			return fail(429, {
 				values: {} as Record<string, string>,
 				errors: { room: 'err_rate_limited' } as FieldErrors,
-				retryMinutes: Math.ceil(verdict.retryAfterSeconds / 60)
+				retryMinutes: Math.ceil(found.retryAfterSeconds / 60)
 			});
 		}
-		const parsed = parseForm(RoomCodeSchema, await request.formData());
-		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
-		const round = rounds.findRound(db, parsed.data.room);
-		if (!round || round.status !== 'open')
+		const round = found.ok ? found.round : undefined;
+		if (!round || round.status !== 'open' || round.voidedAt)
 			return fail(400, {
 				values: parsed.values,
 				errors: { room: 'err_vote_room_unknown' } as FieldErrors
 			});
 		const secure = url.protocol === 'https:';
-		codes.participantFor(db, cookies, secure, true);
+		const participant = codes.participantFor(db, cookies, secure, true)!;
 		// Lasts the meeting: a browser session, or twelve hours at most.
-		cookies.set(rounds.ROOM_COOKIE, round.code, {
+		cookies.set(rounds.ROOM_COOKIE, rounds.passFor(db, round.id, participant.id), {
 			path: '/',
 			httpOnly: true,
 			sameSite: 'lax',
 			secure,
-			maxAge: 12 * 60 * 60
+			maxAge: rounds.ROOM_COOKIE_MAX_AGE
 		});
 		redirect(303, localizeHref(`/vote/${round.voteId}/ballot`));
 	}

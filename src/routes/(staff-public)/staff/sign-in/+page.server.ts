@@ -4,7 +4,7 @@ import { parseForm, type FieldErrors } from '$lib/forms/parse';
 import * as audit from '$lib/server/audit';
 import { getDb } from '$lib/server/db';
 import { setSessionCookie } from '$lib/server/session';
-import { DEVICE_COOKIE, signIn } from '$lib/server/sign-in';
+import { DEVICE_COOKIE, setDeviceCookie, signIn } from '$lib/server/sign-in';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Only same-site paths: never send someone signing in to another site. */
@@ -47,13 +47,7 @@ export const actions: Actions = {
 		}
 		const secure = url.protocol === 'https:';
 		setSessionCookie(cookies, result.token, result.session.expiresAt, secure);
-		cookies.set(DEVICE_COOKIE, result.deviceCookie, {
-			path: '/staff/sign-in',
-			httpOnly: true,
-			sameSite: 'lax',
-			secure,
-			maxAge: 365 * 24 * 60 * 60
-		});
+		setDeviceCookie(cookies, result.deviceCookie, secure);
 		audit.record(
 			db,
 			{ id: result.user.id, email: result.user.email },

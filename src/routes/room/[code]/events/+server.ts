@@ -1,61 +1,15 @@
-import { error } from '@sveltejs/kit';
-import * as rounds from '$lib/server/budget/rounds';
+import { turnoutResponse } from '$lib/server/budget/turnout';
 import { getDb } from '$lib/server/db';
+import { openStream, roundLimits } from '$lib/server/live-streams';
 import type { RequestHandler } from './$types';
+import { roundForCode } from '../find-round.server';
 
-const encoder = new TextEncoder();
-
-/**
- * Live turnout for the projector as server-sent events: a snapshot on connecting and whenever
- * turnout or the round's state changes (checked each second: one indexed count), and a comment
- * every 15 seconds to keep proxies from closing the connection. EventSource reconnects by itself.
- */
-export const GET: RequestHandler = ({ params }) => {
+/** Live turnout for the projector, within the limits on live streams (429 beyond them). */
+export const GET: RequestHandler = ({ params, getClientAddress, locals }) => {
 	const db = getDb();
-	const first = rounds.findRound(db, params.code);
-	if (!first) error(404, 'Round not found');
-	let timer: ReturnType<typeof setInterval> | undefined;
-	let beat: ReturnType<typeof setInterval> | undefined;
-	const stream = new ReadableStream<Uint8Array>({
-		start(controller) {
-			let last = '';
-			const send = (text: string) => {
-				try {
-					controller.enqueue(encoder.encode(text));
-				} catch {
-					clearInterval(timer);
-					clearInterval(beat);
-				}
-			};
-			const poll = () => {
-				const r = rounds.findRound(db, params.code);
-				if (!r) return;
-				const snapshot = JSON.stringify({
-					turnout: rounds.roundTurnout(db, r.id),
-					status: r.status,
-					revealed: !!r.revealedAt
-				});
-				if (snapshot !== last) {
-					last = snapshot;
-					send(`data: ${snapshot}\n\n`);
-				}
-			};
-			send('retry: 2000\n\n');
-			poll();
-			timer = setInterval(poll, 1000);
-			beat = setInterval(() => send(': keep-alive\n\n'), 15_000);
-		},
-		cancel() {
-			clearInterval(timer);
-			clearInterval(beat);
-		}
-	});
-	return new Response(stream, {
-		headers: {
-			'Content-Type': 'text/event-stream',
-			'Cache-Control': 'no-store',
-			Connection: 'keep-alive',
-			'X-Accel-Buffering': 'no'
-		}
-	});
+	const address = getClientAddress();
+	const round = roundForCode(db, params.code, address, locals);
+	return openStream(address, `round:${round.id}`, roundLimits(), (release) =>
+		turnoutResponse(db, round.code, { onClose: release })
+	);
 };

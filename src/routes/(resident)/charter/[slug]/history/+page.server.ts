@@ -14,7 +14,7 @@ export const load: PageServerLoad = ({ params }) => {
 	const versionOf = (n: number) => state.versions.find((v) => v.number === n)!;
 	return {
 		slug: loaded.slug,
-		title: view.content.title,
+		content: view.content,
 		versions: signed.map((v, i) => {
 			const version = versionOf(v.number);
 			// Newest first: the one after this in the list is the signed version it replaced.

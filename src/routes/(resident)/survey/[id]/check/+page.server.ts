@@ -5,7 +5,7 @@ import { keepVisibleAnswers, visibleQuestions } from '$lib/survey/show-if';
 import { buildPages } from '$lib/survey/template';
 import { presentContext } from '$lib/server/survey/labels';
 import * as responses from '$lib/server/survey/responses';
-import { answering, href, locale, titleOf } from '../../resident';
+import { answering, href, locale, surveyHead } from '../../resident';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, cookies, url }) => {
@@ -28,12 +28,13 @@ export const load: PageServerLoad = ({ params, cookies, url }) => {
 				rows: shown.questions.map((q) => ({
 					id: q.id,
 					label: q.label,
+					labelLang: q.labelLang,
 					answer: answerText(q, answers[q.id]) ?? null
 				}))
 			}
 		];
 	});
-	return { survey: { id: s.id, title: titleOf(s, lang) }, sections };
+	return { survey: surveyHead(s, lang), sections };
 };
 
 export const actions: Actions = {

@@ -1,7 +1,7 @@
 import { getDb } from '$lib/server/db';
 import * as codes from '$lib/server/codes';
 import * as responses from '$lib/server/survey/responses';
-import { locale, publicSurvey, titleOf } from '../../resident';
+import { locale, publicSurvey, surveyHead } from '../../resident';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, cookies, url }) => {
@@ -10,7 +10,7 @@ export const load: PageServerLoad = ({ params, cookies, url }) => {
 	const participant = codes.participantFor(db, cookies, url.protocol === 'https:', false);
 	const draft = participant ? responses.findDraft(db, s.id, participant.id) : undefined;
 	return {
-		survey: { id: s.id, title: titleOf(s, locale()) },
+		survey: surveyHead(s, locale()),
 		submitted: draft?.submitted ?? false
 	};
 };

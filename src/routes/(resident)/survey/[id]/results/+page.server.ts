@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { formatNumber, formatPercent } from '$lib/i18n/format';
 import { m } from '$lib/paraglide/messages';
 import { publishedAnalysis } from '$lib/survey/analyse';
 import type { Quadrant } from '$lib/survey/priority';
@@ -6,7 +7,7 @@ import type { CrossTable } from '$lib/survey/results';
 import type { ShareCell } from '$lib/survey/statistics';
 import { getDb } from '$lib/server/db';
 import * as results from '$lib/server/survey/results';
-import { locale, publicSurvey, titleOf } from '../../resident';
+import { locale, publicSurvey, surveyHead } from '../../resident';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params }) => {
@@ -18,12 +19,8 @@ export const load: PageServerLoad = ({ params }) => {
 		locale: lang
 	});
 	const a = publishedAnalysis(analysis);
-	const percent = new Intl.NumberFormat(lang === 'cy' ? 'cy-GB' : 'en-GB', { style: 'percent' });
-	const decimal = new Intl.NumberFormat(lang === 'cy' ? 'cy-GB' : 'en-GB', {
-		minimumFractionDigits: 1,
-		maximumFractionDigits: 1
-	});
-	const pct = (v: number) => percent.format(v);
+	const pct = (v: number) => formatPercent(v, lang);
+	const decimal = (v: number) => formatNumber(v, lang, 1);
 	const share = (c: ShareCell) => (c.share === null ? null : pct(c.share));
 	const service = (id: string) => names.services[id] ?? id;
 	const quadrantLabels: Record<Quadrant, string> = {
@@ -48,7 +45,7 @@ export const load: PageServerLoad = ({ params }) => {
 	});
 	const { mapIt, focusIt, peopleIt } = a.readout;
 	return {
-		survey: { id: s.id, title: titleOf(s, lang) },
+		survey: surveyHead(s, lang),
 		respondents: a.respondents,
 		weightingCap: a.weighting ? a.weighting.cap : null,
 		quadrantLabels,
@@ -73,8 +70,8 @@ export const load: PageServerLoad = ({ params }) => {
 			return {
 				id: r.serviceId,
 				name: service(r.serviceId),
-				importance: r.importance.mean === null ? null : decimal.format(r.importance.mean),
-				satisfaction: r.satisfaction.mean === null ? null : decimal.format(r.satisfaction.mean),
+				importance: r.importance.mean === null ? null : decimal(r.importance.mean),
+				satisfaction: r.satisfaction.mean === null ? null : decimal(r.satisfaction.mean),
 				n: Math.max(r.importance.n, r.satisfaction.n),
 				quadrant: point?.quadrant ? quadrantLabels[point.quadrant] : null,
 				quadrantHint: point?.quadrant ? quadrantHints[point.quadrant] : null,
@@ -111,8 +108,8 @@ export const load: PageServerLoad = ({ params }) => {
 				.map((f) =>
 					m.survey_focus_item({
 						service: service(f.serviceId),
-						importance: decimal.format(f.importance),
-						satisfaction: decimal.format(f.satisfaction),
+						importance: decimal(f.importance),
+						satisfaction: decimal(f.satisfaction),
 						share: pct(f.willing)
 					})
 				),

@@ -54,6 +54,7 @@ export const actions: Actions = {
 			if (cast.reason === 'invalid') return fail(400, { errors: cast.errors, limits: cast.limits });
 			if (cast.reason === 'codeUsed')
 				return fail(409, { errors: { _: 'err_vote_code_used' }, limits: {} });
+			// Closed, or the room round filled up meanwhile: the front page says which.
 			redirect(303, localizeHref(`/vote/${voteId}`));
 		}
 		redirect(303, localizeHref(`/vote/${voteId}/done?ref=${cast.receipt}`));

@@ -6,6 +6,7 @@ import { ConflictError } from '$lib/server/catalogue';
 import { getDb } from '$lib/server/db';
 import { actorOf, requireRole } from '$lib/server/guard';
 import { hashPassword } from '$lib/server/password';
+import { makeDeviceCookie, setDeviceCookie } from '$lib/server/sign-in';
 import type { Actions, PageServerLoad } from './$types';
 
 function accountOf(param: string) {
@@ -36,17 +37,25 @@ export const actions: Actions = {
 		}
 		redirect(303, '/staff/accounts');
 	},
-	password: async ({ request, locals, params }) => {
+	password: async ({ request, locals, params, cookies, url }) => {
 		const user = requireRole(locals, 'admin');
 		const account = accountOf(params.id);
 		const parsed = parseForm(ChangePasswordSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { action: 'password', values: {}, errors: parsed.errors });
+		const db = getDb();
+		const own = account.id === user.id;
+		const now = new Date();
+		// An admin changing their own password stays signed in here; everywhere else ends.
 		accounts.setPassword(
-			getDb(),
+			db,
 			actorOf(user),
 			account.id,
-			await hashPassword(parsed.data.password)
+			await hashPassword(parsed.data.password),
+			now,
+			own ? locals.session?.id : undefined
 		);
-		return { action: 'password', done: true };
+		if (own)
+			setDeviceCookie(cookies, makeDeviceCookie(db, user.id, now), url.protocol === 'https:');
+		return { action: 'password', done: true, own };
 	}
 };

@@ -11,7 +11,9 @@ import {
 	publishedVersion,
 	versionStatus
 } from '$lib/charter/state';
+import { charterWelshFields } from '$lib/charter/welsh';
 import { parseForm } from '$lib/forms/parse';
+import { welshGaps } from '$lib/i18n/welsh';
 import * as catalogue from '$lib/server/catalogue';
 import * as charters from '$lib/server/charter/charters';
 import { describeLinks } from '$lib/server/charter/links';
@@ -38,6 +40,13 @@ export const load: PageServerLoad = ({ params }) => {
 		},
 		engagement: catalogue.getEngagement(db, loaded.engagementId)!,
 		gaps: completeness(state.content),
+		welsh: {
+			fields: charterWelshFields(state.content).length,
+			gaps: welshGaps(charterWelshFields(state.content)).map((f) => ({
+				...f,
+				href: `/staff/charters/${loaded.id}/edit/welsh#field-${f.path.replaceAll('.', '-')}`
+			}))
+		},
 		consultationGaps: consultationGaps(state.content),
 		comments: commentCounts(state.comments),
 		versions: state.versions.map((v) => ({

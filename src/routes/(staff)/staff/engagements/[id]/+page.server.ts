@@ -1,6 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { EngagementSchema, StageSchema } from '$lib/catalogue/schemas';
+import { engagementFields, serviceFields } from '$lib/catalogue/welsh';
 import { parseForm } from '$lib/forms/parse';
+import { welshGaps } from '$lib/i18n/welsh';
 import * as catalogue from '$lib/server/catalogue';
 import { getDb } from '$lib/server/db';
 import { actorOf, requireRole } from '$lib/server/guard';
@@ -20,6 +22,11 @@ export const load: PageServerLoad = ({ params }) => {
 	return {
 		engagement,
 		steps: engagementSteps(db, engagement.id),
+		// On every code letter, in Welsh, beside the English.
+		welshGaps: welshGaps([
+			...engagementFields(engagement).map((f) => ({ ...f, href: '#edit-engagement' })),
+			...serviceFields([catalogue.getService(db, engagement.serviceId)!])
+		]),
 		services: catalogue.listServices(db)
 	};
 };

@@ -1,6 +1,7 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { parseForm, type FieldErrors } from '$lib/forms/parse';
+import { welshGaps } from '$lib/i18n/welsh';
 import { lastRedoable, lastUndoable } from '$lib/lab/board';
 import { PARTICIPANT_ROLES } from '$lib/lab/ideas';
 import {
@@ -10,6 +11,7 @@ import {
 	mergeSchema,
 	moveToThemeSchema,
 	phaseSchema,
+	labWelshSchema,
 	postIdeaSchemaFor,
 	renameThemeSchema,
 	shortlistSchema,
@@ -25,6 +27,7 @@ import * as labs from '$lib/server/lab/labs';
 import * as moderation from '$lib/server/lab/moderation';
 import * as participation from '$lib/server/lab/participation';
 import { qrDataUri } from '$lib/server/qr';
+import { labWelshFields } from '$lib/lab/welsh';
 import { describeEvent } from './describe';
 import { labIdOf, loadedLab } from './lab.server';
 import type { Actions, PageServerLoad } from './$types';
@@ -53,6 +56,11 @@ export const load: PageServerLoad = async ({ params, url }) => {
 			countdownEndsAt: lab.session.countdown === null ? null : Number(lab.session.countdown.endsAt)
 		},
 		engagement: catalogue.getEngagement(db, lab.engagementId)!,
+		welsh: {
+			titleCy: lab.titleCy ?? '',
+			promptsCy: lab.prompts.map((p) => p.textCy ?? '').join('\n'),
+			gaps: welshGaps(labWelshFields(lab))
+		},
 		view: board.viewOf(loaded),
 		ideas: state.ideas.map((i) => ({ ...i, name: names.get(i.participantId) ?? null })),
 		themes: state.themes,
@@ -124,6 +132,28 @@ const staffIdeaSchema = z.object({
 });
 
 export const actions: Actions = {
+	/** The Welsh title and prompts: the schema needs the lab, to match its prompts line for line. */
+	welsh: async (event) => {
+		const user = requireRole(event.locals, 'admin', 'commissioner', 'facilitator');
+		const lab = loadedLab(getDb(), event.params.id).lab;
+		const parsed = parseForm(labWelshSchema(lab.prompts.length), await event.request.formData());
+		if (!parsed.ok)
+			return fail(400, {
+				action: 'welsh',
+				target: '',
+				values: parsed.values,
+				errors: parsed.errors
+			});
+		const saved = labs.saveWelsh(getDb(), actorOf(user), lab.id, parsed.data);
+		if (!saved.ok)
+			return fail(400, {
+				action: 'welsh',
+				target: '',
+				values: parsed.values,
+				errors: { promptsCy: saved.reason } as FieldErrors
+			});
+		redirect(303, `/staff/labs/${lab.id}#welsh`);
+	},
 	phase: (event) =>
 		act(event, 'phase', phaseSchema, (labId, data, actor) =>
 			labs.changePhase(getDb(), actor, labId, data.phase)

@@ -1,10 +1,14 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
+import { serviceFields } from '$lib/catalogue/welsh';
 import { formValues, parseForm } from '$lib/forms/parse';
+import { welshGaps } from '$lib/i18n/welsh';
+import { surveyWelshFields } from '$lib/survey/welsh';
 import { QUESTION_TYPE_LABELS } from '$lib/survey/builder-form';
 import { toLocalInput } from '$lib/survey/dates';
 import { presentQuestion } from '$lib/survey/present';
 import { surveyState } from '$lib/survey/status';
+import { retentionSchema } from '$lib/survey/schemas';
 import { buildPages } from '$lib/survey/template';
 import * as catalogue from '$lib/server/catalogue';
 import { getDb } from '$lib/server/db';
@@ -35,9 +39,16 @@ export const load: PageServerLoad = async ({ params, url }) => {
 			opensAt: s.opensAt,
 			closesAt: s.closesAt,
 			publishedAt: s.publishedAt,
-			publishedWeighting: s.publishedWeighting
+			publishedWeighting: s.publishedWeighting,
+			specialCategoryUntil: s.specialCategoryUntil
 		},
 		engagement: catalogue.getEngagement(db, s.engagementId)!,
+		welshGaps: welshGaps([
+			...surveyWelshFields(s),
+			...serviceFields(
+				catalogue.listServices(db, true).filter((x) => s.definition.serviceIds.includes(x.id))
+			)
+		]),
 		responses,
 		frozen: responses > 0,
 		services: s.definition.serviceIds.map((id) => ({ id, name: ctx.serviceName(id) })),
@@ -121,6 +132,18 @@ export const actions: Actions = {
 		if (!parsed.ok)
 			return fail(400, { action: 'publish', values: parsed.values, errors: parsed.errors });
 		surveys.setPublished(getDb(), actorOf(user), s.id, { weighting: parsed.data.weighting });
+		redirect(303, `/staff/surveys/${s.id}`);
+	},
+	retention: async ({ request, locals, params }) => {
+		const user = requireRole(locals, 'admin', 'commissioner');
+		const s = surveyOf(params.id);
+		const parsed = parseForm(retentionSchema, await request.formData());
+		if (!parsed.ok)
+			return fail(400, { action: 'retention', values: parsed.values, errors: parsed.errors });
+		const done = attempt('retention', parsed.values, () =>
+			surveys.setRetention(getDb(), actorOf(user), s.id, parsed.data.specialCategoryUntil)
+		);
+		if (!done.ok) return done.failure;
 		redirect(303, `/staff/surveys/${s.id}`);
 	},
 	unpublish: async ({ locals, params }) => {

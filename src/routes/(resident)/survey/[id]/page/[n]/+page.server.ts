@@ -5,7 +5,7 @@ import { keepVisibleAnswers, visibleQuestions } from '$lib/survey/show-if';
 import { buildPages, type Answers, type Page } from '$lib/survey/template';
 import { presentContext, residentErrors } from '$lib/server/survey/labels';
 import * as responses from '$lib/server/survey/responses';
-import { answering, href, locale, titleOf } from '../../../resident';
+import { answering, href, locale, surveyHead } from '../../../resident';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Indexes of the pages that have a question to show, given the answers so far. */
@@ -41,7 +41,7 @@ export const load: PageServerLoad = ({ params, cookies, url }) => {
 	);
 	const before = shown.filter((i) => i < index);
 	return {
-		survey: { id: s.id, title: titleOf(s, lang) },
+		survey: surveyHead(s, lang),
 		page,
 		values: pageValues(page, draft.answers),
 		progress: { current: before.length + 1, total: shown.length },

@@ -38,13 +38,28 @@ export const actions: Actions = {
 			...parsed.data
 		});
 		const entryUrl = `${url.origin}/code`;
+		const db = getDb();
+		const service = catalogue.getService(db, engagement.serviceId)!;
 		const letters = await Promise.all(
 			created.map(async (code) => ({
 				code: formatCode(code),
 				qr: await qrDataUri(`${entryUrl}?c=${formatCode(code)}`)
 			}))
 		);
-		return { action: 'create', created: { batchId, label: parsed.data.label, entryUrl, letters } };
+		return {
+			action: 'create',
+			created: {
+				batchId,
+				label: parsed.data.label,
+				unit: parsed.data.unit,
+				entryUrl,
+				welshEntryUrl: `${url.origin}/cy/code`,
+				letters,
+				// Each letter is in English and Welsh; missing Welsh is printed in English.
+				engagement: { title: engagement.title, titleCy: engagement.titleCy },
+				service: { name: service.name, nameCy: service.nameCy }
+			}
+		};
 	},
 	spoil: async ({ request, locals, params }) => {
 		const user = requireRole(locals, 'admin', 'commissioner');

@@ -5,12 +5,12 @@ import { proposalSchema } from '$lib/lab/schemas';
 import { parseItemKey } from '$lib/lab/view';
 import * as catalogue from '$lib/server/catalogue';
 import { getDb } from '$lib/server/db';
-import { actorOf, requireRole } from '$lib/server/guard';
+import { requireRole } from '$lib/server/guard';
 import * as proposals from '$lib/server/lab/proposals';
 import { loadedLab } from '../lab.server';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ params, url }) => {
+export const load: PageServerLoad = ({ params, url, locals }) => {
 	const db = getDb();
 	const loaded = loadedLab(db, params.id);
 	const item = parseItemKey(url.searchParams.get('item') ?? '');
@@ -22,7 +22,7 @@ export const load: PageServerLoad = ({ params, url }) => {
 	return {
 		lab: { id: loaded.lab.id, title: loaded.lab.title, serviceId: loaded.lab.serviceId },
 		entry,
-		votes: proposals.listDraftVotes(db, loaded.lab.engagementId),
+		votes: proposals.listDraftVotes(db, loaded.lab.engagementId, locals.user!, loaded.lab.id),
 		services: catalogue.listServices(db)
 	};
 };
@@ -47,7 +47,7 @@ export const actions: Actions = {
 				values: parsed.values,
 				errors: { ...(parsed.ok ? {} : parsed.errors), ...(which.ok ? {} : which.errors) }
 			});
-		const made = proposals.createProposal(db, actorOf(user), loaded.lab.id, {
+		const made = proposals.createProposal(db, user, loaded.lab.id, {
 			...parsed.data,
 			voteId: which.data.voteId
 		});

@@ -11,7 +11,7 @@ import * as proposals from '$lib/server/lab/proposals';
 import { labIdOf, loadedLab } from '../lab.server';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-export const load: PageServerLoad = ({ params, url }) => {
+export const load: PageServerLoad = ({ params, url, locals }) => {
 	const db = getDb();
 	const loaded = loadedLab(db, params.id);
 	const made = proposals.listLabProposals(db, loaded.lab.id);
@@ -25,7 +25,7 @@ export const load: PageServerLoad = ({ params, url }) => {
 		engagement: catalogue.getEngagement(db, loaded.lab.engagementId)!,
 		ranking: rankItems(loaded.board, loaded.dots, loaded.members),
 		entries: proposals.shortlistOf(loaded, made),
-		votes: proposals.listDraftVotes(db, loaded.lab.engagementId),
+		votes: proposals.listDraftVotes(db, loaded.lab.engagementId, locals.user!, loaded.lab.id),
 		made: Number(url.searchParams.get('made')) || null
 	};
 };
@@ -72,7 +72,7 @@ export const actions: Actions = {
 		const parsed = parseForm(voteTitleSchema, await request.formData());
 		if (!parsed.ok)
 			return fail(400, { action: 'createVote', values: parsed.values, errors: parsed.errors });
-		proposals.createDraftVote(db, actorOf(user), loaded.lab.engagementId, parsed.data.title);
+		proposals.createDraftVote(db, actorOf(user), loaded.lab.id, parsed.data.title);
 		redirect(303, `/staff/labs/${loaded.lab.id}/shortlist#proposals`);
 	}
 };

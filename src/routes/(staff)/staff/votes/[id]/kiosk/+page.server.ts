@@ -31,7 +31,7 @@ export const actions: Actions = {
 			httpOnly: true,
 			sameSite: 'strict',
 			secure,
-			maxAge: 14 * 24 * 60 * 60
+			maxAge: kiosks.KIOSK_COOKIE_MAX_AGE
 		});
 		redirect(303, `/vote/${params.id}`);
 	},

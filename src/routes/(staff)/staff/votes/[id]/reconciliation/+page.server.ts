@@ -12,7 +12,13 @@ export const load: PageServerLoad = ({ params }) => {
 	return {
 		reconciliation: results.reconcile(db, voteId),
 		paper: paper.paperSummary(db, voteId),
-		rounds: rounds.listRounds(db, voteId).map((r) => ({ title: r.title, turnout: r.turnout })),
+		rounds: rounds.listRounds(db, voteId).map((r) => ({
+			id: r.id,
+			title: r.title,
+			turnout: r.turnout,
+			attendance: r.attendance,
+			voided: r.voidedAt !== null
+		})),
 		kiosks: kiosks.listKiosks(db, voteId).map((k) => ({ label: k.label, ballots: k.ballots })),
 		byChannel: count.proposals.map((p) => ({
 			id: p.id,

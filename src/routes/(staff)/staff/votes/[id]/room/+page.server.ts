@@ -1,46 +1,71 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { z } from 'zod';
-import { RoundFormSchema } from '$lib/budget/vote-schemas';
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { z } from 'zod';
 import { parseForm, type FieldErrors } from '$lib/forms/parse';
+import {
+	AttendanceSchema,
+	OpenRoundSchema,
+	RoundRefSchema,
+	VoidRoundSchema
+} from '$lib/vote/rooms';
 import * as rounds from '$lib/server/budget/rounds';
 import { VoteError } from '$lib/server/budget/votes';
 import { getDb } from '$lib/server/db';
 import { actorOf, requireRole } from '$lib/server/guard';
-import type { Actions, PageServerLoad } from './$types';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = ({ params }) => ({
 	rounds: rounds.listRounds(getDb(), Number(params.id))
 });
 
-const RoundRef = z.object({ roundId: z.coerce.number().int().min(1) });
-
-export const actions: Actions = {
-	open: async ({ request, locals, params }) => {
-		const user = requireRole(locals, 'admin', 'commissioner', 'facilitator');
-		const parsed = parseForm(RoundFormSchema, await request.formData());
-		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
-		let code: string;
+/**
+ * One round action: parse the form, run the change, and answer. A round of another vote is a
+ * 404 (nothing changes); a change the vote's state does not allow is the form's error.
+ */
+function roundAction<S extends z.ZodType>(
+	action: string,
+	schema: S,
+	change: (event: RequestEvent, data: z.output<S>) => string | void
+) {
+	return async (event: RequestEvent) => {
+		requireRole(event.locals, 'admin', 'commissioner', 'facilitator');
+		const parsed = parseForm(schema, await event.request.formData());
+		if (!parsed.ok) return fail(400, { action, values: parsed.values, errors: parsed.errors });
+		let next: string | void;
 		try {
-			code = rounds.openRound(getDb(), actorOf(user), Number(params.id), parsed.data.title).code;
+			next = change(event, parsed.data);
 		} catch (e) {
+			if (e instanceof rounds.RoundNotFound) error(404, 'Round not found');
 			if (e instanceof VoteError)
-				return fail(400, { values: parsed.values, errors: { _: e.message } as FieldErrors });
+				return fail(400, {
+					action,
+					values: parsed.values,
+					errors: { [e.field]: e.message } as FieldErrors
+				});
 			throw e;
 		}
-		redirect(303, `/staff/votes/${params.id}/room?opened=${code}`);
-	},
-	close: async ({ request, locals, params }) => {
-		const user = requireRole(locals, 'admin', 'commissioner', 'facilitator');
-		const parsed = parseForm(RoundRef, await request.formData());
-		if (!parsed.ok) return fail(400, { errors: { _: 'Choose a round' } as FieldErrors });
-		rounds.closeRound(getDb(), actorOf(user), Number(params.id), parsed.data.roundId);
-		redirect(303, `/staff/votes/${params.id}/room`);
-	},
-	reveal: async ({ request, locals, params }) => {
-		const user = requireRole(locals, 'admin', 'commissioner', 'facilitator');
-		const parsed = parseForm(RoundRef, await request.formData());
-		if (!parsed.ok) return fail(400, { errors: { _: 'Choose a round' } as FieldErrors });
-		rounds.revealRound(getDb(), actorOf(user), Number(params.id), parsed.data.roundId);
-		redirect(303, `/staff/votes/${params.id}/room`);
-	}
+		redirect(303, `/staff/votes/${event.params.id}/room${next ?? ''}`);
+	};
+}
+
+const actor = (event: RequestEvent) => actorOf(event.locals.user!);
+const voteId = (event: RequestEvent) => Number(event.params.id);
+
+export const actions: Actions = {
+	open: roundAction('open', OpenRoundSchema, (event, data) => {
+		const opened = rounds.openRound(getDb(), actor(event), voteId(event), data);
+		return `?opened=${opened.code}`;
+	}),
+	attendance: roundAction('attendance', AttendanceSchema, (event, data) => {
+		rounds.setAttendance(getDb(), actor(event), voteId(event), data.roundId, data.attendance);
+	}),
+	close: roundAction('close', RoundRefSchema, (event, data) => {
+		rounds.closeRound(getDb(), actor(event), voteId(event), data.roundId);
+	}),
+	reveal: roundAction('reveal', RoundRefSchema, (event, data) => {
+		rounds.revealRound(getDb(), actor(event), voteId(event), data.roundId);
+	}),
+	void: roundAction('void', VoidRoundSchema, (event, data) => {
+		const n = rounds.voidRound(getDb(), actor(event), voteId(event), data.roundId, data.reason);
+		return `?voided=${n}`;
+	})
 };

@@ -10,6 +10,7 @@ import {
 	PartySchema,
 	StandardSchema
 } from '$lib/charter/schemas';
+import { charterWelshFields, charterWelshSchema } from '$lib/charter/welsh';
 import { formValues, parseForm } from '$lib/forms/parse';
 import * as charters from '$lib/server/charter/charters';
 import { linkOptions } from '$lib/server/charter/links';
@@ -19,7 +20,7 @@ import { charterOf } from '../../../charter-of';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const LIST_SECTIONS = ['outcomes', 'parties', 'commitments', 'standards'] as const;
-const WHOLE_SECTIONS = ['basics', 'governance', 'links'] as const;
+const WHOLE_SECTIONS = ['basics', 'governance', 'links', 'welsh'] as const;
 type ListSection = (typeof LIST_SECTIONS)[number];
 type Section = ListSection | (typeof WHOLE_SECTIONS)[number];
 
@@ -58,7 +59,8 @@ export const load: PageServerLoad = ({ params, locals, url }) => {
 		section,
 		editing: url.searchParams.get('item'),
 		saved: url.searchParams.has('saved'),
-		linkOptions: section === 'links' ? linkOptions(db, loaded.engagementId) : null
+		linkOptions: section === 'links' ? linkOptions(db, loaded.engagementId) : null,
+		welshFields: section === 'welsh' ? charterWelshFields(loaded.state.content) : null
 	};
 };
 
@@ -96,6 +98,11 @@ export const actions: Actions = {
 			if (!parsed.ok)
 				return fail(400, { action: 'save', values: parsed.values, errors: parsed.errors });
 			result = charters.saveGovernance(db, actor, loaded.id, parsed.data);
+		} else if (section === 'welsh') {
+			const parsed = parseForm(charterWelshSchema(loaded.state.content), formData);
+			if (!parsed.ok)
+				return fail(400, { action: 'save', values: parsed.values, errors: parsed.errors });
+			result = charters.saveWelsh(db, actor, loaded.id, parsed.data);
 		} else if (section === 'links') {
 			const parsed = parseForm(CharterLinksSchema, formData);
 			if (!parsed.ok)

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import * as votes from '$lib/server/budget/votes';
 import * as catalogue from '$lib/server/catalogue';
 import { getDb } from '$lib/server/db';
-import { actorOf, requireRole } from '$lib/server/guard';
+import { requireRole } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
 import { readProposalForm } from '../form.server';
 
@@ -23,7 +23,7 @@ export const actions: Actions = {
 		const read = await readProposalForm(request);
 		if (!read.ok) return fail(400, { values: read.values, errors: read.errors });
 		try {
-			votes.addProposal(getDb(), actorOf(user), Number(params.id), read.input);
+			votes.addProposal(getDb(), user, Number(params.id), read.input);
 		} catch (e) {
 			if (e instanceof votes.ProposalError)
 				return fail(400, { values: read.values, errors: { [e.field]: e.message } });

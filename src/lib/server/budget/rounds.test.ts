@@ -1,0 +1,165 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import * as codes from '../codes';
+import { auditLog, voteRound } from '../db/schema';
+import { ballotCount, castBallot, currentBallot, type Voter } from './ballots';
+import { closeVote, countVote, reconcile } from './results';
+import {
+	admittedRound,
+	closeRound,
+	lookUpCode,
+	openRound,
+	passFor,
+	revealRound,
+	RoundNotFound,
+	roundTurnout,
+	setAttendance,
+	voidRound
+} from './rounds';
+import { ballotWith, makeVote, setup, T0 } from './testing';
+import { VoteError } from './votes';
+
+const later = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
+const phone = (i: number): Voter => ({ key: `participant:${i}`, assurance: 'open', codeId: null });
+
+function roomVote(attendance: number) {
+	const s = setup();
+	const { voteId, proposals } = makeVote(s.db, s.actor, s.engagementId, { eligibility: 'open' });
+	const round = openRound(s.db, s.actor, voteId, { title: 'Hall', attendance }, later(1));
+	const cast = (voter: Voter, roundId: number | null = round.id, minutes = 2) =>
+		castBallot(
+			s.db,
+			{
+				voteId,
+				voter,
+				channel: roundId ? 'room' : 'online',
+				roundId,
+				content: ballotWith({ [proposals[0]]: 'want' })
+			},
+			later(minutes)
+		);
+	return { ...s, voteId, proposals, round, cast };
+}
+
+describe('a room round', () => {
+	it('takes no more ballots than the people counted in the room', () => {
+		const { db, round, cast } = roomVote(3);
+		for (let i = 0; i < 3; i++) expect(cast(phone(i)).ok).toBe(true);
+		expect(cast(phone(3))).toEqual({ ok: false, reason: 'roundFull' });
+		// Someone already in the round may still change their ballot.
+		expect(cast(phone(1))).toMatchObject({ ok: true, replaced: true });
+		expect(roundTurnout(db, round.id)).toBe(3);
+	});
+
+	it('takes more once the facilitator counts more people', () => {
+		const { db, actor, voteId, round, cast } = roomVote(1);
+		expect(cast(phone(0)).ok).toBe(true);
+		expect(cast(phone(1))).toEqual({ ok: false, reason: 'roundFull' });
+		setAttendance(db, actor, voteId, round.id, 2, later(3));
+		expect(cast(phone(1)).ok).toBe(true);
+		const logged = db.select().from(auditLog).where(eq(auditLog.action, 'vote.round.attendance'));
+		expect(logged.all()).toHaveLength(1);
+	});
+
+	it('takes nothing once closed', () => {
+		const { db, actor, voteId, round, cast } = roomVote(5);
+		closeRound(db, actor, voteId, round.id, later(3));
+		expect(cast(phone(0))).toEqual({ ok: false, reason: 'notOpen' });
+	});
+
+	it('cannot be closed, revealed, counted or voided from another vote', () => {
+		const { db, actor, engagementId, round } = roomVote(5);
+		const other = makeVote(db, actor, engagementId, { eligibility: 'open' }).voteId;
+		for (const change of [closeRound, revealRound])
+			expect(() => change(db, actor, other, round.id, later(3))).toThrow(RoundNotFound);
+		expect(() => setAttendance(db, actor, other, round.id, 9)).toThrow(RoundNotFound);
+		expect(() => voidRound(db, actor, other, round.id, 'not mine')).toThrow(RoundNotFound);
+		expect(db.select().from(voteRound).get()).toMatchObject({ status: 'open', attendance: 5 });
+	});
+});
+
+describe('voiding a round', () => {
+	it('takes its ballots out of the count, records who, when, why and how many, and logs it', () => {
+		const { db, actor, voteId, round, cast } = roomVote(10);
+		for (let i = 0; i < 4; i++) cast(phone(i));
+		cast(phone(9), null);
+		expect(countVote(db, voteId, later(3)).ballots.total).toBe(5);
+		expect(voidRound(db, actor, voteId, round.id, 'The code was posted online', later(4))).toBe(4);
+		expect(ballotCount(db, voteId)).toBe(1);
+		expect(roundTurnout(db, round.id)).toBe(0);
+		// The cached count notices the void.
+		expect(countVote(db, voteId, later(5)).ballots.total).toBe(1);
+		expect(reconcile(db, voteId).voids).toEqual([
+			{
+				roundId: round.id,
+				title: 'Hall',
+				voidedAt: later(4),
+				voidedBy: actor.email,
+				reason: 'The code was posted online',
+				ballots: 4
+			}
+		]);
+		expect(reconcile(db, voteId).ballots).toEqual([{ channel: 'online', assurance: 'open', n: 1 }]);
+		const logged = db.select().from(auditLog).where(eq(auditLog.action, 'vote.round.void')).get();
+		expect(JSON.parse(logged!.after!)).toMatchObject({ roundId: round.id, ballots: 4 });
+		expect(() => voidRound(db, actor, voteId, round.id, 'again', later(6))).toThrow(VoteError);
+	});
+
+	it('lets a voided voter vote again, and their new ballot counts', () => {
+		const { db, actor, voteId, round, cast } = roomVote(10);
+		cast(phone(0));
+		voidRound(db, actor, voteId, round.id, 'Wrong proposals on screen', later(3));
+		expect(currentBallot(db, voteId, phone(0).key)).toBeUndefined();
+		expect(cast(phone(0), round.id, 4)).toEqual({ ok: false, reason: 'notOpen' });
+		expect(cast(phone(0), null, 4)).toMatchObject({ ok: true });
+		expect(ballotCount(db, voteId)).toBe(1);
+	});
+
+	it('is refused once the vote has closed: the official count is final', () => {
+		const { db, actor, voteId, round, cast } = roomVote(10);
+		cast(phone(0));
+		closeVote(db, actor, voteId, later(3));
+		expect(() => voidRound(db, actor, voteId, round.id, 'Too late', later(4))).toThrow(
+			/count is final/
+		);
+		expect(ballotCount(db, voteId)).toBe(1);
+	});
+});
+
+describe('a phone in the room', () => {
+	it('is admitted by a pass for its own participant only, never by the room code', () => {
+		const { db, voteId, round } = roomVote(10);
+		const pass = passFor(db, round.id, 7);
+		expect(admittedRound(db, voteId, pass, 7)?.id).toBe(round.id);
+		// The same cookie in a fresh browser (another participant) admits nobody.
+		expect(admittedRound(db, voteId, pass, 8)).toBeUndefined();
+		expect(admittedRound(db, voteId, round.code, 7)).toBeUndefined();
+		expect(admittedRound(db, voteId, `${round.id}.8.${'0'.repeat(64)}`, 8)).toBeUndefined();
+		expect(admittedRound(db, voteId + 1, pass, 7)).toBeUndefined();
+	});
+
+	it('is admitted no more once the round closes', () => {
+		const { db, actor, voteId, round } = roomVote(10);
+		const pass = passFor(db, round.id, 7);
+		closeRound(db, actor, voteId, round.id, later(3));
+		expect(admittedRound(db, voteId, pass, 7)).toBeUndefined();
+	});
+});
+
+describe('room codes typed in', () => {
+	it('count wrong guesses per address, and refuse an address over the limit, right or wrong', () => {
+		const { db, round } = roomVote(10);
+		for (let i = 0; i < 20; i++)
+			expect(lookUpCode(db, round.code, 'room-wifi', {}, later(2)).ok).toBe(true);
+		for (let i = 0; i < codes.CODE_ENTRY_BUCKET.capacity; i++)
+			expect(lookUpCode(db, 'ZZZZZZ', 'guesser', {}, later(2))).toEqual({
+				ok: false,
+				reason: 'unknown'
+			});
+		expect(lookUpCode(db, 'ZZZZZZ', 'guesser', {}, later(2))).toMatchObject({ reason: 'rate' });
+		expect(lookUpCode(db, round.code, 'guesser', {}, later(2))).toMatchObject({ reason: 'rate' });
+		expect(lookUpCode(db, round.code, 'room-wifi', {}, later(2)).ok).toBe(true);
+		// The facilitator's projector on the guesser's address is not held back.
+		expect(lookUpCode(db, round.code, 'guesser', { staff: true }, later(2)).ok).toBe(true);
+	});
+});

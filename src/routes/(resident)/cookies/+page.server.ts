@@ -1,0 +1,4 @@
+import { COOKIES } from '$lib/server/cookies';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = () => ({ cookies: COOKIES });

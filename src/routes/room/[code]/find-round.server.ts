@@ -1,0 +1,21 @@
+import { error } from '@sveltejs/kit';
+import * as rounds from '$lib/server/budget/rounds';
+import type { DB } from '$lib/server/db';
+
+/**
+ * The round a `/room/[code]` address names. Unknown codes are 404s, and an address trying many
+ * of them is refused (429) like wrong participation codes are (rounds.lookUpCode); not a
+ * signed-in facilitator's projector.
+ */
+export function roundForCode(
+	db: DB,
+	code: string,
+	clientAddress: string,
+	locals: App.Locals
+): rounds.Round {
+	const found = rounds.lookUpCode(db, code, clientAddress, { staff: !!locals.user });
+	if (found.ok) return found.round;
+	if (found.reason === 'rate')
+		error(429, 'Too many wrong room codes from this address. Wait a minute and try again.');
+	error(404, 'Round not found');
+}
