@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'harbourside-demo';
-export type Role = 'admin' | 'commissioner' | 'facilitator';
+export type Role = 'admin' | 'commissioner' | 'facilitator' | 'councillor';
 
 /**
  * Opens a page and, where JavaScript runs, waits for hydration: typing into a form before

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { checkbox, text } from '../forms/parse';
 
-export const ROLES = ['admin', 'commissioner', 'facilitator'] as const;
+export const ROLES = ['admin', 'commissioner', 'facilitator', 'councillor'] as const;
 
 const email = z
 	.string({ error: 'Enter your email address' })

@@ -9,6 +9,24 @@ export const ADMIN_ROUTES = [
 	'/(staff)/staff/api-tokens'
 ];
 
+/**
+ * Councillors read across engagements but change nothing, except that they may ask scrutiny
+ * questions and comment on a decision record (and sign out). Their other posts are refused by
+ * the guard before any action runs, whatever the action itself checks.
+ */
+export const COUNCILLOR_WRITE_ROUTES = [
+	'/(staff)/staff/engagements/[id]/decision/scrutiny',
+	'/(staff)/staff/sign-out'
+];
+
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Whether this request is a change a councillor may not make. */
+export function councillorRefused(role: Role, routeId: string | null, method: string): boolean {
+	if (role !== 'councillor' || READS.has(method)) return false;
+	return !COUNCILLOR_WRITE_ROUTES.includes(routeId ?? '');
+}
+
 export function isStaffRoute(routeId: string | null): boolean {
 	return !!routeId && routeId.startsWith('/(staff)/');
 }
@@ -40,6 +58,12 @@ export function guardRequest(
 	}
 	if (isAdminRoute(routeId) && user.role !== 'admin')
 		return { status: 403, message: 'Only admins can see this page' };
+	if (councillorRefused(user.role, routeId, method))
+		return {
+			status: 403,
+			message:
+				'Councillors can read these pages and ask scrutiny questions; they cannot change them'
+		};
 	return { ok: true };
 }
 

@@ -10,7 +10,7 @@ export const IDLE_MS = 2 * 60 * 60 * 1000;
 /** ...and ends this long after sign-in, however busy (the absolute cap). */
 export const ABSOLUTE_MS = 12 * 60 * 60 * 1000;
 
-export type Role = 'admin' | 'commissioner' | 'facilitator';
+export type Role = 'admin' | 'commissioner' | 'facilitator' | 'councillor';
 export interface SessionUser {
 	id: number;
 	email: string;

@@ -19,7 +19,7 @@ export function withCatalogue(db: DB): DB {
 /** A staff account with a placeholder hash (for tests that do not sign in). */
 export function staffUser(
 	db: DB,
-	role: 'admin' | 'commissioner' | 'facilitator' = 'commissioner',
+	role: 'admin' | 'commissioner' | 'facilitator' | 'councillor' = 'commissioner',
 	email = `${role}@test.example`
 ) {
 	return db

@@ -9,7 +9,9 @@ describe('mayAddToDraft', () => {
 		{ role: 'facilitator', labId: 7, fromLab: 7, may: true },
 		{ role: 'facilitator', labId: null, fromLab: 7, may: false },
 		{ role: 'facilitator', labId: 4, fromLab: 7, may: false },
-		{ role: 'facilitator', labId: 7, fromLab: null, may: false }
+		{ role: 'facilitator', labId: 7, fromLab: null, may: false },
+		{ role: 'councillor', labId: null, fromLab: null, may: false },
+		{ role: 'councillor', labId: 7, fromLab: 7, may: false }
 	] as const)(
 		'$role, draft of lab $labId, from lab $fromLab: $may',
 		({ role, labId, fromLab, may }) => {

@@ -7,7 +7,7 @@
  * preparing (which the vote pages would not let them touch either).
  */
 
-export type StaffRole = 'admin' | 'commissioner' | 'facilitator';
+export type StaffRole = 'admin' | 'commissioner' | 'facilitator' | 'councillor';
 
 export interface DraftVote {
 	/** The lab whose shortlist created the draft; null for a vote made on the vote pages. */
@@ -19,7 +19,9 @@ export interface DraftVote {
  * (null when adding by hand on the vote pages).
  */
 export function mayAddToDraft(role: StaffRole, draft: DraftVote, fromLab: number | null): boolean {
-	if (role !== 'facilitator') return true;
+	if (role === 'admin' || role === 'commissioner') return true;
+	// Councillors read and scrutinise; they never add to a vote.
+	if (role !== 'facilitator') return false;
 	return fromLab !== null && draft.labId === fromLab;
 }
 

@@ -1,5 +1,6 @@
 import { getDb } from '$lib/server/db';
 import { listClosedActivities, listOpenActivities } from '$lib/server/activities';
+import { listDecided } from '$lib/server/decision/public';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => {
@@ -7,6 +8,7 @@ export const load: PageServerLoad = () => {
 	const now = new Date();
 	return {
 		activities: listOpenActivities(db, now),
-		closed: listClosedActivities(db, now)
+		closed: listClosedActivities(db, now),
+		decided: listDecided(db)
 	};
 };

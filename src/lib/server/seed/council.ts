@@ -7,7 +7,8 @@ export const DEMO_PASSWORD = 'harbourside-demo';
 export const STAFF = [
 	{ email: 'admin@harbourside.example', name: 'Alex Admin', role: 'admin' },
 	{ email: 'commissioner@harbourside.example', name: 'Chris Commissioner', role: 'commissioner' },
-	{ email: 'facilitator@harbourside.example', name: 'Fran Facilitator', role: 'facilitator' }
+	{ email: 'facilitator@harbourside.example', name: 'Fran Facilitator', role: 'facilitator' },
+	{ email: 'councillor@harbourside.example', name: 'Cllr Sam Rees', role: 'councillor' }
 ] as const;
 
 export const SERVICES = [

@@ -16,18 +16,21 @@ import {
 
 import * as budgetTool from '../budget/registry';
 import * as charterTool from '../charter/registry';
+import { seedDecisionRecord } from '../decision/seed';
 import * as labTool from '../lab/registry';
 import * as surveyTool from '../survey/registry';
 import type { SeedContext, ToolSeed } from './types';
 
 export type { SeedContext, ToolSeed } from './types';
 
-// In this order: the lab's shortlist becomes proposals in the vote; the charter links to both.
+// In this order: the lab's shortlist becomes proposals in the vote; the charter links to both;
+// the decision record stands on all of them.
 const toolSeeds: ToolSeed[] = [
 	surveyTool.seedDemo,
 	labTool.seedDemo,
 	budgetTool.seedDemo,
-	charterTool.seedDemo
+	charterTool.seedDemo,
+	seedDecisionRecord
 ];
 
 /** A fixed "now" for the demo, so the seed is the same whatever day it runs. */

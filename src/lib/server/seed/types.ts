@@ -4,7 +4,7 @@ import type { DB } from '../db/open';
 export interface SeedContext {
 	now: Date;
 	engagementIds: number[];
-	staffIds: Record<'admin' | 'commissioner' | 'facilitator', number>;
+	staffIds: Record<'admin' | 'commissioner' | 'facilitator', number> & { councillor?: number };
 }
 
 /**

@@ -33,7 +33,7 @@ export const load: PageServerLoad = ({ cookies, url }) => {
 	return {
 		prefill,
 		accepted: {
-			engagement: { title: engagement.title, titleCy: engagement.titleCy },
+			engagement: { id: engagement.id, title: engagement.title, titleCy: engagement.titleCy },
 			withCode: open
 				.filter((a) => a.acceptsCodes)
 				.map((a) => ({ ...a, usedAt: (a.codeUse && used.get(a.codeUse)) || null })),

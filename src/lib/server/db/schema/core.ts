@@ -6,7 +6,7 @@ export const user = sqliteTable('user', {
 	id: integer('id').primaryKey({ autoIncrement: true }),
 	email: text('email').notNull().unique(),
 	name: text('name').notNull(),
-	role: text('role', { enum: ['admin', 'commissioner', 'facilitator'] }).notNull(),
+	role: text('role', { enum: ['admin', 'commissioner', 'facilitator', 'councillor'] }).notNull(),
 	passwordHash: text('password_hash').notNull(),
 	disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
 	createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),

@@ -9,3 +9,4 @@ export * from './lab';
 export * from './ballots';
 export * from './api';
 export * from './exports';
+export * from './decision';
