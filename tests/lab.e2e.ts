@@ -348,6 +348,71 @@ test.describe('co-production lab', () => {
 		await expect(phone.getByText('paused the session')).toBeVisible();
 	});
 
+	test('the facilitator places dots for someone without a phone, without JavaScript too @nojs', async ({
+		page,
+		browser,
+		javaScriptEnabled
+	}) => {
+		test.setTimeout(120_000);
+		const { code, consoleUrl } = await newLab(page, `Paper votes lab ${unique()}`);
+		const phone = await joinFromPhone(browser, code, { name: 'Sue' }, javaScriptEnabled);
+		const idea = `Taxi vouchers ${unique()}`;
+		const other = `A shared minibus ${unique()}`;
+		await post(phone, idea);
+		await post(phone, other);
+		const staff = await (await browser.newContext({ javaScriptEnabled })).newPage();
+		await signIn(staff, 'facilitator');
+		await staff.goto(consoleUrl);
+		const paper = staff.locator('#paper');
+		await paper.getByRole('button', { name: 'Add person' }).click();
+		await expect(staff.getByRole('alert')).toContainText('Give a name the facilitator will');
+		await paper.getByLabel('Name').fill('Mary, table 3');
+		await paper.getByLabel('Their role').selectOption({ label: 'Carer' });
+		await paper.getByRole('button', { name: 'Add person' }).click();
+		const mary = paper.getByRole('listitem').filter({ hasText: 'Mary, table 3' });
+		await expect(mary).toContainText('5 of 5 dots left');
+		// Two phones and one paper participant make two people in the room.
+		await expect(staff.getByText(/2 people, 2 ideas/)).toBeVisible();
+
+		await staff.getByText('Skip to another phase').click();
+		await staff.getByRole('radio', { name: 'voting' }).check();
+		await staff.getByRole('button', { name: 'Change phase' }).click();
+		await expect(staff.locator('.steps [aria-current="step"]')).toHaveText('voting');
+		await expectAccessible(staff);
+		const add = mary.getByRole('button', { name: 'Add a dot for Mary, table 3' });
+		await mary.getByLabel('Idea or theme').selectOption({ label: idea });
+		await add.click();
+		await expect(mary).toContainText('4 of 5 dots left');
+		await mary.getByLabel('Idea or theme').selectOption({ label: idea });
+		await add.click();
+		await mary.getByLabel('Idea or theme').selectOption({ label: idea });
+		await add.click();
+		// At most two dots on one idea, as for everyone.
+		await expect(mary).toContainText('At most 2 dots on one idea or theme');
+		await expect(mary).toContainText(`2 dots on ${idea}`);
+		await mary.getByLabel('Idea or theme').selectOption({ label: other });
+		await add.click();
+		await expect(mary).toContainText('2 of 5 dots left');
+		await mary
+			.getByRole('button', { name: `Take one back from “${other}” for Mary, table 3` })
+			.click();
+		await expect(mary).toContainText('3 of 5 dots left');
+		await expect(mary).not.toContainText(other);
+
+		// The wall counts Mary's dots like anyone's.
+		const projector = await (await browser.newContext({ javaScriptEnabled })).newPage();
+		await projector.goto(`/lab/${code}/screen`);
+		await expect(projector.locator('[data-card]', { hasText: idea })).toContainText('2');
+		await expectAccessible(projector);
+
+		// Every dot placed or taken back from the console is in the audit log.
+		const admin = await (await browser.newContext({ javaScriptEnabled })).newPage();
+		await signIn(admin, 'admin');
+		await admin.goto('/staff/audit');
+		for (const action of ['lab.paper.add', 'lab.dot.place', 'lab.dot.remove'])
+			await expect(admin.getByRole('cell', { name: action }).first()).toBeVisible();
+	});
+
 	test('the finished demo lab shows its results on a phone and its board to staff', async ({
 		page
 	}) => {
