@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectAccessible, signIn } from './support';
+import { expectAccessible, expectWallFits, signIn, WALL_SIZES } from './support';
 
 /** The open demo lab on libraries (src/lib/server/lab/seed.ts). */
 const OPEN_LAB = 'HARP47';
@@ -86,6 +86,34 @@ async function phase(page: Page, button: string, current: string) {
 	await page.getByRole('button', { name: button }).click();
 	await expect(page.locator('.steps [aria-current="step"]')).toHaveText(current);
 }
+
+/** Sends one of the console's forms as a browser without JavaScript would, and expects it taken. */
+async function consoleForm(
+	page: Page,
+	consoleUrl: string,
+	action: string,
+	form: Record<string, string>
+) {
+	const response = await page.request.post(`${consoleUrl}?/${action}`, {
+		form,
+		headers: { origin: new URL(consoleUrl).origin, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(response.status(), `${action} ${JSON.stringify(form)}`).toBe(303);
+}
+
+/** Twenty ideas of every length, up to the longest allowed, as the facilitator types them in. */
+const TWENTY_IDEAS = Array.from(
+	{ length: 20 },
+	(_, i) =>
+		[
+			`Idea ${i + 1}: volunteer drivers`,
+			`Idea ${i + 1}: a shared minibus with the school, booked through the library desk`,
+			`Idea ${i + 1}: ${'people who cannot drive still get to the day centre and back, '.repeat(5)}`
+				.slice(0, 280)
+				.replace(/\s+\S*$/, '.')
+		][i % 3]
+);
 
 test.describe('co-production lab', () => {
 	test('joining with a code: errors beside the field, in English and Welsh @resident', async ({
@@ -242,11 +270,11 @@ test.describe('co-production lab', () => {
 		await expect(anon.getByText('Dots left: 4 of 5')).toBeVisible();
 		await expectAccessible(sue);
 		await expect(projector.getByText('Most dots so far')).toBeVisible();
-		const transportRow = projector.locator('.ranked li', { hasText: 'Transport' });
+		const transportRow = projector.locator('[data-card]', { hasText: 'Transport' });
 		await expect(transportRow.locator('.dots')).toHaveText(/^2/);
-		await expect(projector.locator('.ranked li', { hasText: drivers }).locator('.dots')).toHaveText(
-			/^2/
-		);
+		await expect(
+			projector.locator('[data-card]', { hasText: drivers }).locator('.dots')
+		).toHaveText(/^2/);
 		await sue.getByRole('button', { name: 'Take a dot back from: Transport' }).click();
 		await expect(transportRow.locator('.dots')).toHaveText(/^1/);
 
@@ -260,7 +288,7 @@ test.describe('co-production lab', () => {
 		await expect(page.getByRole('button', { name: `Remove “${drivers}”` })).toBeVisible();
 		await page.getByRole('button', { name: 'Shortlist “Transport”' }).click();
 		await expect(page.getByRole('button', { name: 'Remove “Transport”' })).toBeVisible();
-		await expect(projector.locator('.ranked li', { hasText: drivers })).toContainText(
+		await expect(projector.locator('[data-card]', { hasText: drivers })).toContainText(
 			'Shortlisted'
 		);
 
@@ -332,7 +360,7 @@ test.describe('co-production lab', () => {
 
 		const projector = await (await browser.newContext({ javaScriptEnabled })).newPage();
 		await projector.goto(`/lab/${code}/screen`);
-		await expect(projector.locator('.ranked li', { hasText: idea })).toContainText('1');
+		await expect(projector.locator('[data-card]', { hasText: idea })).toContainText('1');
 		await expect(projector.getByRole('timer')).toContainText(/[23]:\d\d/);
 		if (!javaScriptEnabled) {
 			// Without a script the screen offers a reload and refreshes itself now and then.
@@ -340,7 +368,7 @@ test.describe('co-production lab', () => {
 		}
 		await projector.getByRole('button', { name: 'Larger text' }).click();
 		if (!javaScriptEnabled) await expect(projector).toHaveURL(/scale=1\.1/);
-		await expect(projector.locator('.screen')).toHaveAttribute('style', /--scale: 1\.1/);
+		await expect(projector.locator('[data-wall]')).toHaveAttribute('style', /--scale: 1\.1/);
 		await expectAccessible(projector);
 
 		await page.getByRole('button', { name: 'Pause phones' }).click();
@@ -411,6 +439,85 @@ test.describe('co-production lab', () => {
 		await admin.goto('/staff/audit');
 		for (const action of ['lab.paper.add', 'lab.dot.place', 'lab.dot.remove'])
 			await expect(admin.getByRole('cell', { name: action }).first()).toBeVisible();
+	});
+
+	test('the projector fits the wall: twenty ideas in pages, themes, then dots as bars', async ({
+		page,
+		browser
+	}) => {
+		test.setTimeout(180_000);
+		const { code, consoleUrl } = await newLab(page, `A wall of ideas ${unique()}`);
+		for (const text of TWENTY_IDEAS)
+			await consoleForm(page, consoleUrl, 'postIdea', {
+				text,
+				promptId: 'p1',
+				kind: 'savesMoney',
+				contribution: '',
+				role: ''
+			});
+		const context = await browser.newContext({ reducedMotion: 'reduce' });
+		const projector = await context.newPage();
+		const inView = [
+			projector.locator('.code'),
+			projector.getByRole('img', { name: /QR code/ }),
+			projector.getByTestId('participant-count'),
+			projector.getByRole('button', { name: 'Larger text' })
+		];
+		async function eachSize(name: string) {
+			for (const size of WALL_SIZES) {
+				await projector.setViewportSize(size);
+				await projector.goto(`/lab/${code}/screen`);
+				await expect(projector.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
+				await expectWallFits(projector, name, inView);
+			}
+		}
+		await eachSize('lab-ideas');
+		await expect(projector.getByTestId('page-of')).toHaveText(/of [2-9]$/);
+		// With motion reduced the pages wait for the facilitator; otherwise they turn by themselves.
+		await expect(projector.getByRole('button', { name: 'Turn the pages' })).toBeVisible();
+		await expectAccessible(projector);
+		const moving = await (await browser.newContext({ viewport: WALL_SIZES[0] })).newPage();
+		await moving.goto(`/lab/${code}/screen`);
+		await expect(moving.getByRole('button', { name: 'Hold this page' })).toBeVisible();
+		await moving.close();
+
+		await consoleForm(page, consoleUrl, 'phase', { phase: 'group' });
+		await consoleForm(page, consoleUrl, 'createTheme', { name: 'Getting there' });
+		await page.goto(consoleUrl);
+		const themeId = (await page
+			.locator('select[name="themeId"]')
+			.first()
+			.locator('option', { hasText: 'Getting there' })
+			.getAttribute('value'))!;
+		const ideaIds = await page
+			.locator('li.idea[id^="idea-"]')
+			.evaluateAll((els) => els.map((el) => el.id.replace('idea-', '')));
+		expect(ideaIds).toHaveLength(20);
+		for (const ideaId of ideaIds.slice(0, 4))
+			await consoleForm(page, consoleUrl, 'move', { ideaId, themeId });
+		await eachSize('lab-themes');
+
+		// Dots from five people without phones, spread so that the bars differ.
+		await consoleForm(page, consoleUrl, 'phase', { phase: 'vote' });
+		for (let p = 1; p <= 5; p++)
+			await consoleForm(page, consoleUrl, 'addPaper', { displayName: `Voter ${p}`, role: '' });
+		await page.goto(consoleUrl);
+		const people = await page
+			.locator('#paper li[id^="paper-"]')
+			.evaluateAll((els) => els.map((el) => el.id.replace('paper-', '')));
+		for (const [p, memberId] of people.entries())
+			for (let d = 0; d < 5; d++)
+				await consoleForm(page, consoleUrl, 'paperDot', {
+					memberId,
+					item: `idea:${ideaIds[(p * 3 + d) % 20]}`
+				});
+		await eachSize('lab-dots');
+		const bars = projector.locator('[data-card]');
+		// Ideas 1 to 17 have dots (five people, five dots each, overlapping by two).
+		await expect(bars).toHaveCount(17);
+		await expect(bars.first().locator('.fill')).toHaveAttribute('style', /width: 100%/);
+		await expectAccessible(projector);
+		await context.close();
 	});
 
 	test('the finished demo lab shows its results on a phone and its board to staff', async ({

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { expectAccessible, open, signIn } from './support';
+import { expectAccessible, expectWallFits, open, signIn, WALL_SIZES } from './support';
 
 /** The closed demo vote: the lab's draft vote is the first row the seed makes. */
 const DEMO_CLOSED = 1;
@@ -636,6 +636,77 @@ test.describe('staff', () => {
 		await expectAccessible(projector);
 		await phone.close();
 		await projector.close();
+	});
+
+	test('the projector fits the wall with twenty proposals, before and after the results', async ({
+		page,
+		browser
+	}) => {
+		test.setTimeout(180_000);
+		const proposals = Array.from({ length: 20 }, (_, i) => ({
+			title:
+				i % 4 === 3
+					? `Proposal ${i + 1}: keep the mobile library running to the villages on the coast road every other week`
+					: `Proposal ${i + 1}: ${['homework club', 'longer Saturday hours', 'close the annexe'][i % 3]}`,
+			kind: (i % 2 ? 'saving' : 'development') as 'saving' | 'development',
+			amount: String(1000 * (i + 1))
+		}));
+		const { id } = await createVote(page, { eligibility: 'open', proposals });
+		await open(page, `/staff/votes/${id}/room`);
+		await page.getByLabel('Name of the meeting').fill('Library forum at the civic hall');
+		await page.getByRole('button', { name: 'Open a round' }).click();
+		const code = (await page.locator('.notice strong').textContent())!.trim();
+
+		const context = await browser.newContext({ reducedMotion: 'reduce' });
+		const projector = await context.newPage();
+		const inView = [
+			projector.locator('.code'),
+			projector.getByRole('img', { name: /QR code/ }),
+			projector.getByRole('button', { name: 'Larger text' })
+		];
+		for (const size of WALL_SIZES) {
+			await projector.setViewportSize(size);
+			await open(projector, `/room/${code}`);
+			await expect(projector.getByText('Live')).toBeVisible();
+			await expectWallFits(projector, 'room-open', inView);
+		}
+		await expectAccessible(projector);
+
+		for (const marks of [
+			{
+				[proposals[0].title]: 'Want',
+				[proposals[3].title]: 'Want',
+				[proposals[2].title]: "Don't want"
+			},
+			{ [proposals[0].title]: 'Want', [proposals[5].title]: "Don't want" }
+		]) {
+			const phone = await newPage(browser);
+			await open(phone, `/vote/room?c=${code}`);
+			await phone.getByRole('button', { name: 'Continue' }).click();
+			await markAndContinue(phone, marks);
+			await skipProfile(phone);
+			await phone.getByRole('button', { name: 'Send my ballot' }).click();
+			await expect(
+				phone.getByText('Your vote is in. Watch the screen for the results.')
+			).toBeVisible();
+			await phone.close();
+		}
+		await expect(projector.getByText('2 people have voted')).toBeVisible();
+		await page
+			.getByRole('button', { name: 'Reveal results of Library forum at the civic hall' })
+			.click();
+		await expect(projector.getByRole('heading', { name: 'Results in this room' })).toBeVisible();
+		for (const size of WALL_SIZES) {
+			await projector.setViewportSize(size);
+			await open(projector, `/room/${code}`);
+			await expect(projector.locator('[data-card]')).toHaveCount(20);
+			await expectWallFits(projector, 'room-results', [
+				projector.getByText('2 people have voted'),
+				projector.getByRole('button', { name: 'Larger text' })
+			]);
+		}
+		await expectAccessible(projector);
+		await context.close();
 	});
 
 	test('closing counts officially; exports, report and recount agree', async ({ page }) => {
