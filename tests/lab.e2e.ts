@@ -1,5 +1,11 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectAccessible, expectWallFits, signIn, WALL_SIZES } from './support';
+import {
+	expectAccessible,
+	expectNoSidewaysScroll,
+	expectWallFits,
+	signIn,
+	WALL_SIZES
+} from './support';
 
 /** The open demo lab on libraries (src/lib/server/lab/seed.ts). */
 const OPEN_LAB = 'HARP47';
@@ -143,6 +149,11 @@ test.describe('co-production lab', () => {
 		await expect(page.getByRole('heading', { level: 2, name: "Ymuno â'r sesiwn" })).toBeVisible();
 		await expect(page.getByText('Nawr: Syniadau')).toBeVisible();
 		await expectAccessible(page);
+
+		// Errors come from the server in the reader's language.
+		await page.goto('/cy/lab');
+		await page.getByRole('button', { name: 'Parhau' }).click();
+		await expect(page.locator('#field-code-error')).toContainText('Rhowch y cod sydd ar y sgrin');
 	});
 
 	test('a phone joins the open demo lab and posts an idea, with or without JavaScript @resident', async ({
@@ -157,11 +168,13 @@ test.describe('co-production lab', () => {
 		await page.getByRole('button', { name: 'Join', exact: true }).click();
 		await expect(page.getByText('You have joined this session as Nia.')).toBeVisible();
 		await expectAccessible(page);
+		await expectNoSidewaysScroll(page);
 
 		await page.getByRole('button', { name: 'Post idea' }).click();
 		await expect(page.getByRole('alert')).toContainText('Write your idea in 3 to 280 characters');
 		await expect(page.locator('#field-text-error')).toBeVisible();
 		await expectAccessible(page);
+		await expectNoSidewaysScroll(page);
 		await page.getByLabel('Your idea').fill(idea);
 		await page.getByRole('radio', { name: 'Community can do' }).check();
 		await page.getByLabel('What could you contribute? (optional)').fill('Two hours a week');

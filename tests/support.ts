@@ -38,6 +38,14 @@ export async function expectAccessible(page: Page): Promise<void> {
 	expect(summary, 'axe violations').toEqual([]);
 }
 
+/** No sideways scrolling: everything fits the window (the phone project is 320px wide). */
+export async function expectNoSidewaysScroll(page: Page): Promise<void> {
+	const overflow = await page.evaluate(
+		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+	);
+	expect(overflow).toBeLessThanOrEqual(0);
+}
+
 /** Submits the form the button belongs to and waits for the page it leads to. */
 export async function submit(page: Page, name: string | RegExp): Promise<void> {
 	await page.getByRole('button', { name }).click();
