@@ -433,6 +433,12 @@ describe('paper participants', () => {
 		expect(
 			addPaperParticipant(db, actor, labId, { displayName: ' mary, TABLE 3', role: null }, T0)
 		).toMatchObject({ ok: false, reason: expect.stringContaining('already someone called') });
+		expect(addPaperParticipant(db, actor, labId, { displayName: 'Siân', role: null }, T0).ok).toBe(
+			true
+		);
+		expect(
+			addPaperParticipant(db, actor, labId, { displayName: 'SIÂN', role: null }, T0)
+		).toMatchObject({ ok: false, code: 'invalid' });
 		labs.changePhase(db, actor, labId, 'closed', T0);
 		expect(
 			addPaperParticipant(db, actor, labId, { displayName: 'Tom', role: null }, T0)

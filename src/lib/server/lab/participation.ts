@@ -240,19 +240,14 @@ export function postIdea(
 
 /** Whether `name` is already taken by another paper participant (ignoring case and spaces). */
 function paperNameTaken(tx: DB, labId: number, name: string): boolean {
-	return (
-		tx
-			.select({ id: labParticipant.id })
-			.from(labParticipant)
-			.where(
-				and(
-					eq(labParticipant.labId, labId),
-					isNotNull(labParticipant.addedBy),
-					sql`lower(trim(${labParticipant.displayName})) = ${name.trim().toLowerCase()}`
-				)
-			)
-			.get() !== undefined
-	);
+	const tidy = (n: string) => n.trim().toLocaleLowerCase('en-GB');
+	// Compared here rather than in SQL, whose lower() knows only ASCII ("Siân", "SIÂN").
+	return tx
+		.select({ name: labParticipant.displayName })
+		.from(labParticipant)
+		.where(and(eq(labParticipant.labId, labId), isNotNull(labParticipant.addedBy)))
+		.all()
+		.some((p) => p.name !== null && tidy(p.name) === tidy(name));
 }
 
 /**
