@@ -98,6 +98,30 @@ async function skipProfile(page: Page) {
 	).toBeVisible();
 }
 
+/** Opens a room round of vote `id` for `people` in the room; returns the room code. */
+async function openRound(
+	staff: Page,
+	id: number,
+	meeting: string,
+	people: number
+): Promise<string> {
+	await open(staff, `/staff/votes/${id}/room`);
+	await staff.getByLabel('Name of the meeting').fill(meeting);
+	await staff.getByLabel('People in the room').fill(String(people));
+	await staff.getByRole('button', { name: 'Open a round' }).click();
+	return (await staff.locator('.notice strong').textContent())!.trim();
+}
+
+/** A phone votes in a room round: the code, the marks, no profile, send. */
+async function voteInRoom(phone: Page, code: string, marks: Record<string, string>) {
+	await open(phone, `/vote/room?c=${code}`);
+	await phone.getByRole('button', { name: 'Continue' }).click();
+	await markAndContinue(phone, marks);
+	await skipProfile(phone);
+	await phone.getByRole('button', { name: 'Send my ballot' }).click();
+	await expect(phone.getByText('Your vote is in. Watch the screen for the results.')).toBeVisible();
+}
+
 /**
  * A fresh browser context's page (axe needs one made with browser.newContext). Staff pages are
  * used on a desktop, whichever project runs the resident side of a test.
@@ -262,11 +286,7 @@ test.describe('the resident ballot', () => {
 		const staff = await newPage(browser, true);
 		const { id } = await createVote(staff, { eligibility: 'codes' });
 		const letter = await makeCode(staff);
-		await open(staff, `/staff/votes/${id}/room`);
-		await staff.getByLabel('Name of the meeting').fill('Town hall meeting');
-		await staff.getByLabel('People in the room').fill('20');
-		await staff.getByRole('button', { name: 'Open a round' }).click();
-		const code = (await staff.locator('.notice strong').textContent())!.trim();
+		const code = await openRound(staff, id, 'Town hall meeting', 20);
 
 		await open(page, `/vote/room?c=${code}`);
 		await expect(page.getByLabel('Room code')).toHaveValue(code);
@@ -608,12 +628,8 @@ test.describe('staff', () => {
 		browser
 	}) => {
 		const { id } = await createVote(page, { eligibility: 'open' });
-		await open(page, `/staff/votes/${id}/room`);
+		const code = await openRound(page, id, 'Library forum', 12);
 		await expectAccessible(page);
-		await page.getByLabel('Name of the meeting').fill('Library forum');
-		await page.getByLabel('People in the room').fill('12');
-		await page.getByRole('button', { name: 'Open a round' }).click();
-		const code = (await page.locator('.notice strong').textContent())!.trim();
 
 		const projector = await newPage(browser);
 		await open(projector, `/room/${code}`);
@@ -623,11 +639,7 @@ test.describe('staff', () => {
 		await expectAccessible(projector);
 
 		const phone = await newPage(browser);
-		await open(phone, `/vote/room?c=${code}`);
-		await phone.getByRole('button', { name: 'Continue' }).click();
-		await markAndContinue(phone, { 'Close the branch library': 'Want' });
-		await skipProfile(phone);
-		await phone.getByRole('button', { name: 'Send my ballot' }).click();
+		await voteInRoom(phone, code, { 'Close the branch library': 'Want' });
 		await expect(projector.getByText('1 person has voted')).toBeVisible();
 
 		await page.getByRole('button', { name: 'Reveal results of Library forum' }).click();
@@ -652,10 +664,7 @@ test.describe('staff', () => {
 			amount: String(1000 * (i + 1))
 		}));
 		const { id } = await createVote(page, { eligibility: 'open', proposals });
-		await open(page, `/staff/votes/${id}/room`);
-		await page.getByLabel('Name of the meeting').fill('Library forum at the civic hall');
-		await page.getByRole('button', { name: 'Open a round' }).click();
-		const code = (await page.locator('.notice strong').textContent())!.trim();
+		const code = await openRound(page, id, 'Library forum at the civic hall', 40);
 
 		const context = await browser.newContext({ reducedMotion: 'reduce' });
 		const projector = await context.newPage();
@@ -681,14 +690,7 @@ test.describe('staff', () => {
 			{ [proposals[0].title]: 'Want', [proposals[5].title]: "Don't want" }
 		]) {
 			const phone = await newPage(browser);
-			await open(phone, `/vote/room?c=${code}`);
-			await phone.getByRole('button', { name: 'Continue' }).click();
-			await markAndContinue(phone, marks);
-			await skipProfile(phone);
-			await phone.getByRole('button', { name: 'Send my ballot' }).click();
-			await expect(
-				phone.getByText('Your vote is in. Watch the screen for the results.')
-			).toBeVisible();
+			await voteInRoom(phone, code, marks);
 			await phone.close();
 		}
 		await expect(projector.getByText('2 people have voted')).toBeVisible();

@@ -267,30 +267,8 @@ export const actions: Actions = {
 			(labId, data, actor) => participation.addPaperParticipant(getDb(), actor, labId, data),
 			() => ({ anchor: 'paper' })
 		),
-	paperDot: (event) =>
-		act(
-			event,
-			'paperDot',
-			paperDotSchema,
-			(labId, data, actor) =>
-				participation.addDot(getDb(), labId, data.memberId, data.item, new Date(), {
-					kind: 'staff',
-					actor
-				}),
-			(data) => ({ anchor: `paper-${data.memberId}` })
-		),
-	paperDotBack: (event) =>
-		act(
-			event,
-			'paperDotBack',
-			paperDotSchema,
-			(labId, data, actor) =>
-				participation.takeBackDot(getDb(), labId, data.memberId, data.item, new Date(), {
-					kind: 'staff',
-					actor
-				}),
-			(data) => ({ anchor: `paper-${data.memberId}` })
-		),
+	paperDot: (event) => paperDot(event, 'paperDot'),
+	paperDotBack: (event) => paperDot(event, 'paperDotBack'),
 	postIdea: async (event) => {
 		const db = getDb();
 		const lab = board.getLab(db, labIdOf(event.params.id));
@@ -308,3 +286,16 @@ export const actions: Actions = {
 		);
 	}
 };
+
+/** Places (`paperDot`) or takes back (`paperDotBack`) a dot for someone without a phone. */
+function paperDot(event: RequestEvent, action: 'paperDot' | 'paperDotBack') {
+	const change = action === 'paperDot' ? participation.addDot : participation.takeBackDot;
+	return act(
+		event,
+		action,
+		paperDotSchema,
+		(labId, data, actor) =>
+			change(getDb(), labId, data.memberId, data.item, new Date(), { kind: 'staff', actor }),
+		(data) => ({ anchor: `paper-${data.memberId}` })
+	);
+}
