@@ -476,16 +476,19 @@ test.describe('co-production lab', () => {
 			projector.getByTestId('participant-count'),
 			projector.getByRole('button', { name: 'Larger text' })
 		];
-		async function eachSize(name: string) {
+		async function eachSize(name: string, query = '') {
 			for (const size of WALL_SIZES) {
 				await projector.setViewportSize(size);
-				await projector.goto(`/lab/${code}/screen`);
+				await projector.goto(`/lab/${code}/screen${query}`);
 				await expect(projector.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
 				await expectWallFits(projector, name, inView);
 			}
 		}
 		await eachSize('lab-ideas');
-		await expect(projector.getByTestId('page-of')).toHaveText(/of [2-9]$/);
+		// At twice the size a long idea is taller than the board: its text shrinks to fit.
+		await eachSize('lab-ideas-largest', '?scale=2');
+		await expect(projector.locator('[data-card][style*="--card-fit"]').first()).toBeAttached();
+		await expect(projector.getByTestId('page-of')).toHaveText(/of ([2-9]|\d\d)$/);
 		// With motion reduced the pages wait for the facilitator; otherwise they turn by themselves.
 		await expect(projector.getByRole('button', { name: 'Turn the pages' })).toBeVisible();
 		await expectAccessible(projector);
@@ -528,7 +531,9 @@ test.describe('co-production lab', () => {
 		const bars = projector.locator('[data-card]');
 		// Ideas 1 to 17 have dots (five people, five dots each, overlapping by two).
 		await expect(bars).toHaveCount(17);
+		// The longest bar is the most dots (2); one dot is half as long.
 		await expect(bars.first().locator('.fill')).toHaveAttribute('style', /width: 100%/);
+		await expect(bars.last().locator('.fill')).toHaveAttribute('style', /width: 50%/);
 		await expectAccessible(projector);
 		await context.close();
 	});

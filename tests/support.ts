@@ -83,6 +83,24 @@ export async function expectWallFits(page: Page, name: string, inView: Locator[]
 			`${label}: ${locator} is in full view`
 		).toBe(true);
 	}
+	const boxes = await Promise.all(inView.map(async (l) => (await l.boundingBox())!));
+	boxes.forEach((a, i) =>
+		boxes.slice(i + 1).forEach((b, j) => {
+			const apart =
+				a.x + a.width <= b.x + 1 ||
+				b.x + b.width <= a.x + 1 ||
+				a.y + a.height <= b.y + 1 ||
+				b.y + b.height <= a.y + 1;
+			expect(apart, `${label}: ${inView[i]} overlaps ${inView[i + 1 + j]}`).toBe(true);
+		})
+	);
+	// Nothing in the side column runs out of its box (a QR code over the counts, say).
+	const spilling = await page.evaluate(() =>
+		[...document.querySelector('[data-side]')!.children]
+			.filter((el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1)
+			.map((el) => el.outerHTML.slice(0, 80))
+	);
+	expect(spilling, `${label}: side column`).toEqual([]);
 	const pager = page.getByTestId('page-of');
 	const pages = (await pager.count()) ? Number(/of (\d+)/.exec(await pager.innerText())![1]) : 1;
 	const cards = await page.locator('[data-card]').count();

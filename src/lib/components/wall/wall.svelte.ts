@@ -28,8 +28,9 @@ const STORAGE_KEY = 'wall-text-scale';
  * A projector screen that fits the wall and never scrolls. The screen is a grid as tall as the
  * window: a title, the board, and a side column with the join box and controls. `layout()`
  * (after every change and resize):
- * 1. shrinks all the text together (`--fit`) while the title and side column do not fit or
- *    leave the board too little room;
+ * 1. shrinks the side column's text (`--side-fit`) until it fits, then all the text together
+ *    (`--fit`) while the title and side column still do not fit or leave the board too
+ *    little room;
  * 2. shrinks the text of any one card (`--card-fit`) too long for a column on its own, so
  *    text gets smaller before anything is cut;
  * 3. counts the board's pages: cards run on into columns to the right (CSS columns) and each
@@ -121,26 +122,19 @@ export class Wall {
 		const cards = [...columns.querySelectorAll<HTMLElement>('[data-card]')];
 		for (const card of cards) card.style.removeProperty('--card-fit');
 		screen.style.setProperty('--fit', '1');
+		side?.style.setProperty('--side-fit', '1');
 		if (getComputedStyle(screen).getPropertyValue('--wall-fixed').trim() === '0') {
 			// A small window scrolls like any page: nothing to fit, one page.
 			this.#setPages(1);
 			return;
 		}
 
-		let fit = 1;
-		while (fit > MIN_FIT && crowded(screen, board, side)) {
-			fit = Math.max(MIN_FIT, Math.round((fit - 0.05) * 100) / 100);
-			screen.style.setProperty('--fit', String(fit));
-		}
+		// The side column first, so that a larger text size asked for the board stays.
+		if (side) shrink(side, '--side-fit', MIN_FIT, () => [side, ...side.children].some(overflows));
+		shrink(screen, '--fit', MIN_FIT, () => crowded(screen, board, side));
 
 		columns.style.setProperty('--page-height', `${columns.clientHeight}px`);
-		for (const card of cards) {
-			let cardFit = 1;
-			while (card.scrollHeight > card.clientHeight + 1 && cardFit > MIN_CARD_FIT) {
-				cardFit = Math.round((cardFit - 0.05) * 100) / 100;
-				card.style.setProperty('--card-fit', String(cardFit));
-			}
-		}
+		for (const card of cards) shrink(card, '--card-fit', MIN_CARD_FIT, () => overflows(card));
 
 		const gap = parseFloat(getComputedStyle(columns).columnGap) || 0;
 		this.#setPages(
@@ -170,7 +164,26 @@ function crowded(screen: HTMLElement, board: HTMLElement, side: HTMLElement | nu
 	return (
 		screen.scrollHeight > window.innerHeight + 1 ||
 		screen.scrollWidth > window.innerWidth + 1 ||
-		(side !== null && side.scrollHeight > side.clientHeight + 1) ||
+		(side !== null && [side, ...side.children].some(overflows)) ||
 		board.clientHeight < window.innerHeight * MIN_BOARD
+	);
+}
+
+/**
+ * Makes `property` (a share of the text size, 1 to start with) on `element` smaller by steps
+ * of 5% while `tooBig()` says so, down to `min`.
+ */
+function shrink(element: HTMLElement, property: string, min: number, tooBig: () => boolean) {
+	let fit = 1;
+	while (fit > min && tooBig()) {
+		fit = Math.max(min, Math.round((fit - 0.05) * 100) / 100);
+		element.style.setProperty(property, String(fit));
+	}
+}
+
+/** Whether an element's content runs out of its box, down or across. */
+function overflows(element: Element): boolean {
+	return (
+		element.scrollHeight > element.clientHeight + 1 || element.scrollWidth > element.clientWidth + 1
 	);
 }
