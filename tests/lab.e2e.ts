@@ -426,6 +426,7 @@ test.describe('co-production lab', () => {
 		await expect(mary).toContainText('4 of 5 dots left');
 		await mary.getByLabel('Idea or theme').selectOption({ label: idea });
 		await add.click();
+		await expect(mary).toContainText('3 of 5 dots left');
 		await mary.getByLabel('Idea or theme').selectOption({ label: idea });
 		await add.click();
 		// At most two dots on one idea, as for everyone.
