@@ -23,7 +23,12 @@ const RESIDENT_PAGES = [
 	'/vote/room',
 	'/vote/1/results',
 	'/charter/harbourside-day-opportunities',
-	'/charter/harbourside-day-opportunities/comments'
+	'/charter/harbourside-day-opportunities/comments',
+	'/charter/harbourside-day-opportunities/history',
+	'/privacy',
+	'/privacy/lab/HARP47',
+	'/accessibility',
+	'/cookies'
 ];
 
 test.describe('JavaScript on resident pages', () => {
