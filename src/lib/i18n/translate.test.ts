@@ -1,16 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { m } from '$lib/paraglide/messages';
+import { ACCESSIBILITY_PROBLEMS } from '$lib/notices/accessibility';
+import { COOKIES } from '$lib/server/cookies';
+import { noticeKeys, noticeText } from './notice-text';
 import { errorKeys, translate, translateErrors } from './translate';
 
 // Every catalogue the project compiles (project.inlang/settings.json), in English.
 const settings = JSON.parse(readFileSync('project.inlang/settings.json', 'utf8')) as {
 	'plugin.inlang.messageFormat': { pathPattern: string[] };
 };
-const errorKeysInCatalogues = settings['plugin.inlang.messageFormat'].pathPattern
+const keysInCatalogues = settings['plugin.inlang.messageFormat'].pathPattern
 	.map((pattern) => pattern.replace('{locale}', 'en'))
-	.flatMap((file) => Object.keys(JSON.parse(readFileSync(file, 'utf8')) as object))
-	.filter((key) => key.includes('err_'));
+	.flatMap((file) => Object.keys(JSON.parse(readFileSync(file, 'utf8')) as object));
+const errorKeysInCatalogues = keysInCatalogues.filter((key) => key.includes('err_'));
 
 describe('translate', () => {
 	it('knows every error message and nothing else', () => {
@@ -34,5 +37,18 @@ describe('translate', () => {
 			_: 'Plain text'
 		});
 		expect(translateErrors(undefined)).toBeUndefined();
+	});
+});
+
+describe('noticeText', () => {
+	it('knows every privacy, accessibility and cookie line', () => {
+		const lines = keysInCatalogues.filter((key) => /^(privacy|a11y|cookie)_/.test(key));
+		expect([...noticeKeys].sort()).toEqual(lines.sort());
+	});
+
+	it('says every problem in the accessibility statement and what every cookie is for', () => {
+		for (const key of [...ACCESSIBILITY_PROBLEMS, ...COOKIES.map((c) => c.purpose)])
+			expect(noticeText(key), key).not.toBe(key);
+		expect(noticeText('a11y_problem_projector')).toBe(m.a11y_problem_projector());
 	});
 });
