@@ -1,16 +1,19 @@
 import { messageLookup, type MessageModule } from './lookup';
 
-// The notices' lines, chosen by key in $lib/notices and $lib/server/cookies: the privacy
-// notices (privacy_), the accessibility statement's problems (a11y_) and what each cookie is
-// for (cookie_).
-const notices = messageLookup(
-	import.meta.glob<MessageModule>('../paraglide/messages/{privacy,a11y,cookie}_*.js', {
-		eager: true
-	})
+// The notices' lines, chosen by key in $lib/notices and $lib/server/cookies, one family for
+// each page (marked pure, so a page bundles only the family it uses).
+
+/** A line of a privacy notice (`privacy_`), from its message key. */
+export const privacyText = /* @__PURE__ */ messageLookup(
+	import.meta.glob<MessageModule>('../paraglide/messages/privacy_*.js', { eager: true })
 );
 
-/** A line of a notice in the reader's language, from its message key. */
-export const noticeText = notices.lookup;
+/** A known problem in the accessibility statement (`a11y_problem_`), from its message key. */
+export const problemText = /* @__PURE__ */ messageLookup(
+	import.meta.glob<MessageModule>('../paraglide/messages/a11y_problem_*.js', { eager: true })
+);
 
-/** The keys `noticeText` knows (for tests). */
-export const noticeKeys = notices.keys;
+/** What a cookie is for (`cookie_`), from its message key. */
+export const cookieText = /* @__PURE__ */ messageLookup(
+	import.meta.glob<MessageModule>('../paraglide/messages/cookie_*.js', { eager: true })
+);

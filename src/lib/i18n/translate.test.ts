@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { m } from '$lib/paraglide/messages';
 import { ACCESSIBILITY_PROBLEMS } from '$lib/notices/accessibility';
 import { COOKIES } from '$lib/server/cookies';
-import { noticeKeys, noticeText } from './notice-text';
+import { cookieText, privacyText, problemText } from './notice-text';
 import { errorKeys, translate, translateErrors } from './translate';
 
 // Every catalogue the project compiles (project.inlang/settings.json), in English.
@@ -40,15 +40,20 @@ describe('translate', () => {
 	});
 });
 
-describe('noticeText', () => {
-	it('knows every privacy, accessibility and cookie line', () => {
-		const lines = keysInCatalogues.filter((key) => /^(privacy|a11y|cookie)_/.test(key));
-		expect([...noticeKeys].sort()).toEqual(lines.sort());
+describe('notice lines', () => {
+	it.each([
+		{ lookup: privacyText, family: /^privacy_/ },
+		{ lookup: problemText, family: /^a11y_problem_/ },
+		{ lookup: cookieText, family: /^cookie_/ }
+	])('know every message of $family and no others', ({ lookup, family }) => {
+		const lines = keysInCatalogues.filter((key) => family.test(key));
+		expect([...lookup.keys].sort()).toEqual(lines.sort());
 	});
 
-	it('says every problem in the accessibility statement and what every cookie is for', () => {
-		for (const key of [...ACCESSIBILITY_PROBLEMS, ...COOKIES.map((c) => c.purpose)])
-			expect(noticeText(key), key).not.toBe(key);
-		expect(noticeText('a11y_problem_projector')).toBe(m.a11y_problem_projector());
+	it('say every problem in the accessibility statement and what every cookie is for', () => {
+		for (const key of ACCESSIBILITY_PROBLEMS) expect(problemText.lookup(key), key).not.toBe(key);
+		for (const { purpose } of COOKIES)
+			expect(cookieText.lookup(purpose), purpose).not.toBe(purpose);
+		expect(problemText.lookup('a11y_problem_projector')).toBe(m.a11y_problem_projector());
 	});
 });
