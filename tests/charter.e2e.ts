@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
-import { expectAccessible, signIn } from './support';
+import { expectAccessible, expectNoSidewaysScroll, signIn } from './support';
 
 const DEMO = '/charter/harbourside-day-opportunities';
 
@@ -14,14 +14,6 @@ async function stranger(browser: Browser, info: TestInfo) {
 		javaScriptEnabled
 	});
 	return context.newPage();
-}
-
-/** No sideways scrolling: everything fits the window (the phone project is 320px wide). */
-async function expectNoSidewaysScroll(page: Page) {
-	const overflow = await page.evaluate(
-		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
-	);
-	expect(overflow).toBeLessThanOrEqual(0);
 }
 
 /** Fills the add form of a list, adds the item and waits until the list shows it. */

@@ -1,5 +1,11 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectAccessible, signIn } from './support';
+import {
+	expectAccessible,
+	expectNoSidewaysScroll,
+	expectWallFits,
+	signIn,
+	WALL_SIZES
+} from './support';
 
 /** The open demo lab on libraries (src/lib/server/lab/seed.ts). */
 const OPEN_LAB = 'HARP47';
@@ -87,6 +93,34 @@ async function phase(page: Page, button: string, current: string) {
 	await expect(page.locator('.steps [aria-current="step"]')).toHaveText(current);
 }
 
+/** Sends one of the console's forms as a browser without JavaScript would, and expects it taken. */
+async function consoleForm(
+	page: Page,
+	consoleUrl: string,
+	action: string,
+	form: Record<string, string>
+) {
+	const response = await page.request.post(`${consoleUrl}?/${action}`, {
+		form,
+		headers: { origin: new URL(consoleUrl).origin, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(response.status(), `${action} ${JSON.stringify(form)}`).toBe(303);
+}
+
+/** Twenty ideas of every length, up to the longest allowed, as the facilitator types them in. */
+const TWENTY_IDEAS = Array.from(
+	{ length: 20 },
+	(_, i) =>
+		[
+			`Idea ${i + 1}: volunteer drivers`,
+			`Idea ${i + 1}: a shared minibus with the school, booked through the library desk`,
+			`Idea ${i + 1}: ${'people who cannot drive still get to the day centre and back, '.repeat(5)}`
+				.slice(0, 280)
+				.replace(/\s+\S*$/, '.')
+		][i % 3]
+);
+
 test.describe('co-production lab', () => {
 	test('joining with a code: errors beside the field, in English and Welsh @resident', async ({
 		page
@@ -115,6 +149,11 @@ test.describe('co-production lab', () => {
 		await expect(page.getByRole('heading', { level: 2, name: "Ymuno â'r sesiwn" })).toBeVisible();
 		await expect(page.getByText('Nawr: Syniadau')).toBeVisible();
 		await expectAccessible(page);
+
+		// Errors come from the server in the reader's language.
+		await page.goto('/cy/lab');
+		await page.getByRole('button', { name: 'Parhau' }).click();
+		await expect(page.locator('#field-code-error')).toContainText('Rhowch y cod sydd ar y sgrin');
 	});
 
 	test('a phone joins the open demo lab and posts an idea, with or without JavaScript @resident', async ({
@@ -129,11 +168,13 @@ test.describe('co-production lab', () => {
 		await page.getByRole('button', { name: 'Join', exact: true }).click();
 		await expect(page.getByText('You have joined this session as Nia.')).toBeVisible();
 		await expectAccessible(page);
+		await expectNoSidewaysScroll(page);
 
 		await page.getByRole('button', { name: 'Post idea' }).click();
 		await expect(page.getByRole('alert')).toContainText('Write your idea in 3 to 280 characters');
 		await expect(page.locator('#field-text-error')).toBeVisible();
 		await expectAccessible(page);
+		await expectNoSidewaysScroll(page);
 		await page.getByLabel('Your idea').fill(idea);
 		await page.getByRole('radio', { name: 'Community can do' }).check();
 		await page.getByLabel('What could you contribute? (optional)').fill('Two hours a week');
@@ -242,11 +283,11 @@ test.describe('co-production lab', () => {
 		await expect(anon.getByText('Dots left: 4 of 5')).toBeVisible();
 		await expectAccessible(sue);
 		await expect(projector.getByText('Most dots so far')).toBeVisible();
-		const transportRow = projector.locator('.ranked li', { hasText: 'Transport' });
+		const transportRow = projector.locator('[data-card]', { hasText: 'Transport' });
 		await expect(transportRow.locator('.dots')).toHaveText(/^2/);
-		await expect(projector.locator('.ranked li', { hasText: drivers }).locator('.dots')).toHaveText(
-			/^2/
-		);
+		await expect(
+			projector.locator('[data-card]', { hasText: drivers }).locator('.dots')
+		).toHaveText(/^2/);
 		await sue.getByRole('button', { name: 'Take a dot back from: Transport' }).click();
 		await expect(transportRow.locator('.dots')).toHaveText(/^1/);
 
@@ -260,7 +301,7 @@ test.describe('co-production lab', () => {
 		await expect(page.getByRole('button', { name: `Remove “${drivers}”` })).toBeVisible();
 		await page.getByRole('button', { name: 'Shortlist “Transport”' }).click();
 		await expect(page.getByRole('button', { name: 'Remove “Transport”' })).toBeVisible();
-		await expect(projector.locator('.ranked li', { hasText: drivers })).toContainText(
+		await expect(projector.locator('[data-card]', { hasText: drivers })).toContainText(
 			'Shortlisted'
 		);
 
@@ -332,7 +373,7 @@ test.describe('co-production lab', () => {
 
 		const projector = await (await browser.newContext({ javaScriptEnabled })).newPage();
 		await projector.goto(`/lab/${code}/screen`);
-		await expect(projector.locator('.ranked li', { hasText: idea })).toContainText('1');
+		await expect(projector.locator('[data-card]', { hasText: idea })).toContainText('1');
 		await expect(projector.getByRole('timer')).toContainText(/[23]:\d\d/);
 		if (!javaScriptEnabled) {
 			// Without a script the screen offers a reload and refreshes itself now and then.
@@ -340,12 +381,162 @@ test.describe('co-production lab', () => {
 		}
 		await projector.getByRole('button', { name: 'Larger text' }).click();
 		if (!javaScriptEnabled) await expect(projector).toHaveURL(/scale=1\.1/);
-		await expect(projector.locator('.screen')).toHaveAttribute('style', /--scale: 1\.1/);
+		await expect(projector.locator('[data-wall]')).toHaveAttribute('style', /--scale: 1\.1/);
 		await expectAccessible(projector);
 
 		await page.getByRole('button', { name: 'Pause phones' }).click();
 		await phone.reload();
 		await expect(phone.getByText('paused the session')).toBeVisible();
+	});
+
+	test('the facilitator places dots for someone without a phone, without JavaScript too @nojs', async ({
+		page,
+		browser,
+		javaScriptEnabled
+	}) => {
+		test.setTimeout(120_000);
+		const { code, consoleUrl } = await newLab(page, `Paper votes lab ${unique()}`);
+		const phone = await joinFromPhone(browser, code, { name: 'Sue' }, javaScriptEnabled);
+		const idea = `Taxi vouchers ${unique()}`;
+		const other = `A shared minibus ${unique()}`;
+		await post(phone, idea);
+		await post(phone, other);
+		const staff = await (await browser.newContext({ javaScriptEnabled })).newPage();
+		await signIn(staff, 'facilitator');
+		await staff.goto(consoleUrl);
+		const paper = staff.locator('#paper');
+		await paper.getByRole('button', { name: 'Add person' }).click();
+		await expect(staff.getByRole('alert')).toContainText('Give a name the facilitator will');
+		await paper.getByLabel('Name').fill('Mary, table 3');
+		await paper.getByLabel('Their role').selectOption({ label: 'Carer' });
+		await paper.getByRole('button', { name: 'Add person' }).click();
+		const mary = paper.locator('li[id^="paper-"]', { hasText: 'Mary, table 3' });
+		await expect(mary).toContainText('5 of 5 dots left');
+		// Two phones and one paper participant make two people in the room.
+		await expect(staff.getByText(/2 people, 2 ideas/)).toBeVisible();
+
+		await staff.getByText('Skip to another phase').click();
+		await staff.getByRole('radio', { name: 'voting' }).check();
+		await staff.getByRole('button', { name: 'Change phase' }).click();
+		await expect(staff.locator('.steps [aria-current="step"]')).toHaveText('voting');
+		await expectAccessible(staff);
+		const add = mary.getByRole('button', { name: 'Add a dot for Mary, table 3' });
+		await mary.getByLabel('Idea or theme').selectOption({ label: idea });
+		await add.click();
+		await expect(mary).toContainText('4 of 5 dots left');
+		await mary.getByLabel('Idea or theme').selectOption({ label: idea });
+		await add.click();
+		await expect(mary).toContainText('3 of 5 dots left');
+		await mary.getByLabel('Idea or theme').selectOption({ label: idea });
+		await add.click();
+		// At most two dots on one idea, as for everyone.
+		await expect(mary).toContainText('At most 2 dots on one idea or theme');
+		await expect(mary).toContainText(`2 dots on ${idea}`);
+		await mary.getByLabel('Idea or theme').selectOption({ label: other });
+		await add.click();
+		await expect(mary).toContainText('2 of 5 dots left');
+		await mary
+			.getByRole('button', { name: `Take one back from “${other}” for Mary, table 3` })
+			.click();
+		await expect(mary).toContainText('3 of 5 dots left');
+		await expect(mary.getByRole('list')).not.toContainText(other);
+
+		// The wall counts Mary's dots like anyone's.
+		const projector = await (await browser.newContext({ javaScriptEnabled })).newPage();
+		await projector.goto(`/lab/${code}/screen`);
+		await expect(projector.locator('[data-card]', { hasText: idea })).toContainText('2');
+		await expectAccessible(projector);
+
+		// Every dot placed or taken back from the console is in the audit log.
+		const admin = await (await browser.newContext({ javaScriptEnabled })).newPage();
+		await signIn(admin, 'admin');
+		await admin.goto('/staff/audit');
+		for (const action of ['lab.paper.add', 'lab.dot.place', 'lab.dot.remove'])
+			await expect(admin.getByRole('cell', { name: action }).first()).toBeVisible();
+	});
+
+	test('the projector fits the wall: twenty ideas in pages, themes, then dots as bars', async ({
+		page,
+		browser
+	}) => {
+		test.setTimeout(180_000);
+		const { code, consoleUrl } = await newLab(page, `A wall of ideas ${unique()}`);
+		for (const text of TWENTY_IDEAS)
+			await consoleForm(page, consoleUrl, 'postIdea', {
+				text,
+				promptId: 'p1',
+				kind: 'savesMoney',
+				contribution: '',
+				role: ''
+			});
+		const context = await browser.newContext({ reducedMotion: 'reduce' });
+		const projector = await context.newPage();
+		const inView = [
+			projector.locator('.code'),
+			projector.getByRole('img', { name: /QR code/ }),
+			projector.getByTestId('participant-count'),
+			projector.getByRole('button', { name: 'Larger text' })
+		];
+		async function eachSize(name: string, query = '') {
+			for (const size of WALL_SIZES) {
+				await projector.setViewportSize(size);
+				await projector.goto(`/lab/${code}/screen${query}`);
+				await expect(projector.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
+				await expectWallFits(projector, name, inView);
+			}
+		}
+		await eachSize('lab-ideas');
+		// At twice the size a long idea is taller than the board: its text shrinks to fit.
+		await eachSize('lab-ideas-largest', '?scale=2');
+		await expect(projector.locator('[data-card][style*="--card-fit"]').first()).toBeAttached();
+		await expect(projector.getByTestId('page-of')).toHaveText(/of ([2-9]|\d\d)$/);
+		// With motion reduced the pages wait for the facilitator; otherwise they turn by themselves.
+		await expect(projector.getByRole('button', { name: 'Turn the pages' })).toBeVisible();
+		await expectAccessible(projector);
+		const moving = await (await browser.newContext({ viewport: WALL_SIZES[0] })).newPage();
+		await moving.goto(`/lab/${code}/screen`);
+		await expect(moving.getByRole('button', { name: 'Hold this page' })).toBeVisible();
+		await moving.close();
+
+		await consoleForm(page, consoleUrl, 'phase', { phase: 'group' });
+		await consoleForm(page, consoleUrl, 'createTheme', { name: 'Getting there' });
+		await page.goto(consoleUrl);
+		const themeId = (await page
+			.locator('select[name="themeId"]')
+			.first()
+			.locator('option', { hasText: 'Getting there' })
+			.getAttribute('value'))!;
+		const ideaIds = await page
+			.locator('li.idea[id^="idea-"]')
+			.evaluateAll((els) => els.map((el) => el.id.replace('idea-', '')));
+		expect(ideaIds).toHaveLength(20);
+		for (const ideaId of ideaIds.slice(0, 4))
+			await consoleForm(page, consoleUrl, 'move', { ideaId, themeId });
+		await eachSize('lab-themes');
+
+		// Dots from five people without phones, spread so that the bars differ.
+		await consoleForm(page, consoleUrl, 'phase', { phase: 'vote' });
+		for (let p = 1; p <= 5; p++)
+			await consoleForm(page, consoleUrl, 'addPaper', { displayName: `Voter ${p}`, role: '' });
+		await page.goto(consoleUrl);
+		const people = await page
+			.locator('#paper li[id^="paper-"]')
+			.evaluateAll((els) => els.map((el) => el.id.replace('paper-', '')));
+		for (const [p, memberId] of people.entries())
+			for (let d = 0; d < 5; d++)
+				await consoleForm(page, consoleUrl, 'paperDot', {
+					memberId,
+					item: `idea:${ideaIds[(p * 3 + d) % 20]}`
+				});
+		await eachSize('lab-dots');
+		const bars = projector.locator('[data-card]');
+		// Ideas 1 to 17 have dots (five people, five dots each, overlapping by two).
+		await expect(bars).toHaveCount(17);
+		// The longest bar is the most dots (2); one dot is half as long.
+		await expect(bars.first().locator('.fill')).toHaveAttribute('style', /width: 100%/);
+		await expect(bars.last().locator('.fill')).toHaveAttribute('style', /width: 50%/);
+		await expectAccessible(projector);
+		await context.close();
 	});
 
 	test('the finished demo lab shows its results on a phone and its board to staff', async ({

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { expectAccessible, open, signIn } from './support';
+import { expectAccessible, expectWallFits, open, signIn, WALL_SIZES } from './support';
 
 /** The closed demo vote: the lab's draft vote is the first row the seed makes. */
 const DEMO_CLOSED = 1;
@@ -106,6 +106,30 @@ async function skipProfile(page: Page) {
 	await expect(
 		page.getByRole('heading', { level: 1, name: 'Check your answers before sending your ballot' })
 	).toBeVisible();
+}
+
+/** Opens a room round of vote `id` for `people` in the room; returns the room code. */
+async function openRound(
+	staff: Page,
+	id: number,
+	meeting: string,
+	people: number
+): Promise<string> {
+	await open(staff, `/staff/votes/${id}/room`);
+	await staff.getByLabel('Name of the meeting').fill(meeting);
+	await staff.getByLabel('People in the room').fill(String(people));
+	await staff.getByRole('button', { name: 'Open a round' }).click();
+	return (await staff.locator('.notice strong').textContent())!.trim();
+}
+
+/** A phone votes in a room round: the code, the marks, no profile, send. */
+async function voteInRoom(phone: Page, code: string, marks: Record<string, string>) {
+	await open(phone, `/vote/room?c=${code}`);
+	await phone.getByRole('button', { name: 'Continue' }).click();
+	await markAndContinue(phone, marks);
+	await skipProfile(phone);
+	await phone.getByRole('button', { name: 'Send my ballot' }).click();
+	await expect(phone.getByText('Your vote is in. Watch the screen for the results.')).toBeVisible();
 }
 
 /**
@@ -272,11 +296,7 @@ test.describe('the resident ballot', () => {
 		const staff = await newPage(browser, true);
 		const { id } = await createVote(staff, { eligibility: 'codes' });
 		const letter = await makeCode(staff);
-		await open(staff, `/staff/votes/${id}/room`);
-		await staff.getByLabel('Name of the meeting').fill('Town hall meeting');
-		await staff.getByLabel('People in the room').fill('20');
-		await staff.getByRole('button', { name: 'Open a round' }).click();
-		const code = (await staff.locator('.notice strong').textContent())!.trim();
+		const code = await openRound(staff, id, 'Town hall meeting', 20);
 
 		await open(page, `/vote/room?c=${code}`);
 		await expect(page.getByLabel('Room code')).toHaveValue(code);
@@ -787,12 +807,8 @@ test.describe('staff', () => {
 		browser
 	}) => {
 		const { id } = await createVote(page, { eligibility: 'open' });
-		await open(page, `/staff/votes/${id}/room`);
+		const code = await openRound(page, id, 'Library forum', 12);
 		await expectAccessible(page);
-		await page.getByLabel('Name of the meeting').fill('Library forum');
-		await page.getByLabel('People in the room').fill('12');
-		await page.getByRole('button', { name: 'Open a round' }).click();
-		const code = (await page.locator('.notice strong').textContent())!.trim();
 
 		const projector = await newPage(browser);
 		await open(projector, `/room/${code}`);
@@ -802,11 +818,7 @@ test.describe('staff', () => {
 		await expectAccessible(projector);
 
 		const phone = await newPage(browser);
-		await open(phone, `/vote/room?c=${code}`);
-		await phone.getByRole('button', { name: 'Continue' }).click();
-		await markAndContinue(phone, { 'Close the branch library': 'Want' });
-		await skipProfile(phone);
-		await phone.getByRole('button', { name: 'Send my ballot' }).click();
+		await voteInRoom(phone, code, { 'Close the branch library': 'Want' });
 		await expect(projector.getByText('1 person has voted')).toBeVisible();
 
 		await page.getByRole('button', { name: 'Reveal results of Library forum' }).click();
@@ -815,6 +827,67 @@ test.describe('staff', () => {
 		await expectAccessible(projector);
 		await phone.close();
 		await projector.close();
+	});
+
+	test('the projector fits the wall with twenty proposals, before and after the results', async ({
+		page,
+		browser
+	}) => {
+		test.setTimeout(180_000);
+		const proposals = Array.from({ length: 20 }, (_, i) => ({
+			title:
+				i % 4 === 3
+					? `Proposal ${i + 1}: keep the mobile library running to the villages on the coast road every other week`
+					: `Proposal ${i + 1}: ${['homework club', 'longer Saturday hours', 'close the annexe'][i % 3]}`,
+			kind: (i % 2 ? 'saving' : 'development') as 'saving' | 'development',
+			amount: String(1000 * (i + 1))
+		}));
+		const { id } = await createVote(page, { eligibility: 'open', proposals });
+		const code = await openRound(page, id, 'Library forum at the civic hall', 40);
+
+		const context = await browser.newContext({ reducedMotion: 'reduce' });
+		const projector = await context.newPage();
+		const inView = [
+			projector.locator('.code'),
+			projector.getByRole('img', { name: /QR code/ }),
+			projector.getByRole('button', { name: 'Larger text' })
+		];
+		for (const size of WALL_SIZES) {
+			await projector.setViewportSize(size);
+			await open(projector, `/room/${code}`);
+			await expect(projector.getByText('Live')).toBeVisible();
+			await expectWallFits(projector, 'room-open', inView);
+		}
+		await expectAccessible(projector);
+
+		for (const marks of [
+			{
+				[proposals[0].title]: 'Want',
+				[proposals[3].title]: 'Want',
+				[proposals[2].title]: "Don't want"
+			},
+			{ [proposals[0].title]: 'Want', [proposals[5].title]: "Don't want" }
+		]) {
+			const phone = await newPage(browser);
+			await voteInRoom(phone, code, marks);
+			await phone.close();
+		}
+		await expect(projector.getByText('2 people have voted')).toBeVisible();
+		await page
+			.getByRole('button', { name: 'Reveal results of Library forum at the civic hall' })
+			.click();
+		await expect(projector.getByRole('heading', { name: 'Results in this room' })).toBeVisible();
+		for (const size of WALL_SIZES) {
+			await projector.setViewportSize(size);
+			await open(projector, `/room/${code}`);
+			await expect(projector.locator('[data-card]')).toHaveCount(20);
+			await expectWallFits(projector, 'room-results', [
+				projector.getByText('2 people have voted'),
+				projector.getByRole('button', { name: 'Larger text' })
+			]);
+		}
+		await expectAccessible(projector);
+		await context.close();
 	});
 
 	test('closing counts officially; exports, report and recount agree', async ({ page }) => {

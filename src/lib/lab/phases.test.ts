@@ -18,8 +18,8 @@ import {
 // F = facilitator only, P = participant only, B = both, - = nobody.
 const TABLE: Record<Exclude<Action, 'resume'>, string> = {
 	postIdea: 'B----',
-	placeDot: '--P--',
-	removeDot: '--P--',
+	placeDot: '--B--',
+	removeDot: '--B--',
 	hide: 'FFFFF',
 	unhide: 'FFFFF',
 	merge: 'FF---',
@@ -77,6 +77,9 @@ describe('canDo, paused', () => {
 		{ phase: 'ideas', action: 'postIdea', actor: 'facilitator', allowed: true },
 		{ phase: 'vote', action: 'placeDot', actor: 'participant', allowed: false },
 		{ phase: 'vote', action: 'removeDot', actor: 'participant', allowed: false },
+		// The facilitator placing dots for someone without a phone is not held up.
+		{ phase: 'vote', action: 'placeDot', actor: 'facilitator', allowed: true },
+		{ phase: 'vote', action: 'removeDot', actor: 'facilitator', allowed: true },
 		{ phase: 'group', action: 'merge', actor: 'facilitator', allowed: true },
 		{ phase: 'vote', action: 'hide', actor: 'facilitator', allowed: true },
 		{ phase: 'ideas', action: 'pause', actor: 'facilitator', allowed: false },
@@ -106,11 +109,12 @@ describe('canDo reasons', () => {
 			reason: 'Only the facilitator can do that.'
 		},
 		{
-			phase: 'vote',
+			phase: 'group',
 			paused: false,
 			action: 'placeDot',
 			actor: 'facilitator',
-			reason: 'Dots are placed by participants from their own phone or screen.'
+			reason:
+				'Placing dots is only possible in the voting phase. The session is in the grouping phase.'
 		},
 		{
 			phase: 'vote',

@@ -21,7 +21,10 @@ export const PHASE_LABELS: Record<Phase, string> = {
 	closed: 'closed'
 };
 
-/** Who is asking: the facilitator running the lab, or someone who joined with the code. */
+/**
+ * Who is asking: the facilitator running the lab (in the console, for the whole room or for
+ * someone without a phone), or someone who joined with the code.
+ */
 export type Actor = 'facilitator' | 'participant';
 
 /** Everything anyone can ask to do in a lab. Moderation actions share their event's name. */
@@ -64,19 +67,21 @@ const EVERY: readonly Phase[] = PHASES;
 const GROUPING: readonly Phase[] = ['ideas', 'group'];
 const BOTH: readonly Actor[] = ['facilitator', 'participant'];
 const FACILITATOR: readonly Actor[] = ['facilitator'];
-const PARTICIPANT: readonly Actor[] = ['participant'];
 
 /**
  * The phase table. Hiding and unhiding work in every phase, even closed: taking down an
  * abusive idea must never wait for a phase change. Merging and grouping stop when voting
  * starts, because they would move dots people have already placed; renaming a theme does
  * not, so a typo can be fixed on the wall at any time. The facilitator may post ideas (typing
- * in sticky notes from people without phones), but dots are placed by participants only.
+ * in sticky notes from people without phones) and place dots, but only for "paper
+ * participants", people without a phone whom the facilitator added (the server checks whose
+ * dots they are); each has the same budget of dots as anyone with a phone. A pause holds phones
+ * only, so the facilitator can catch up with paper votes while the room waits.
  */
 const RULES: Record<Action, ActionRule> = {
 	postIdea: { label: 'Posting ideas', phases: ['ideas'], actors: BOTH, pausable: true },
-	placeDot: { label: 'Placing dots', phases: ['vote'], actors: PARTICIPANT, pausable: true },
-	removeDot: { label: 'Taking dots back', phases: ['vote'], actors: PARTICIPANT, pausable: true },
+	placeDot: { label: 'Placing dots', phases: ['vote'], actors: BOTH, pausable: true },
+	removeDot: { label: 'Taking dots back', phases: ['vote'], actors: BOTH, pausable: true },
 	hide: { label: 'Hiding ideas', phases: EVERY, actors: FACILITATOR, pausable: false },
 	unhide: { label: 'Unhiding ideas', phases: EVERY, actors: FACILITATOR, pausable: false },
 	merge: { label: 'Merging ideas', phases: GROUPING, actors: FACILITATOR, pausable: false },
@@ -158,7 +163,7 @@ export function canDo(phase: Phase, paused: boolean, action: Action, actor: Acto
 		return refuse(
 			actor === 'participant'
 				? 'Only the facilitator can do that.'
-				: 'Dots are placed by participants from their own phone or screen.'
+				: 'Only participants can do that, from their own phone or screen.'
 		);
 	}
 	if (!rule.phases.includes(phase)) {

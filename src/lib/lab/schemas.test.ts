@@ -9,6 +9,8 @@ import {
 	joinSchema,
 	mergeSchema,
 	moderationEventSchema,
+	paperDotSchema,
+	paperParticipantSchema,
 	phaseSchema,
 	postIdeaSchema,
 	postIdeaSchemaFor,
@@ -261,6 +263,49 @@ describe('moderation forms', () => {
 		{ schema: countdownSchema, input: { minutes: '10' }, out: { minutes: 10 } }
 	])('reads $input', ({ schema, input, out }) => {
 		expect((schema as z.ZodType).parse(input)).toEqual(out);
+	});
+});
+
+describe('paper participants', () => {
+	it.each([
+		{
+			input: { displayName: '  ' },
+			error: 'Give a name the facilitator will recognise, such as “Mary, table 3”.'
+		},
+		{ input: { displayName: 'x'.repeat(41) }, error: 'Keep the name to 40 characters.' },
+		{ input: { displayName: 'Mary', role: 'mayor' }, error: 'Choose one of the roles listed.' }
+	])('refuses $input', ({ input, error }) => {
+		expect(firstError(paperParticipantSchema, input)).toBe(error);
+	});
+
+	it('reads a name and a role, or no role', () => {
+		expect(paperParticipantSchema.parse({ displayName: ' Mary, table 3 ', role: 'carer' })).toEqual(
+			{ displayName: 'Mary, table 3', role: 'carer' }
+		);
+		expect(paperParticipantSchema.parse({ displayName: 'Tom', role: '' }).role).toBe(null);
+	});
+
+	it.each([
+		{
+			input: { memberId: '7', item: 'idea:12' },
+			out: { memberId: 7, item: { type: 'idea', id: '12' } }
+		},
+		{
+			input: { memberId: '7', item: 'theme:3' },
+			out: { memberId: 7, item: { type: 'theme', id: '3' } }
+		}
+	])('reads a dot for $input.item', ({ input, out }) => {
+		expect(paperDotSchema.parse(input)).toEqual(out);
+	});
+
+	it.each([
+		{ input: { memberId: '7', item: '' }, error: 'Choose an idea or theme.' },
+		{ input: { memberId: '7', item: 'comment:1' }, error: 'Choose an idea or theme.' },
+		{ input: { memberId: '7', item: `idea:${'1'.repeat(80)}` }, error: 'Choose an idea or theme.' },
+		{ input: { memberId: '0', item: 'idea:1' }, error: 'Choose who the dot is for.' },
+		{ input: { memberId: 'x', item: 'idea:1' }, error: 'Choose who the dot is for.' }
+	])('refuses a dot for $input', ({ input, error }) => {
+		expect(firstError(paperDotSchema, input)).toBe(error);
 	});
 });
 

@@ -269,6 +269,39 @@ export const undoSchema = z.object({
 /** Place or take back a dot; the output has `item: { type, id }`. */
 export const dotSchema = z.object(itemFields).transform(toItem);
 
+/**
+ * Add a paper participant: someone without a phone whose dots the facilitator places. The name
+ * is required, since it is how the facilitator finds them again.
+ */
+export const paperParticipantSchema = z.object({
+	displayName: z
+		.string({ error: 'Give a name the facilitator will recognise, such as “Mary, table 3”.' })
+		.trim()
+		.min(1, 'Give a name the facilitator will recognise, such as “Mary, table 3”.')
+		.max(DISPLAY_NAME_MAX, `Keep the name to ${DISPLAY_NAME_MAX} characters.`),
+	role: optionalRole
+});
+
+/**
+ * Place or take back a dot for a paper participant: `memberId` is their lab membership and
+ * `item` one choice from a list, `idea:<id>` or `theme:<id>`. The output has `item: { type, id }`.
+ */
+export const paperDotSchema = z.object({
+	memberId: z.coerce
+		.number({ error: 'Choose who the dot is for.' })
+		.int('Choose who the dot is for.')
+		.positive('Choose who the dot is for.')
+		.max(Number.MAX_SAFE_INTEGER, 'Choose who the dot is for.'),
+	item: z
+		.string({ error: 'Choose an idea or theme.' })
+		.max(ID_MAX + 6, 'Choose an idea or theme.')
+		.regex(/^(idea|theme):[^:\s]+$/, 'Choose an idea or theme.')
+		.transform((v) => {
+			const [type, itemId] = v.split(':') as ['idea' | 'theme', string];
+			return { type, id: itemId };
+		})
+});
+
 /** Add to or take off the shortlist; the output has `item`. */
 export const shortlistSchema = z.object(itemFields).transform(toItem);
 

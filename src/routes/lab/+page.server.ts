@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { joinSchema } from '$lib/lab/schemas';
 import { parseForm } from '$lib/forms/parse';
+import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import * as codes from '$lib/server/codes';
 import { getDb } from '$lib/server/db';
@@ -10,6 +11,8 @@ import type { Actions } from './$types';
 
 const codeOnly = joinSchema.pick({ code: true });
 
+// Errors in the reader's language are worked out here, so the page loads no error messages.
+
 export const actions: Actions = {
 	default: async ({ request, getClientAddress, setHeaders }) => {
 		const parsed = parseForm(codeOnly, await request.formData());
@@ -17,7 +20,7 @@ export const actions: Actions = {
 			const typed = String(parsed.values.code ?? '').trim();
 			return fail(400, {
 				values: parsed.values,
-				errors: { code: typed ? 'lab_err_code' : 'lab_err_code_required' }
+				errors: { code: typed ? m.lab_err_code() : m.lab_err_code_required() }
 			});
 		}
 		const db = getDb();
@@ -29,11 +32,12 @@ export const actions: Actions = {
 				setHeaders({ 'Retry-After': String(verdict.retryAfterSeconds) });
 				return fail(429, {
 					values: parsed.values,
-					errors: { code: 'lab_err_rate_limited' },
-					minutes: Math.ceil(verdict.retryAfterSeconds / 60)
+					errors: {
+						code: m.lab_err_rate_limited({ minutes: Math.ceil(verdict.retryAfterSeconds / 60) })
+					}
 				});
 			}
-			return fail(400, { values: parsed.values, errors: { code: 'lab_err_code_unknown' } });
+			return fail(400, { values: parsed.values, errors: { code: m.lab_err_code_unknown() } });
 		}
 		redirect(303, localizeHref(`/lab/${found.joinCode}`));
 	}

@@ -153,6 +153,8 @@ export function toDot(row: typeof labDot.$inferSelect): Dot {
 export interface LabMember extends NamedParticipant {
 	labParticipantId: number;
 	role: ParticipantRole | null;
+	/** Added by the facilitator for someone without a phone, who places their dots. */
+	paper: boolean;
 }
 
 export function listMembers(db: DB, labId: number): LabMember[] {
@@ -166,7 +168,8 @@ export function listMembers(db: DB, labId: number): LabMember[] {
 			id: participantKey(p.id),
 			labParticipantId: p.id,
 			role: p.role,
-			name: p.displayName
+			name: p.displayName,
+			paper: p.addedBy !== null
 		}));
 }
 

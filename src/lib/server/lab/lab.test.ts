@@ -11,7 +11,7 @@ import { csvOf, exportBoard } from './export';
 import * as fanout from './fanout';
 import * as labs from './labs';
 import { moderate } from './moderation';
-import { addDot, joinLab, postIdea, takeBackDot } from './participation';
+import { addDot, addPaperParticipant, joinLab, postIdea, takeBackDot } from './participation';
 import {
 	createDraftVote,
 	createProposal,
@@ -410,6 +410,90 @@ describe('dots', () => {
 			ok: false,
 			code: 'phase'
 		});
+	});
+});
+
+describe('paper participants', () => {
+	it('are added by the facilitator, counted in the room and audit-logged', () => {
+		const { db, actor, labId, events } = setUp();
+		const added = addPaperParticipant(
+			db,
+			actor,
+			labId,
+			{ displayName: 'Mary, table 3', role: 'carer' },
+			T0
+		);
+		expect(added.ok).toBe(true);
+		expect(events.at(-1)).toMatchObject({ type: 'joined', participantCount: 1 });
+		expect(loadBoard(db, labId)!.members).toEqual([
+			expect.objectContaining({ name: 'Mary, table 3', role: 'carer', paper: true })
+		]);
+		const entry = db.select().from(auditLog).where(eq(auditLog.action, 'lab.paper.add')).get();
+		expect(entry?.entityId).toBe(String(labId));
+		expect(
+			addPaperParticipant(db, actor, labId, { displayName: ' mary, TABLE 3', role: null }, T0)
+		).toMatchObject({ ok: false, reason: expect.stringContaining('already someone called') });
+		expect(addPaperParticipant(db, actor, labId, { displayName: 'Siân', role: null }, T0).ok).toBe(
+			true
+		);
+		expect(
+			addPaperParticipant(db, actor, labId, { displayName: 'SIÂN', role: null }, T0)
+		).toMatchObject({ ok: false, code: 'invalid' });
+		labs.changePhase(db, actor, labId, 'closed', T0);
+		expect(
+			addPaperParticipant(db, actor, labId, { displayName: 'Tom', role: null }, T0)
+		).toMatchObject({ ok: false, code: 'closed' });
+	});
+
+	it('have their dots placed from the console, within the same budget, even while phones are paused', () => {
+		const { db, actor, labId, join, post, phase, events } = setUp();
+		const phone = join('carer');
+		const ideas = [0, 1, 2].map((i) => post(phone, `Idea ${i}`, i));
+		const added = addPaperParticipant(
+			db,
+			actor,
+			labId,
+			{ displayName: 'Mary', role: 'serviceUser' },
+			T0
+		);
+		const mary = added.ok ? added.memberId : 0;
+		const item = (id: string) => ({ type: 'idea' as const, id });
+		const staff = { kind: 'staff' as const, actor };
+		expect(addDot(db, labId, mary, item(ideas[0]), T0, staff)).toMatchObject({
+			ok: false,
+			code: 'phase'
+		});
+		phase('vote');
+		expect(labs.pause(db, actor, labId, true, T0).ok).toBe(true);
+		expect(addDot(db, labId, mary, item(ideas[0]), T0, staff).ok).toBe(true);
+		expect(addDot(db, labId, mary, item(ideas[0]), T0, staff).ok).toBe(true);
+		expect(addDot(db, labId, mary, item(ideas[0]), T0, staff)).toMatchObject({ code: 'itemLimit' });
+		expect(addDot(db, labId, mary, item(ideas[1]), T0, staff).ok).toBe(true);
+		expect(addDot(db, labId, mary, item(ideas[1]), T0, staff).ok).toBe(true);
+		expect(addDot(db, labId, mary, item(ideas[2]), T0, staff).ok).toBe(true);
+		expect(addDot(db, labId, mary, item(ideas[2]), T0, staff)).toMatchObject({
+			code: 'noDotsLeft'
+		});
+		expect(events.at(-1)).toMatchObject({ type: 'dots', key: `idea:${ideas[2]}`, dotsPlaced: 5 });
+		expect(takeBackDot(db, labId, mary, item(ideas[2]), T0, staff).ok).toBe(true);
+		// Nobody's phone can spend Mary's dots, and the console cannot spend a phone's.
+		expect(addDot(db, labId, phone, item(ideas[2]), T0)).toMatchObject({ code: 'paused' });
+		expect(addDot(db, labId, phone, item(ideas[2]), T0, staff)).toMatchObject({
+			ok: false,
+			reason: expect.stringContaining('without a phone')
+		});
+		const logged = db
+			.select()
+			.from(auditLog)
+			.all()
+			.filter((e) => e.action === 'lab.dot.place' || e.action === 'lab.dot.remove')
+			.map((e) => e.action);
+		expect(logged).toEqual([...Array(5).fill('lab.dot.place'), 'lab.dot.remove']);
+		phase('shortlist');
+		const view = loadView(db, labId)!;
+		expect(view.dotsPlaced).toBe(4);
+		expect(view.ranking[0]).toMatchObject({ id: ideas[0], dots: 2 });
+		expect(view.ranking[0].byRole.serviceUser).toBe(2);
 	});
 });
 

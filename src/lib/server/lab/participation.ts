@@ -1,9 +1,10 @@
 /**
  * What people in the room do from their phones: join, post ideas, place and take back dots.
- * (The facilitator can also post an idea for someone without a phone.) Each is one
- * transaction that checks the lab as it stands, then a small live event to the screens.
+ * The facilitator can do the same from the console for someone without a phone: post their
+ * idea, or add them as a paper participant and place their dots. Each is one transaction
+ * that checks the lab as it stands, then a small live event to the screens.
  */
-import { and, asc, count, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm';
 import {
 	countedItem,
 	dotIndex,
@@ -20,6 +21,7 @@ import { canDo, type Action } from '../../lab/phases';
 import { checkPostRate, DEFAULT_POST_RATE, type RateRule } from '../../lab/rate-limit';
 import { itemKey, viewIdea, type LiveEvent } from '../../lab/view';
 import * as audit from '../audit';
+import { createParticipant } from '../codes';
 import { write, type DB } from '../db/open';
 import { labDot, labIdea, labParticipant } from '../db/schema';
 import {
@@ -236,15 +238,97 @@ export function postIdea(
 	return { ok: true, ideaId: result.ideaId };
 }
 
+/** Whether `name` is already taken by another paper participant (ignoring case and spaces). */
+function paperNameTaken(tx: DB, labId: number, name: string): boolean {
+	const tidy = (n: string) => n.trim().toLocaleLowerCase('en-GB');
+	// Compared here rather than in SQL, whose lower() knows only ASCII ("Siân", "SIÂN").
+	return tx
+		.select({ name: labParticipant.displayName })
+		.from(labParticipant)
+		.where(and(eq(labParticipant.labId, labId), isNotNull(labParticipant.addedBy)))
+		.all()
+		.some((p) => p.name !== null && tidy(p.name) === tidy(name));
+}
+
+/**
+ * Adds a paper participant: someone in the room without a phone, whose dots the facilitator
+ * places from the console. They count in the room like anyone who joined, and get the same
+ * budget of dots, kept on their own lab membership. Their name is how the facilitator tells
+ * them apart, so two paper participants in one lab cannot share one. Audit-logged.
+ */
+export function addPaperParticipant(
+	db: DB,
+	actor: audit.Actor,
+	labId: number,
+	input: { displayName: string; role: ParticipantRole | null },
+	now = new Date()
+): { ok: true; memberId: number } | Refusal {
+	const result = write(db, (tx) => {
+		const record = getLab(tx, labId);
+		if (!record) return refusal('noLab', 'That lab no longer exists.');
+		if (record.session.phase === 'closed') return refusal('closed', 'The session has finished.');
+		if (paperNameTaken(tx, labId, input.displayName))
+			return refusal(
+				'invalid',
+				`There is already someone called “${input.displayName}” on paper. Add something to tell them apart, such as their table.`
+			);
+		// An anonymous participant of their own, whose token nobody is given: no phone can
+		// ever act for them.
+		const { id: participantId } = createParticipant(tx, now);
+		const role = record.rolesEnabled ? input.role : null;
+		const member = tx
+			.insert(labParticipant)
+			.values({
+				labId,
+				participantId,
+				displayName: input.displayName,
+				role,
+				addedBy: actor.id,
+				joinedAt: now
+			})
+			.returning()
+			.get();
+		const version = bumpVersion(tx, labId, now);
+		audit.record(
+			tx,
+			actor,
+			{
+				action: 'lab.paper.add',
+				entityType: 'lab',
+				entityId: labId,
+				after: { labParticipantId: member.id, displayName: input.displayName, role }
+			},
+			now
+		);
+		return { ok: true as const, memberId: member.id, version, count: memberCount(tx, labId) };
+	});
+	if (!result.ok) return result;
+	fanout.publish(labId, {
+		type: 'joined',
+		version: result.version,
+		participantCount: result.count
+	});
+	return { ok: true, memberId: result.memberId };
+}
+
+/**
+ * Who moves a dot: the participant from their own phone, or a facilitator from the console
+ * for a paper participant (held to the phase, not the pause, and audit-logged).
+ */
+export type DotMover = { kind: 'participant' } | { kind: 'staff'; actor: audit.Actor };
+
+const FROM_PHONE: DotMover = { kind: 'participant' };
+
 /** Places one of the participant's dots on an idea or theme. */
 export function addDot(
 	db: DB,
 	labId: number,
 	labParticipantId: number,
 	item: ItemRef,
-	now = new Date()
+	now = new Date(),
+	by: DotMover = FROM_PHONE
 ): { ok: true } | Refusal {
-	return changeDots(db, labId, labParticipantId, item, 'placeDot', now);
+	return changeDots(db, labId, labParticipantId, item, 'placeDot', now, by);
 }
 
 /** Takes one of the participant's dots back from an idea or theme. */
@@ -253,9 +337,10 @@ export function takeBackDot(
 	labId: number,
 	labParticipantId: number,
 	item: ItemRef,
-	now = new Date()
+	now = new Date(),
+	by: DotMover = FROM_PHONE
 ): { ok: true } | Refusal {
-	return changeDots(db, labId, labParticipantId, item, 'removeDot', now);
+	return changeDots(db, labId, labParticipantId, item, 'removeDot', now, by);
 }
 
 function changeDots(
@@ -264,19 +349,35 @@ function changeDots(
 	labParticipantId: number,
 	item: ItemRef,
 	action: 'placeDot' | 'removeDot',
-	now: Date
+	now: Date,
+	by: DotMover
 ): { ok: true } | Refusal {
 	const result = write(db, (tx) => {
 		const record = getLab(tx, labId);
 		if (!record) return refusal('noLab', 'That lab no longer exists.');
 		const member = tx
-			.select({ id: labParticipant.id })
+			.select({
+				id: labParticipant.id,
+				addedBy: labParticipant.addedBy,
+				displayName: labParticipant.displayName
+			})
 			.from(labParticipant)
 			.where(and(eq(labParticipant.id, labParticipantId), eq(labParticipant.labId, labId)))
 			.get();
 		if (!member) return refusal('notJoined', 'Join the session first.');
-		const refused = phaseRefusal(record, action);
-		if (refused) return refused;
+		if (by.kind === 'staff') {
+			// Someone with a phone spends their own dots; the console only votes for paper.
+			if (member.addedBy === null)
+				return refusal(
+					'notJoined',
+					'Only the dots of people added here without a phone can be placed from the console.'
+				);
+			const verdict = canDo(record.session.phase, false, action, 'facilitator');
+			if (!verdict.ok) return refusal('phase', verdict.reason);
+		} else {
+			const refused = phaseRefusal(record, action);
+			if (refused) return refused;
+		}
 		// The budget rules look only at this participant's dots; the board's shape says where
 		// each dot counts. Everyone else's dots are counted in SQL for the live total.
 		const board = loadShape(tx, labId);
@@ -323,6 +424,19 @@ function changeDots(
 				.run();
 		}
 		const version = bumpVersion(tx, labId, now);
+		if (by.kind === 'staff') {
+			audit.record(
+				tx,
+				by.actor,
+				{
+					action: action === 'placeDot' ? 'lab.dot.place' : 'lab.dot.remove',
+					entityType: 'lab',
+					entityId: labId,
+					after: { labParticipantId, displayName: member.displayName, item }
+				},
+				now
+			);
+		}
 		const totals = countDots(tx, labId, board, counted);
 		const event: LiveEvent = {
 			type: 'dots',

@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { parseForm, type FieldErrors } from '$lib/forms/parse';
 import { dotSchema, joinSchema, postIdeaSchemaFor } from '$lib/lab/schemas';
 import { itemKey } from '$lib/lab/view';
+import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import * as codes from '$lib/server/codes';
 import { getDb } from '$lib/server/db';
@@ -10,37 +11,48 @@ import * as participation from '$lib/server/lab/participation';
 import { labForCode } from './find-lab.server';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-/** Participants' errors are message keys, so they read in English or Welsh. */
-const FIELD_MESSAGES: Record<string, string> = {
-	code: 'lab_err_code',
-	displayName: 'lab_err_name',
-	role: 'lab_err_role',
-	text: 'lab_err_text',
-	kind: 'lab_err_kind',
-	contribution: 'lab_err_contribution',
-	promptId: 'lab_err_prompt',
-	targetType: 'lab_err_item',
-	targetId: 'lab_err_item'
+/**
+ * Participants' errors in their language, worked out here on the server (as the survey's are)
+ * so that the phone page needs none of the error messages in its JavaScript.
+ */
+const FIELD_MESSAGES: Record<string, () => string> = {
+	code: m.lab_err_code,
+	displayName: m.lab_err_name,
+	role: m.lab_err_role,
+	text: m.lab_err_text,
+	kind: m.lab_err_kind,
+	contribution: m.lab_err_contribution,
+	promptId: m.lab_err_prompt,
+	targetType: m.lab_err_item,
+	targetId: m.lab_err_item
 };
 
-const REFUSAL_MESSAGES: Record<participation.RefusalCode, string> = {
-	noLab: 'lab_err_not_found',
-	closed: 'lab_err_closed',
-	notJoined: 'lab_err_join_first',
-	phase: 'lab_err_phase',
-	paused: 'lab_paused',
-	rate: 'lab_err_rate',
-	invalid: 'lab_err_prompt',
-	noDotsLeft: 'lab_err_no_dots_left',
-	itemLimit: 'lab_err_item_limit',
-	itemClosed: 'lab_err_item_closed',
-	noDotHere: 'lab_err_no_dot_here'
+const REFUSAL_MESSAGES: Record<
+	participation.RefusalCode,
+	(params: { seconds: number; max: number }) => string
+> = {
+	noLab: m.lab_err_not_found,
+	closed: m.lab_err_closed,
+	notJoined: m.lab_err_join_first,
+	phase: m.lab_err_phase,
+	paused: m.lab_paused,
+	rate: m.lab_err_rate,
+	invalid: m.lab_err_prompt,
+	noDotsLeft: m.lab_err_no_dots_left,
+	itemLimit: m.lab_err_item_limit,
+	itemClosed: m.lab_err_item_closed,
+	noDotHere: m.lab_err_no_dot_here
 };
 
 function fieldErrors(errors: FieldErrors): FieldErrors {
 	return Object.fromEntries(
-		Object.keys(errors).map((field) => [field, FIELD_MESSAGES[field] ?? 'lab_err_item'])
+		Object.keys(errors).map((field) => [field, (FIELD_MESSAGES[field] ?? m.lab_err_item)()])
 	);
+}
+
+/** A refusal as the one error of the form. */
+function refused(code: participation.RefusalCode, params = { seconds: 0, max: 0 }): FieldErrors {
+	return { _: REFUSAL_MESSAGES[code](params) };
 }
 
 function context(event: RequestEvent) {
@@ -99,7 +111,7 @@ export const actions: Actions = {
 			return fail(400, {
 				action: 'join',
 				values: parsed.values,
-				errors: { _: REFUSAL_MESSAGES[joined.code] } as FieldErrors
+				errors: refused(joined.code)
 			});
 		redirect(303, localizeHref(`/lab/${lab.joinCode}`));
 	},
@@ -114,7 +126,7 @@ export const actions: Actions = {
 			return fail(400, {
 				action: 'post',
 				values: parsed.values,
-				errors: { _: 'lab_err_join_first' } as FieldErrors
+				errors: refused('notJoined')
 			});
 		if (!parsed.ok)
 			return fail(400, {
@@ -134,8 +146,7 @@ export const actions: Actions = {
 			return fail(posted.code === 'rate' ? 429 : 400, {
 				action: 'post',
 				values: parsed.values,
-				errors: { _: REFUSAL_MESSAGES[posted.code] } as FieldErrors,
-				params: { seconds: posted.retryAfterSeconds ?? 0 }
+				errors: refused(posted.code, { seconds: posted.retryAfterSeconds ?? 0, max: 0 })
 			});
 		}
 		redirect(303, localizeHref(`/lab/${lab.joinCode}?posted=1`));
@@ -153,7 +164,7 @@ async function dotAction(event: RequestEvent, op: 'add' | 'remove') {
 		return fail(400, {
 			action: 'dot',
 			values: parsed.values,
-			errors: { _: 'lab_err_join_first' } as FieldErrors
+			errors: refused('notJoined')
 		});
 	if (!parsed.ok)
 		return fail(400, { action: 'dot', values: parsed.values, errors: fieldErrors(parsed.errors) });
@@ -166,8 +177,7 @@ async function dotAction(event: RequestEvent, op: 'add' | 'remove') {
 		return fail(400, {
 			action: 'dot',
 			values: parsed.values,
-			errors: { _: REFUSAL_MESSAGES[done.code] } as FieldErrors,
-			params: { max: lab.maxDotsPerIdea }
+			errors: refused(done.code, { seconds: 0, max: lab.maxDotsPerIdea })
 		});
 	// Back to the same item, so a phone without JavaScript does not lose its place in the list.
 	redirect(303, `${localizeHref(`/lab/${lab.joinCode}`)}#item-${item.type}-${item.id}`);

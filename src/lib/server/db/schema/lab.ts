@@ -46,8 +46,11 @@ export const lab = sqliteTable(
 );
 
 /**
- * Someone who joined a lab from a phone: the browser's anonymous participant, once per lab
- * (the unique index), with the name and role they chose.
+ * Someone taking part in a lab. Usually someone who joined from a phone: the browser's
+ * anonymous participant, once per lab (the unique index), with the name and role they chose.
+ * A "paper participant" is someone without a phone whom the facilitator added from the
+ * console (`addedBy`): they get an anonymous participant of their own whose token nobody
+ * holds, so only the facilitator can place their dots, from the same budget as everyone's.
  */
 export const labParticipant = sqliteTable(
 	'lab_participant',
@@ -61,6 +64,8 @@ export const labParticipant = sqliteTable(
 			.references(() => participant.id),
 		displayName: text('display_name'),
 		role: text('role', { enum: ['serviceUser', 'carer', 'staff', 'manager', 'other'] }),
+		/** The staff member who added this paper participant; null for someone with a phone. */
+		addedBy: integer('added_by').references(() => user.id),
 		joinedAt: integer('joined_at', { mode: 'timestamp_ms' }).notNull()
 	},
 	(t) => [uniqueIndex('lab_participant_once_idx').on(t.labId, t.participantId)]

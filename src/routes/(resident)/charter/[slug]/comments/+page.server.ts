@@ -3,6 +3,7 @@ import { diffContent } from '$lib/charter/diff';
 import { CommentSchema } from '$lib/charter/schemas';
 import { publishedVersion } from '$lib/charter/state';
 import { parseForm, type FieldErrors } from '$lib/forms/parse';
+import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import * as charters from '$lib/server/charter/charters';
 import { getDb } from '$lib/server/db';
@@ -15,10 +16,13 @@ const COMMENT_BUCKET = {
 	refillMs: 60_000
 };
 
-/** Resident errors are message keys, so they read in English or Welsh. */
-const ERROR_KEYS: Record<string, string> = {
-	text: 'charter_err_comment_text',
-	name: 'charter_err_comment_name'
+/**
+ * Resident errors in the reader's language, worked out here so that the page loads none of the
+ * error messages in its JavaScript (it is near the 60 kB budget for resident pages).
+ */
+const ERROR_MESSAGES: Record<string, () => string> = {
+	text: m.charter_err_comment_text,
+	name: m.charter_err_comment_name
 };
 
 function charterOf(slug: string) {
@@ -55,22 +59,23 @@ export const actions: Actions = {
 			setHeaders({ 'Retry-After': String(verdict.retryAfterSeconds) });
 			return fail(429, {
 				values: {} as Record<string, string | string[]>,
-				errors: { text: 'err_rate_limited' } as FieldErrors,
-				retryMinutes: Math.ceil(verdict.retryAfterSeconds / 60)
+				errors: {
+					text: m.err_rate_limited({ minutes: Math.ceil(verdict.retryAfterSeconds / 60) })
+				} as FieldErrors
 			});
 		}
 		const parsed = parseForm(CommentSchema, await request.formData());
 		if (!parsed.ok) {
 			const errors: FieldErrors = {};
 			for (const field of Object.keys(parsed.errors))
-				errors[field] = ERROR_KEYS[field] ?? 'charter_err_comment_text';
+				errors[field] = (ERROR_MESSAGES[field] ?? m.charter_err_comment_text)();
 			return fail(400, { values: parsed.values, errors });
 		}
 		const result = charters.addComment(db, loaded.id, parsed.data);
 		if (!result.ok)
 			return fail(400, {
 				values: parsed.values,
-				errors: { _: 'charter_err_comments_closed' } as FieldErrors
+				errors: { _: m.charter_err_comments_closed() } as FieldErrors
 			});
 		redirect(303, localizeHref(`/charter/${loaded.slug}/comments?sent=1`) + '#comments');
 	}

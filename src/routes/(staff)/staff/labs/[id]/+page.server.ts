@@ -4,12 +4,15 @@ import { parseForm, type FieldErrors } from '$lib/forms/parse';
 import { welshGaps } from '$lib/i18n/welsh';
 import { lastRedoable, lastUndoable } from '$lib/lab/board';
 import { PARTICIPANT_ROLES } from '$lib/lab/ideas';
+import { itemKey } from '$lib/lab/view';
 import {
 	countdownSchema,
 	createThemeSchema,
 	hideSchema,
 	mergeSchema,
 	moveToThemeSchema,
+	paperDotSchema,
+	paperParticipantSchema,
 	phaseSchema,
 	labWelshSchema,
 	postIdeaSchemaFor,
@@ -41,6 +44,19 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	const redoId = lastRedoable(state);
 	const redoTarget = redoId ? events.find((e) => e.id === redoId) : undefined;
 	const joinUrl = `${url.origin}/lab/${lab.joinCode}`;
+	// People without phones, and where the facilitator has put their dots so far.
+	const paper = members
+		.filter((m) => m.paper)
+		.map((m) => {
+			const mine = participation.dotsOf(loaded, m.labParticipantId);
+			return {
+				id: m.labParticipantId,
+				name: m.name ?? '',
+				role: m.role,
+				left: mine.left,
+				dots: mine.items.map((i) => ({ ...i.item, key: itemKey(i.item), count: i.count }))
+			};
+		});
 	return {
 		lab: {
 			id: lab.id,
@@ -70,6 +86,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 			redoTarget?.type === 'undo'
 				? { label: describeEvent(redoTarget.eventId, events, state) }
 				: null,
+		paper,
 		joinUrl,
 		qr: await qrDataUri(joinUrl),
 		screens: fanout.listenerCount(lab.id)
@@ -98,7 +115,9 @@ async function act<S extends z.ZodType>(
 	const labId = labIdOf(event.params.id!);
 	const formData = await event.request.formData();
 	const parsed = parseForm(schema, formData);
-	const target = String(formData.get('ideaId') ?? formData.get('themeId') ?? '');
+	const target = String(
+		formData.get('ideaId') ?? formData.get('themeId') ?? formData.get('memberId') ?? ''
+	);
 	if (!parsed.ok) {
 		const errors: FieldErrors = Object.fromEntries(
 			Object.entries(parsed.errors).map(([k, v]) => [target ? `${k}-${target}` : k, v])
@@ -240,6 +259,16 @@ export const actions: Actions = {
 		act(event, 'unshortlist', shortlistSchema, (labId, data, actor) =>
 			moderation.moderate(getDb(), actor, labId, { type: 'unshortlist', item: data.item })
 		),
+	addPaper: (event) =>
+		act(
+			event,
+			'addPaper',
+			paperParticipantSchema,
+			(labId, data, actor) => participation.addPaperParticipant(getDb(), actor, labId, data),
+			() => ({ anchor: 'paper' })
+		),
+	paperDot: (event) => paperDot(event, 'paperDot'),
+	paperDotBack: (event) => paperDot(event, 'paperDotBack'),
 	postIdea: async (event) => {
 		const db = getDb();
 		const lab = board.getLab(db, labIdOf(event.params.id));
@@ -257,3 +286,16 @@ export const actions: Actions = {
 		);
 	}
 };
+
+/** Places (`paperDot`) or takes back (`paperDotBack`) a dot for someone without a phone. */
+function paperDot(event: RequestEvent, action: 'paperDot' | 'paperDotBack') {
+	const change = action === 'paperDot' ? participation.addDot : participation.takeBackDot;
+	return act(
+		event,
+		action,
+		paperDotSchema,
+		(labId, data, actor) =>
+			change(getDb(), labId, data.memberId, data.item, new Date(), { kind: 'staff', actor }),
+		(data) => ({ anchor: `paper-${data.memberId}` })
+	);
+}

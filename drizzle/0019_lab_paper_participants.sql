@@ -1,0 +1,1 @@
+ALTER TABLE `lab_participant` ADD `added_by` integer REFERENCES user(id);
