@@ -54,6 +54,8 @@ export interface AnalysisOptions {
 	weightCap?: number;
 	/** Names for the read-out's sentences. */
 	labels?: ReadOutLabels;
+	/** Published figures rest on at least this many answers or people (10 unless a test asks). */
+	suppressBelow?: number;
 }
 
 export interface SurveyAnalysis {
@@ -65,6 +67,15 @@ export interface SurveyAnalysis {
 	community: CommunityMap;
 	representativeness: Representativeness;
 	readout: ReadOut;
+	/**
+	 * The community map as it may be published: areas of fewer than 10 respondents merged
+	 * into one row (`OTHER_AREAS`, or left out if even together they are fewer than 10), and
+	 * segments of fewer than 10 respondents left out, so that no published row counts fewer
+	 * than 10 people (`publishedAnalysis` shows it instead of `community`).
+	 */
+	publishable: CommunityMap;
+	/** The least number of answers or people a published figure rests on. */
+	suppressBelow: number;
 	/** True in a view prepared for publishing or export. */
 	published: boolean;
 	labels: ReadOutLabels;
@@ -99,6 +110,47 @@ function serviceResults(sums: Sums): ServiceResult[] {
 			willingALot: shareCell(v[wil], v[wil + 1], v[wil + 3])
 		};
 	});
+}
+
+/** The row that areas of fewer than 10 respondents are published as, together. */
+export const OTHER_AREAS = 'other-areas';
+/** Its name, in English and Welsh. */
+export const OTHER_AREAS_LABEL = {
+	en: 'Other areas (fewer than 10 people each)',
+	cy: 'Ardaloedd eraill (llai na 10 o bobl yr un)'
+};
+
+/**
+ * Groups as they may be published: those of fewer than `minN` respondents left out, or, when
+ * `merge` (areas, which do not overlap and add up to the respondents who gave one), added
+ * together as one `OTHER_AREAS` group. If that is under `minN` too, the smallest published
+ * areas join it until it is not (or it is left out with them), so no small area can be worked
+ * out by taking the others from the total.
+ */
+function publishableGroups(groups: GroupSums, minN: number, merge: boolean): GroupSums {
+	const big = groups.ids.flatMap((_, i) => (groups.respondents[i] >= minN ? [i] : []));
+	const small = groups.ids.flatMap((_, i) =>
+		groups.respondents[i] < minN && groups.respondents[i] > 0 ? [i] : []
+	);
+	const total = (rows: number[]) => rows.reduce((n, i) => n + groups.respondents[i], 0);
+	if (merge && small.length > 0) {
+		const bySize = [...big].sort((a, b) => groups.respondents[a] - groups.respondents[b]);
+		while (total(small) < minN && bySize.length > 0) small.push(bySize.shift()!);
+		big.splice(0, big.length, ...big.filter((i) => !small.includes(i)));
+	}
+	const out: GroupSums = {
+		ids: big.map((i) => groups.ids[i]),
+		respondents: big.map((i) => groups.respondents[i]),
+		sums: big.map((i) => groups.sums[i])
+	};
+	if (merge && small.length > 0 && total(small) >= minN) {
+		const other = new Float64Array(groups.sums[small[0]].length);
+		for (const i of small) for (let k = 0; k < other.length; k++) other[k] += groups.sums[i][k];
+		out.ids.push(OTHER_AREAS);
+		out.respondents.push(total(small));
+		out.sums.push(other);
+	}
+	return out;
 }
 
 /** The table of one kind of group, rows in the council's order then others sorted. */
@@ -158,6 +210,19 @@ export function analyseSurvey(
 		bySegment: crossTable(options.serviceIds, sums.segments, options.segmentIds),
 		byArea: crossTable(options.serviceIds, sums.areas, options.areaIds)
 	};
+	const suppressBelow = options.suppressBelow ?? SUPPRESSION_MIN_N;
+	const publishableTable = (groups: GroupSums, given: readonly string[] | undefined) => {
+		const kept = publishableGroups(groups, suppressBelow, groups === sums.areas);
+		const order = orderedIds(given, groups.ids).filter((id) => kept.ids.includes(id));
+		return crossTable(options.serviceIds, kept, [
+			...order,
+			...kept.ids.filter((id) => id === OTHER_AREAS)
+		]);
+	};
+	const publishable: CommunityMap = {
+		bySegment: publishableTable(sums.segments, options.segmentIds),
+		byArea: publishableTable(sums.areas, options.areaIds)
+	};
 	const areaCounts = new Map(sums.areas.ids.map((id, i) => [id, sums.areas.respondents[i]]));
 	const priority = priorityMap(services);
 	const labels = options.labels ?? {};
@@ -167,6 +232,8 @@ export function analyseSurvey(
 		services,
 		priority,
 		community,
+		publishable,
+		suppressBelow,
 		// Listed areas nobody chose are in the counts with 0: the table shows them.
 		representativeness: representativenessFromCounts(
 			responses.length,
@@ -195,14 +262,13 @@ function suppressTable(table: CrossTable, minN: number): CrossTable {
 }
 
 /**
- * The analysis as it may be published or exported: every cell with fewer than `minN`
- * answers suppressed, and the priority map and read-out worked out again from what is left,
- * so that no published figure (not even the split means) rests on a suppressed cell.
+ * The analysis as it may be published or exported: the community map's rows of fewer than
+ * `suppressBelow` people merged or left out (`publishable`), every cell with fewer answers
+ * suppressed, and the priority map and read-out worked out again from what is left, so that
+ * no published figure (not even the split means) rests on a suppressed cell.
  */
-export function publishedAnalysis(
-	analysis: SurveyAnalysis,
-	minN: number = SUPPRESSION_MIN_N
-): SurveyAnalysis {
+export function publishedAnalysis(analysis: SurveyAnalysis): SurveyAnalysis {
+	const minN = analysis.suppressBelow;
 	const services: ServiceResult[] = analysis.services.map((s) => {
 		const kinds = {} as ServiceResult['contributionKinds'];
 		for (const code of CONTRIBUTION_CODES) {
@@ -220,9 +286,10 @@ export function publishedAnalysis(
 			willingALot: suppressCell(s.willingALot, minN)
 		};
 	});
+	// Rows of fewer than 10 respondents merged or left out, then cells of fewer than 10 answers.
 	const community: CommunityMap = {
-		bySegment: suppressTable(analysis.community.bySegment, minN),
-		byArea: suppressTable(analysis.community.byArea, minN)
+		bySegment: suppressTable(analysis.publishable.bySegment, minN),
+		byArea: suppressTable(analysis.publishable.byArea, minN)
 	};
 	const priority = priorityMap(services);
 	const rep = analysis.representativeness;
@@ -231,6 +298,7 @@ export function publishedAnalysis(
 		services,
 		priority,
 		community,
+		publishable: community,
 		representativeness: {
 			...rep,
 			byArea: rep.byArea.map((r) => suppressCell(r, minN)),

@@ -74,15 +74,54 @@ describe('publishedAnalysis', () => {
 		expect(p.published).toBe(true);
 	});
 
-	it('publishes cells of 10 or more and suppresses the rest', () => {
-		// Twice over: parks importance n 10 (published), carer x parks willingness n 6 (not).
-		const p = publishedAnalysis(analyseSurvey(repeated(SMALL_SURVEY, 2), options));
-		expect(p.services[0].importance.mean).toBeCloseTo(4.2, 10);
-		expect(p.community.bySegment.cells[0][0].willing).toEqual({
-			n: 6,
-			share: null,
-			suppressed: true
+	it.each([
+		// Twice over: carers 6, disabled 4; north 6, south 4: no segment, the areas together.
+		{ times: 2, segments: [], areas: [['other-areas', 10]] },
+		// Three times: north 9 and south 6 together.
+		{ times: 3, segments: [], areas: [['other-areas', 15]] },
+		// Four times: carers 12 (published); south 8 alone could be worked out from the total,
+		// so north (12) joins it.
+		{ times: 4, segments: [['carer', 12]], areas: [['other-areas', 20]] },
+		// Five times: carers 15, disabled 10; north 15, south 10.
+		{
+			times: 5,
+			segments: [
+				['carer', 15],
+				['disabled', 10]
+			],
+			areas: [
+				['north', 15],
+				['south', 10]
+			]
+		}
+	])(
+		'publishes no group of fewer than 10 people ($times times the fixture)',
+		({ times, segments, areas }) => {
+			const p = publishedAnalysis(analyseSurvey(repeated(SMALL_SURVEY, times), options));
+			const rows = (t: { groupIds: string[]; respondents: number[] }) =>
+				t.groupIds.map((id, i) => [id, t.respondents[i]]);
+			expect(rows(p.community.bySegment)).toEqual(segments);
+			expect(rows(p.community.byArea)).toEqual(areas);
+			expect(p.publishable).toEqual(p.community);
+		}
+	);
+
+	it('suppresses a cell of fewer than 10 answers in a published row', () => {
+		// Five times, without R1's willingness about parks: carers x parks is 10, not 15.
+		const responses = repeated(SMALL_SURVEY, 5).map((r, i) => {
+			if (i % 6 !== 0) return r;
+			const answers = { ...r.answers };
+			delete answers[serviceQuestionId('parks', 'willingness')];
+			return { ...r, answers };
 		});
+		const p = publishedAnalysis(analyseSurvey(responses, options));
+		const staff = analyseSurvey(responses, options);
+		expect(staff.community.bySegment.cells[1][0].willing.n).toBe(
+			p.community.bySegment.cells[1][0].willing.n
+		);
+		const small = p.community.bySegment.cells.flat().filter((c) => c.willing.n < 10);
+		expect(small.length).toBeGreaterThan(0);
+		for (const c of small) expect(c.willing).toMatchObject({ share: null, suppressed: true });
 	});
 
 	it('leaves the staff view untouched', () => {
@@ -160,10 +199,19 @@ describe('publishedAnalysis never leaks a small cell', () => {
 						analyseSurvey(responses, {
 							serviceIds: ['parks'],
 							population: { byArea: { north: 1, south: 1, east: 1 } },
-							labels: { services: { parks: 'Parks' } }
-						}),
-						minN
+							labels: { services: { parks: 'Parks' } },
+							suppressBelow: minN
+						})
 					);
+					for (const t of [p.community.bySegment, p.community.byArea])
+						for (const n of t.respondents) expect(n).toBeGreaterThanOrEqual(minN);
+					// Areas do not overlap: published ones never leave a small remainder (an area
+					// anyone could work out from the total), unless none is published at all.
+					const areasGiven = responses.filter((r) => r.area).length;
+					const published = p.community.byArea.respondents.reduce((a, b) => a + b, 0);
+					expect(
+						published === 0 || areasGiven - published === 0 || areasGiven - published >= minN
+					).toBe(true);
 					const found = cells({ ...p, readout: null });
 					expect(found.length).toBeGreaterThan(0);
 					for (const cell of found) {

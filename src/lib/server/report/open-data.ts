@@ -6,7 +6,9 @@
  * among them) at ballot level: those are published only as totals per group.
  */
 import { zipSync, strToU8 } from 'fflate';
+import { OTHER_AREAS } from '../../budget/publishable';
 import { DECISION_LABELS } from '../../budget/vote-rules';
+import { OTHER_AREAS_LABEL } from '../../survey/analyse';
 import { csvFile } from '../../csv/csv';
 import * as audit from '../audit';
 import { csvExport, pabulibExport, prepareExport } from '../budget/exports';
@@ -27,9 +29,30 @@ function readme(report: EngagementReport, digest: string | null, files: string[]
 		'## Files',
 		...files.map((f) => `- \`${f}\``),
 		'',
-		'Every table suppresses figures from fewer than 10 ballots or responses. Nothing here',
-		'identifies a person: no participation codes, tokens, receipts, names or times, and',
-		"nobody's service use or groups (special-category answers among them) except as totals.",
+		'Nothing here identifies a person: no participation codes, tokens, receipts, names or',
+		"times, and nobody's service use or groups (special-category answers among them) except",
+		'as totals.',
+		'',
+		'## What is aggregated, and why',
+		'',
+		'With a handful of people in a cell, anyone who knows a neighbour took part could learn how',
+		'they voted, or that they are disabled. So no file gives a group or a combination of',
+		'answers of fewer than 10 people:',
+		'',
+		'- Survey tables: groups of residents (segments) with fewer than 10 respondents are left',
+		`  out; areas with fewer than 10 are given together as "${OTHER_AREAS_LABEL.en}" (if`,
+		'  that is still under 10, the smallest areas join it, so no small area can be worked out',
+		'  by taking the others from the total); a figure from fewer than 10 answers is blank.',
+		'- Vote ballots (`vote-ballots.json`, `vote.pb`) keep only their marks, area, age band',
+		'  (only when the count weights by age band), channel and assurance, and identical ballots',
+		`  are given once with a count. Areas with fewer than 10 ballots are given as "${OTHER_AREAS}",`,
+		'  and an area and age band of fewer than 10 loses its age band. Service use and group',
+		'  membership are never given ballot by ballot, only as totals for each proposal and group,',
+		'  which is all the count needs; a group of fewer than 10 ballots is given only as such, with',
+		'  whether it can join a union of groups.',
+		"- Marks within a group of 10 or more (its wants and don't-wants), dots on a lab idea, ranks",
+		'  and fragility margins are given as they are: they count marks, not people who share a',
+		'  characteristic, and the recount needs them exactly.',
 		'',
 		...(v && digest
 			? [
@@ -162,7 +185,8 @@ export function openDataZip(
 					s.analysis.priority.services.find((p) => p.serviceId === r.serviceId)?.quadrant ?? null,
 					r.contributing.share,
 					r.willing.share,
-					r.importance.n
+					// No count under 10 is published (its figures are suppressed too).
+					r.importance.suppressed ? null : r.importance.n
 				])
 			])
 		);

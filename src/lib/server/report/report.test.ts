@@ -15,6 +15,7 @@ import { auditLog, participationCode, user } from '../db/schema';
 import { countVote, officialResult } from '../budget/results';
 import { seedIfEmpty } from '../seed';
 import { openDataZip } from './open-data';
+import { disclosureFindings } from '../../test/disclosure';
 import {
 	prioritiesCsv,
 	prioritiesJson,
@@ -273,6 +274,18 @@ describe('the open data', () => {
 				.all()
 				.map((e) => e.action)
 		).toContain('report.export.open-data');
+	});
+
+	it('publishes no count of people under 10 and no rare combination of attributes, in any file', () => {
+		const files = unzipSync(openDataZip(db, actor, report, 'Harbourside Borough Council'));
+		const texts = Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strFromU8(v)]));
+		expect(disclosureFindings(texts)).toEqual([]);
+		// There was something to hide: groups under 10 are there only as such.
+		expect(texts['vote.pb']).toContain('fewerThan10');
+		// The README says what is aggregated and why.
+		expect(texts['README.md']).toMatch(/fewer than 10/);
+		expect(texts['README.md']).toContain('Other areas');
+		expect(texts['README.md']).toMatch(/ballot by ballot/);
 	});
 
 	describe('the recount and its documentation, for counting rules version 2', () => {

@@ -104,11 +104,11 @@ describe('analysis exports', () => {
 		const data = exports.analysisExport(c.db, c.actor, s, 'xlsx', 'none', TEST_NOW);
 		expect(data.analysis.published).toBe(true);
 		expect(data.analysis.services[0].importance.n).toBe(12);
-		const oldTown = data.analysis.community.byArea.groupIds.indexOf('old-town');
-		expect(data.analysis.community.byArea.cells[oldTown][0].willing).toMatchObject({
-			suppressed: true,
-			share: null
-		});
+		// Old Town's one respondent is never a row of its own, nor the difference between
+		// Harbour's 11 and the total: the two are published together.
+		expect(data.analysis.community.byArea.groupIds).toEqual(['other-areas']);
+		expect(data.analysis.community.byArea.respondents).toEqual([12]);
+		expect(data.names.areas['other-areas']).toBe('Other areas (fewer than 10 people each)');
 		const wb = new ExcelJS.Workbook();
 		const bytes = await exports.analysisWorkbook(data);
 		await wb.xlsx.load(

@@ -3,7 +3,13 @@
  * and the analysis itself with names for every id, in one language.
  */
 import { asc, eq } from 'drizzle-orm';
-import { analyseSurvey, type SurveyAnalysis, type SurveyResponse } from '../../survey/analyse';
+import {
+	analyseSurvey,
+	OTHER_AREAS,
+	OTHER_AREAS_LABEL,
+	type SurveyAnalysis,
+	type SurveyResponse
+} from '../../survey/analyse';
 import { localText, type Locale } from '../../survey/present';
 import { segmentIds } from '../../survey/profile';
 import type { PopulationCounts, WeightingMode } from '../../survey/representativeness';
@@ -97,7 +103,11 @@ export function namesFor(db: DB, definition: SurveyDefinition, locale: Locale = 
 				segments[`${s.id}:${v.id}`] = `${label}: ${localText(v.label, locale)}`;
 		else segments[s.id] = label;
 	}
-	const areas = Object.fromEntries(definition.areas.map((a) => [a.id, localText(a.label, locale)]));
+	const areas = Object.fromEntries([
+		...definition.areas.map((a) => [a.id, localText(a.label, locale)]),
+		// Published tables merge small areas into this one row.
+		[OTHER_AREAS, localText(OTHER_AREAS_LABEL, locale)]
+	]);
 	const ageBands = Object.fromEntries(
 		definition.ageBands.map((a) => [a.id, localText(a.label, locale)])
 	);
