@@ -28,7 +28,10 @@ const RESIDENT_PAGES = [
 	'/privacy',
 	'/privacy/lab/HARP47',
 	'/accessibility',
-	'/cookies'
+	'/cookies',
+	// 'You said, we did' for the demo's day services engagement (its decision record is published).
+	'/you-said-we-did/1',
+	'/cy/you-said-we-did/1'
 ];
 
 test.describe('JavaScript on resident pages', () => {
