@@ -22,6 +22,7 @@ import { parsePabulib } from '../src/lib/budget/pabulib';
 import { pabulibElection } from '../src/lib/budget/pabulib-election';
 import { runVariant, type Variant } from '../src/lib/budget/variants';
 import type { Ballot, CountInput, Mark, Proposal, Segment } from '../src/lib/budget/types';
+import { RULES } from '../src/lib/test/votes';
 
 const REFDATA = new URL('../tests/fixtures/refdata/', import.meta.url);
 const VARIANTS: Variant[] = [
@@ -192,19 +193,12 @@ function syntheticVote(): { input: CountInput; rng: () => number } {
 		segments: SEGMENTS,
 		ballots: [],
 		rules: {
+			// The defaults of counting.md, with limits, money and population weighting.
+			...RULES,
 			maxWants: 5,
 			maxDontWants: 5,
 			developmentBudget: 500_000_000,
 			savingsTarget: 300_000_000,
-			method: 'protected',
-			developments: 'equalShares',
-			protection: {
-				minGroup: 20,
-				threshold: 0.5,
-				margin: 0.2,
-				confidence: 0.95,
-				membership: 'declared'
-			},
 			weighting: 'population',
 			population: AREAS.map((area, i) => ({ area, count: 10_000 + ((i * 7919) % 20_000) }))
 		}
