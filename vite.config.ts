@@ -18,7 +18,7 @@ export default defineConfig({
 				])
 	],
 	test: {
-		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'eslint.config.test.ts'],
 		environment: 'node',
 		expect: { requireAssertions: true },
 		teardownTimeout: 1000,
