@@ -1,6 +1,7 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
-import { defineConfig } from 'vitest/config';
+import { svelteTesting } from '@testing-library/svelte/vite';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	plugins: [
@@ -18,10 +19,30 @@ export default defineConfig({
 				])
 	],
 	test: {
-		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
-		environment: 'node',
 		expect: { requireAssertions: true },
 		teardownTimeout: 1000,
-		testTimeout: 30000
+		testTimeout: 30000,
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'node',
+					include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'eslint.config.test.ts'],
+					exclude: [...configDefaults.exclude, 'src/**/*.svelte.test.ts'],
+					environment: 'node'
+				}
+			},
+			{
+				// Shared components mounted in a simulated browser, with Svelte's browser build
+				// and the DOM cleaned after each test (Testing Library's plugin).
+				extends: true,
+				plugins: [svelteTesting()],
+				test: {
+					name: 'components',
+					include: ['src/**/*.svelte.test.ts'],
+					environment: 'happy-dom'
+				}
+			}
+		]
 	}
 });

@@ -652,11 +652,20 @@ test.describe('integrity', () => {
 		await markAndContinue(page, { 'A homework club': 'Want' });
 		await skipProfile(page);
 		await page.getByRole('button', { name: 'Send my ballot' }).click();
-		const receipt = (await page.locator('.receipt').textContent())!.replace('-', '');
+		const receipt = (await page.locator('.receipt').textContent())!.replaceAll('-', '').trim();
 		const plain = code.replaceAll('-', '');
-		for (let i = 0; i + 3 <= plain.length; i++)
-			expect(receipt).not.toContain(plain.slice(i, i + 3));
-		expect(page.url()).not.toContain(plain);
+		// Not made from the code: no six characters of it in a row. Two independent draws (ten
+		// and twelve characters of 23) share such a run once in 23^6 / 35, about 4 million
+		// votes, where any run of three was shared once in 160 and failed the suite by chance.
+		for (let i = 0; i + 6 <= plain.length; i++)
+			expect(receipt).not.toContain(plain.slice(i, i + 6));
+		expect(receipt).toMatch(/^[A-Z0-9]{10}$/);
+		// And the code itself is nowhere on the page or in its address.
+		const shown = (await page.locator('body').textContent())!;
+		for (const form of [code, plain]) {
+			expect(shown).not.toContain(form);
+			expect(page.url()).not.toContain(form);
+		}
 	});
 });
 

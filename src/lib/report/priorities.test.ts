@@ -1,6 +1,33 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { rankPriorities, type ServicePriority, type VoteDecision } from './priorities';
+import type { Decision } from '../budget/types';
+import {
+	rankPriorities,
+	type Priority,
+	type PriorityAction,
+	type ServicePriority,
+	type VoteDecision
+} from './priorities';
+
+/** The order of the report's actions, and the action each decision of the count becomes. */
+const ORDER: PriorityAction[] = ['protect', 'decide', 'fund', 'fixFirst', 'makeSaving'];
+const ACTION_OF: Record<Decision, PriorityAction | null> = {
+	protected: 'protect',
+	marginal: 'decide',
+	fund: 'fund',
+	accept: 'makeSaving',
+	notNeeded: null,
+	notSelected: null
+};
+
+const isFixFirst = (s: Pick<ServicePriority, 'quadrant' | 'importance' | 'satisfaction'>) =>
+	s.quadrant === 'fixFirst' && s.importance !== null && s.satisfaction !== null;
+
+/** Whether key `a` comes no later than key `b`, compared element by element. */
+function notAfter(a: number[], b: number[]): boolean {
+	for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] < b[i];
+	return true;
+}
 
 function decision(
 	over: Partial<VoteDecision> & Pick<VoteDecision, 'id' | 'decision' | 'rank'>
@@ -143,32 +170,62 @@ describe('rankPriorities', () => {
 		expect(p.evidence).toBe("10 want, 5 don't want, of 20 ballots (rank 1)");
 	});
 
-	it('ranks every priority once, 1..n, and never lists a proposal that was not selected', () => {
-		const decisions = fc.array(
+	it('ranks every priority once, 1..n, in the stated order, and leaves out what is not a priority', () => {
+		const decisions = fc.uniqueArray(
 			fc.record({
 				id: fc.uuid(),
-				decision: fc.constantFrom(
+				decision: fc.constantFrom<Decision>(
 					'fund',
 					'accept',
 					'protected',
 					'marginal',
 					'notNeeded',
-					'notSelected' as const
+					'notSelected'
 				),
-				rank: fc.nat(100)
+				rank: fc.nat(10),
+				selectedAt: fc.option(fc.nat(5))
 			}),
-			{ maxLength: 30 }
+			{ maxLength: 30, selector: (d) => d.id }
+		);
+		// Small whole numbers, so that gaps and shares willing tie often.
+		const services = fc.uniqueArray(
+			fc.record({
+				serviceId: fc.stringMatching(/^svc-[a-e]{1,2}$/),
+				importance: fc.option(fc.integer({ min: 3, max: 5 }), { freq: 10 }),
+				satisfaction: fc.option(fc.integer({ min: 1, max: 3 }), { freq: 10 }),
+				quadrant: fc.constantFrom('fixFirst', 'fixFirst', 'keep', 'rethink', 'watch', null),
+				willing: fc.option(fc.constantFrom(0, 0.25, 0.5))
+			}),
+			{ maxLength: 12, selector: (s) => s.serviceId }
 		);
 		fc.assert(
-			fc.property(decisions, (ds) => {
+			fc.property(decisions, services, (ds, ss) => {
 				const result = rankPriorities(
 					ds.map((d) => decision(d)),
-					[]
+					ss.map((s) => service(s))
 				);
 				expect(result.map((p) => p.rank)).toEqual(result.map((_, i) => i + 1));
-				expect(result).toHaveLength(
-					ds.filter((d) => d.decision !== 'notSelected' && d.decision !== 'notNeeded').length
-				);
+				// Exactly the priorities: each selected proposal and each fix-first service with
+				// both means, once.
+				const expected = [
+					...ds.filter((d) => ACTION_OF[d.decision] !== null).map((d) => d.id),
+					...ss.filter(isFixFirst).map((s) => s.serviceId)
+				];
+				expect(result.map((p) => p.title).sort()).toEqual(expected.sort());
+				// The order stated on the report: by action, then within each action its own rule.
+				const key = (p: Priority): number[] => {
+					const d = ds.find((x) => x.id === p.title);
+					if (d) {
+						expect(p.action).toBe(ACTION_OF[d.decision]);
+						const funding = p.action === 'fund' ? [d.selectedAt ?? Infinity] : [];
+						return [ORDER.indexOf(p.action), ...funding, d.rank];
+					}
+					const s = ss.find((x) => x.serviceId === p.title)!;
+					const gap = s.importance! - s.satisfaction!;
+					return [ORDER.indexOf('fixFirst'), -gap, -(s.willing ?? 0)];
+				};
+				for (let i = 1; i < result.length; i++)
+					expect(notAfter(key(result[i - 1]), key(result[i]))).toBe(true);
 			})
 		);
 	});

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cookieText } from '../i18n/notice-text';
 import { COOKIES } from './cookies';
 
 function sources(dir: string): string[] {
@@ -37,5 +38,12 @@ describe('the cookie page', () => {
 		expect(byName.cc_room).toEqual({ unit: 'hours', count: 12 });
 		expect(byName.PARAGLIDE_LOCALE).toEqual({ unit: 'days', count: 400 });
 		expect(byName.cc_session).toEqual({ unit: 'session', idleHours: 2, mostHours: 12 });
+	});
+});
+
+describe('the cookie page', () => {
+	it('says what every cookie is for, in words', () => {
+		for (const { purpose } of COOKIES)
+			expect(cookieText.lookup(purpose), purpose).not.toBe(purpose);
 	});
 });

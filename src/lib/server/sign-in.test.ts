@@ -62,6 +62,20 @@ describe('signIn', () => {
 		expect(result).toEqual({ ok: false, reason: 'invalid' });
 	});
 
+	it("forgets an account's failed tries once it signs in", async () => {
+		const db = await withAccount();
+		const ann = (password: string) =>
+			signIn(db, { email: 'ann@council.example', password, ip: 'office' }, T0);
+		// One short of the limit, then the right password (which takes the last try too).
+		for (let i = 1; i < ACCOUNT_BUCKET.capacity; i++)
+			expect(await ann(`mistyped ${i}`)).toEqual({ ok: false, reason: 'invalid' });
+		expect((await ann('correct horse battery')).ok).toBe(true);
+		// A fresh set of tries: the account limit does not count the failures before it.
+		for (let i = 0; i < ACCOUNT_BUCKET.capacity; i++)
+			expect(await ann(`mistyped again ${i}`)).toEqual({ ok: false, reason: 'invalid' });
+		expect(await ann('correct horse battery')).toMatchObject({ ok: false, reason: 'rate' });
+	});
+
 	/**
 	 * Ann signs in from her own browser; then guesses from many addresses lock her account at
 	 * `when`. `owner` signs in again from her browser (with its device cookie) at `when`.

@@ -1,5 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import * as catalogue from '../catalogue';
 import * as codes from '../codes';
 import { ballot, ballotHistory, codeUse, vote } from '../db/schema';
 import {
@@ -213,6 +214,36 @@ describe('who may vote', () => {
 			ok: true,
 			channel: 'room',
 			voter: { key: `code:${codeId}`, assurance: 'code' }
+		});
+	});
+
+	it('does not take a code once it is spoiled, or a code from another engagement', () => {
+		const { db, actor, engagementId } = setup();
+		const { voteId } = makeVote(db, actor, engagementId, { eligibility: 'codes' });
+		const v = getVote(db, voteId)!;
+		const holder = (codeId: number) => {
+			const p = codes.createParticipant(db, T0);
+			codes.attachCode(db, p.id, codeId);
+			return codes.findParticipant(db, p.token);
+		};
+		// The browser had the code before its letter was reported lost and the code spoiled.
+		const { code, codeId } = makeCode(db, actor, engagementId);
+		const participant = holder(codeId);
+		expect(entryFor(db, v, { participant })).toMatchObject({ ok: true });
+		codes.spoilCode(db, actor, code, T0);
+		expect(entryFor(db, v, { participant })).toEqual({ ok: false, reason: 'needCode' });
+		expect(entryFor(db, v, { participant, roundId: 1 })).toEqual({
+			ok: false,
+			reason: 'needCode'
+		});
+		const other = catalogue.createEngagement(db, actor, {
+			title: 'Libraries',
+			serviceId: 'libraries'
+		});
+		const foreign = makeCode(db, actor, other);
+		expect(entryFor(db, v, { participant: holder(foreign.codeId) })).toEqual({
+			ok: false,
+			reason: 'needCode'
 		});
 	});
 

@@ -41,10 +41,14 @@ function withBallots(n = 30) {
 describe('counting a vote', () => {
 	it('caches the count per vote state and counts again when a ballot arrives', () => {
 		const { db, voteId, proposals } = withBallots();
+		const cache = () => db.select().from(voteCount).get();
 		const first = countVote(db, voteId, later(5));
 		expect(first.ballots.total).toBe(30);
-		expect(db.select().from(voteCount).get()?.digest).toBe(first.digest);
+		expect(cache()).toMatchObject({ digest: first.digest, computedAt: later(5) });
+		// Nothing changed: the answer is the cached one, not a new count (which would be
+		// recorded as computed at minute 6).
 		expect(countVote(db, voteId, later(6))).toEqual(first);
+		expect(cache()?.computedAt).toEqual(later(5));
 		castBallot(
 			db,
 			{
@@ -55,7 +59,9 @@ describe('counting a vote', () => {
 			},
 			later(7)
 		);
-		expect(countVote(db, voteId, later(8)).ballots.total).toBe(31);
+		const second = countVote(db, voteId, later(8));
+		expect(second.ballots.total).toBe(31);
+		expect(cache()).toMatchObject({ digest: second.digest, computedAt: later(8) });
 	});
 
 	it('closes with an official count that a recount matches and no one can alter', () => {

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { isJoinCode } from '../../lab/join-code';
 import type { LiveEvent } from '../../lab/view';
 import { staffUser, testDb, withCatalogue } from '../../test/db';
@@ -23,6 +23,19 @@ import { activities, step } from './registry';
 
 const T0 = new Date('2026-10-14T10:00:00Z');
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
+
+/**
+ * The fan-out is shared by the process and every test's database numbers its first lab 1: a
+ * listener left subscribed would hear the next test's lab. Each test's listener goes when it
+ * ends, and none may be left.
+ */
+const listening: { labId: number; unsubscribe: () => void }[] = [];
+afterEach(() => {
+	for (const { labId, unsubscribe } of listening.splice(0)) {
+		unsubscribe();
+		expect(fanout.listenerCount(labId)).toBe(0);
+	}
+});
 
 function setUp(options: { rolesEnabled?: boolean; titleCy?: string; promptsCy?: string[] } = {}) {
 	const db = withCatalogue(testDb());
@@ -51,6 +64,7 @@ function setUp(options: { rolesEnabled?: boolean; titleCy?: string; promptsCy?: 
 	);
 	const events: LiveEvent[] = [];
 	const unsubscribe = fanout.subscribe(labId, (e) => events.push(e));
+	listening.push({ labId, unsubscribe });
 	/** Joins a new browser and returns its lab participant id. */
 	const join = (
 		role: 'serviceUser' | 'carer' | 'staff' | null = null,
