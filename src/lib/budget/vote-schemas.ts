@@ -38,11 +38,16 @@ export const NewVoteSchema = z.object({
 	title: text('a title', 3, 160)
 });
 
+/** An easy-read summary is a few short sentences. */
+export const EASY_READ_MAX = 800;
+
 export const ProposalFormSchema = z.object({
 	title: text('a title', 3, 160),
 	titleCy: optionalText('the Welsh title', 160),
 	description: text('a plain-English description', 10, 2000),
 	descriptionCy: optionalText('the Welsh description', 2000),
+	easyRead: optionalText('the easy-read summary', EASY_READ_MAX),
+	easyReadCy: optionalText('the Welsh easy-read summary', EASY_READ_MAX),
 	kind: z.enum(['saving', 'development'], { error: 'Choose whether it saves or costs money' }),
 	amount: z.preprocess(
 		(v) => (typeof v === 'string' ? v.replace(/[£,\s]/g, '') : v),
