@@ -131,3 +131,20 @@ export const PaperSerialSchema = z.object({
 		z.string().max(40, { error: 'Choose one of this vote’s services, or None' }).optional()
 	)
 });
+
+/**
+ * A ballot entered with the voter present (assisted voting): who helped, whether staff checked
+ * who the voter is, the code they brought, a checked user, and that the choices were read back.
+ */
+export const AssistedFormSchema = z.object({
+	helper: z.enum(['staff', 'supporter'], { error: 'Choose who is helping the voter' }),
+	identity: z.preprocess((v) => v === 'yes', z.boolean()),
+	code: z.preprocess(blank, z.string().max(64).optional()),
+	checked: z.preprocess(
+		blank,
+		z.string().max(40, { error: 'Choose one of this vote’s services, or None' }).optional()
+	),
+	confirmed: z.literal('yes', {
+		error: 'Read the choices back to the voter, then tick to say they agree with them'
+	})
+});
