@@ -53,6 +53,14 @@ export function engagementFields(e: {
 	return [
 		{ label: 'Engagement title', en: e.title, cy: e.titleCy },
 		{ label: 'Engagement summary', en: e.summary, cy: e.summaryCy },
-		{ label: 'Paper return instructions', en: e.paperReturn ?? '', cy: e.paperReturnCy }
+		returnField(e)
 	];
+}
+
+/** The return instructions printed at the end of an engagement's paper forms. */
+export function returnField(e: {
+	paperReturn?: string | null;
+	paperReturnCy?: string | null;
+}): WelshField {
+	return { label: 'Paper return instructions', en: e.paperReturn ?? '', cy: e.paperReturnCy };
 }
