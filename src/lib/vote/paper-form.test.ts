@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseBallot } from '../budget/ballot';
-import { PaperSerialSchema } from '../budget/vote-schemas';
-import { fieldOrder, paperLayout, paperSerial, printRun } from './paper-form';
+import { fieldOrder, paperLayout } from './paper-form';
 
 const PROPOSALS = [
 	{ id: 11, serviceId: 'libraries' },
@@ -21,12 +20,12 @@ describe('the paper ballot layout', () => {
 		]);
 	});
 
-	it('puts the ballot number, code and office box first, as the keying page does', () => {
+	it('puts the ballot number, the office box and the code first, as the keying page does', () => {
 		expect(fieldOrder(sections).slice(0, 5)).toEqual([
 			'serial',
-			'code',
 			'spoilt',
 			'checked',
+			'code',
 			'mark-11'
 		]);
 	});
@@ -47,22 +46,5 @@ describe('the paper ballot layout', () => {
 			segmentIds: ['carers', 'disabled']
 		});
 		expect(parsed.ok).toBe(true);
-	});
-});
-
-describe('ballot numbers of a print run', () => {
-	it('is one unnumbered form when no run is asked for', () => {
-		expect(printRun(null)).toEqual([null]);
-	});
-
-	it('numbers each copy from the first, as the keying page expects them', () => {
-		const run = printRun({ first: 9, copies: 3 });
-		expect(run).toEqual(['P0009', 'P0010', 'P0011']);
-		for (const serial of run)
-			expect(PaperSerialSchema.parse({ serial, spoilt: '' }).serial).toBe(serial);
-	});
-
-	it('keeps large numbers whole', () => {
-		expect(paperSerial(123456)).toBe('P123456');
 	});
 });

@@ -5,8 +5,8 @@
  *
  * The order is the online ballot's: every proposal in listed order (Want / Don't want / No view),
  * the use question once per service (in the order the proposals first name the services), then
- * the questions about the voter (area, age, each group). The ballot number, the code and the box
- * for office use come first, above the numbered questions, as they do on the keying page.
+ * the questions about the voter (area, age, each group). The ballot number, the box for office use
+ * and the code come first, above the numbered questions, as they do on the keying page.
  */
 import { markField, segmentField, servicesOf, useField } from '../budget/ballot';
 
@@ -29,8 +29,11 @@ export interface PaperLayoutInput {
 	segments: readonly { id: string }[];
 }
 
-/** The fields staff key before the numbered questions, in the keying page's order. */
-export const HEAD_FIELDS = ['serial', 'code', 'spoilt', 'checked'] as const;
+/**
+ * The fields before the numbered questions, as printed (the number box and the box for office
+ * use at the top, then the code) and as keyed.
+ */
+export const HEAD_FIELDS = ['serial', 'spoilt', 'checked', 'code'] as const;
 
 /**
  * The numbered questions of a paper ballot, in three sections: the marks, the services used,
@@ -70,22 +73,4 @@ export function paperLayout(input: PaperLayoutInput): PaperSection[] {
 /** Every field of a paper ballot in the order it is printed and keyed. */
 export function fieldOrder(sections: readonly PaperSection[]): string[] {
 	return [...HEAD_FIELDS, ...sections.flatMap((s) => s.questions.map((q) => q.field))];
-}
-
-/** Ballot numbers as printed and keyed: P0001, P0002, ... (the keying page's example). */
-export function paperSerial(n: number): string {
-	return `P${String(n).padStart(4, '0')}`;
-}
-
-/** The most numbered copies one print makes: a few hundred pages is already a long print run. */
-export const MAX_COPIES = 500;
-export const MAX_FIRST_SERIAL = 999_999;
-
-/**
- * The ballot numbers of a print run: `copies` forms numbered from `first`; one unnumbered form
- * (the number is written on when it comes back) when no run is asked for.
- */
-export function printRun(run: { first: number; copies: number } | null): (string | null)[] {
-	if (!run) return [null];
-	return Array.from({ length: run.copies }, (_, i) => paperSerial(run.first + i));
 }
