@@ -26,6 +26,7 @@ import { proposal, vote } from '../db/schema';
 import { STAFF } from '../seed/council';
 import type { SeedContext, ToolSeed } from '../seed/types';
 import { castBallotIn, codeVoter, type Voter } from './ballots';
+import { demoPicture } from './demo-pictures';
 import { startKiosk, endKiosk } from './kiosks';
 import { keyPaperBallot } from './paper';
 import { closeVote } from './results';
@@ -531,6 +532,7 @@ const LIBRARY_PROPOSALS = [
 			"Ar foreau yn ystod yr wythnos, fydd dim staff yn y llyfrgell. Rydych chi'n agor y drws gyda'ch cerdyn llyfrgell. Rydych chi'n defnyddio peiriannau i fenthyg llyfrau.",
 		descriptionCy:
 			'Agor llyfrgelloedd gyda pheiriannau hunanwasanaeth a dim staff ar foreau yn ystod yr wythnos, gan ddefnyddio mynediad drws gyda cherdyn llyfrgell.',
+		picture: 'door' as const,
 		kind: 'saving' as const,
 		pounds: 60_000,
 		affects: ['older', 'disabled']
@@ -546,6 +548,7 @@ const LIBRARY_PROPOSALS = [
 			"Bydd fan y llyfrgell yn stopio. Mae'n mynd i 22 o bentrefi nawr. Yn lle hynny, bydd rhywun yn dod \u00e2 llyfrau i bobl gartref.",
 		descriptionCy:
 			"Rhoi'r gorau i fan y llyfrgell deithiol, sy'n ymweld â 22 o bentrefi ac ystadau bob pythefnos, ac ehangu'r gwasanaeth llyfrgell yn y cartref yn lle hynny.",
+		picture: 'van' as const,
 		kind: 'saving' as const,
 		pounds: 45_000,
 		affects: ['older']
@@ -558,6 +561,7 @@ const LIBRARY_PROPOSALS = [
 		easyReadCy:
 			"Bydd llyfrgelloedd yn cau yn gynt ar ddydd Sadwrn. Byddan nhw'n cau am 1pm, nid 4pm.",
 		descriptionCy: 'Cau pob cangen am 1pm ar ddydd Sadwrn yn lle 4pm.',
+		picture: 'clock' as const,
 		kind: 'saving' as const,
 		pounds: 35_000,
 		affects: []
@@ -573,6 +577,7 @@ const LIBRARY_PROPOSALS = [
 			'Mae plant yn cael help gyda gwaith cartref ar ôl ysgol. Mae tair llyfrgell yn cynnal clwb. Mae cyfrifiaduron am ddim.',
 		descriptionCy:
 			'Clybiau gwaith cartref ar ôl ysgol gyda gwirfoddolwyr a chyfrifiaduron am ddim, bedwar diwrnod yr wythnos.',
+		picture: 'homework' as const,
 		kind: 'development' as const,
 		pounds: 30_000,
 		affects: ['parents', 'young']
@@ -586,6 +591,7 @@ const LIBRARY_PROPOSALS = [
 		easyReadCy: 'Gall grwpiau ddefnyddio ystafell yn y llyfrgell am ddim. Mae hyn yn ystod y dydd.',
 		descriptionCy:
 			"Troi gofod nad yw'n cael ei ddefnyddio ym mhob cangen yn ystafelloedd y gall grwpiau eu llogi am ddim yn ystod y dydd.",
+		picture: 'room' as const,
 		kind: 'development' as const,
 		pounds: 20_000,
 		affects: []
@@ -622,7 +628,7 @@ function seedOpenVote(tx: DB, ctx: SeedContext): void {
 			tx,
 			commissioner,
 			voteId,
-			{ ...p, amount: p.pounds * 100, serviceId: 'libraries' },
+			{ ...p, amount: p.pounds * 100, serviceId: 'libraries', ...demoPicture(p.picture) },
 			at
 		);
 	saveRules(
