@@ -567,7 +567,7 @@ test.describe('integrity', () => {
 		await expect(page.getByRole('table', { name: 'Voided rounds' })).toContainText(
 			'The code was shared outside the room'
 		);
-		expect(await totals(page, id)).toEqual(['0', '0', '1', '1', '3']);
+		expect(await totals(page, id)).toEqual(['0', '0', '0', '1', '1', '3']);
 	});
 
 	test('forged origins, tampered forms and late ballots are refused and write nothing', async ({
