@@ -158,6 +158,8 @@ test.describe('printed paper forms', () => {
 			[
 				'PAPER SURVEY',
 				'Form number',
+				// The demo survey takes codes, so its form asks for one.
+				'Your code, if you have a letter with one',
 				/1\. How important is .*Libraries/,
 				'Tick one box.',
 				'Tick all that apply.',
