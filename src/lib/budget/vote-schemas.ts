@@ -38,11 +38,16 @@ export const NewVoteSchema = z.object({
 	title: text('a title', 3, 160)
 });
 
+/** An easy-read summary is a few short sentences. */
+export const EASY_READ_MAX = 800;
+
 export const ProposalFormSchema = z.object({
 	title: text('a title', 3, 160),
 	titleCy: optionalText('the Welsh title', 160),
 	description: text('a plain-English description', 10, 2000),
 	descriptionCy: optionalText('the Welsh description', 2000),
+	easyRead: optionalText('the easy-read summary', EASY_READ_MAX),
+	easyReadCy: optionalText('the Welsh easy-read summary', EASY_READ_MAX),
 	kind: z.enum(['saving', 'development'], { error: 'Choose whether it saves or costs money' }),
 	amount: z.preprocess(
 		(v) => (typeof v === 'string' ? v.replace(/[£,\s]/g, '') : v),
@@ -125,4 +130,21 @@ export const PaperSerialSchema = z.object({
 		blank,
 		z.string().max(40, { error: 'Choose one of this vote’s services, or None' }).optional()
 	)
+});
+
+/**
+ * A ballot entered with the voter present (assisted voting): who helped, whether staff checked
+ * who the voter is, the code they brought, a checked user, and that the choices were read back.
+ */
+export const AssistedFormSchema = z.object({
+	helper: z.enum(['staff', 'supporter'], { error: 'Choose who is helping the voter' }),
+	identity: z.preprocess((v) => v === 'yes', z.boolean()),
+	code: z.preprocess(blank, z.string().max(64).optional()),
+	checked: z.preprocess(
+		blank,
+		z.string().max(40, { error: 'Choose one of this vote’s services, or None' }).optional()
+	),
+	confirmed: z.literal('yes', {
+		error: 'Read the choices back to the voter, then tick to say they agree with them'
+	})
 });

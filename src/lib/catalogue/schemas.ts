@@ -55,11 +55,16 @@ export const SegmentSchema = z.object({
 	specialCategory: checkbox
 });
 
+/** Return instructions fit in a few lines at the end of a printed form. */
+export const PAPER_RETURN_MAX = 600;
+
 export const EngagementSchema = z.object({
 	title: text('a title', 3, 160),
 	titleCy: optionalText('the Welsh title', 160),
 	summary: optionalText('the summary', 2000),
 	summaryCy: optionalText('the Welsh summary', 2000),
+	paperReturn: optionalText('the return instructions', PAPER_RETURN_MAX),
+	paperReturnCy: optionalText('the Welsh return instructions', PAPER_RETURN_MAX),
 	serviceId: z.string({ error: 'Choose a service' }).min(1, { error: 'Choose a service' }).max(40)
 });
 

@@ -38,15 +38,29 @@ export function segmentFields(segments: readonly LabelledSegment[]): WelshField[
 	}));
 }
 
-/** An engagement's own text: its title is on every code letter and the code page. */
+/**
+ * An engagement's own text: its title is on every code letter and the code page, its return
+ * instructions on every paper form.
+ */
 export function engagementFields(e: {
 	title: string;
 	titleCy: string | null;
 	summary: string;
 	summaryCy: string | null;
+	paperReturn?: string | null;
+	paperReturnCy?: string | null;
 }): WelshField[] {
 	return [
 		{ label: 'Engagement title', en: e.title, cy: e.titleCy },
-		{ label: 'Engagement summary', en: e.summary, cy: e.summaryCy }
+		{ label: 'Engagement summary', en: e.summary, cy: e.summaryCy },
+		returnField(e)
 	];
+}
+
+/** The return instructions printed at the end of an engagement's paper forms. */
+export function returnField(e: {
+	paperReturn?: string | null;
+	paperReturnCy?: string | null;
+}): WelshField {
+	return { label: 'Paper return instructions', en: e.paperReturn ?? '', cy: e.paperReturnCy };
 }

@@ -189,6 +189,9 @@ export interface EngagementInput {
 	titleCy?: string;
 	summary?: string;
 	summaryCy?: string;
+	/** How residents send back paper ballots and surveys: printed on every paper form. */
+	paperReturn?: string;
+	paperReturnCy?: string;
 	serviceId: string;
 }
 
@@ -200,6 +203,8 @@ export function getEngagement(db: DB, id: number) {
 			titleCy: engagement.titleCy,
 			summary: engagement.summary,
 			summaryCy: engagement.summaryCy,
+			paperReturn: engagement.paperReturn,
+			paperReturnCy: engagement.paperReturnCy,
 			stage: engagement.stage,
 			serviceId: engagement.serviceId,
 			serviceName: service.name,
@@ -228,6 +233,8 @@ export function createEngagement(
 				titleCy: input.titleCy ?? null,
 				summary: input.summary ?? '',
 				summaryCy: input.summaryCy ?? null,
+				paperReturn: input.paperReturn ?? null,
+				paperReturnCy: input.paperReturnCy ?? null,
 				serviceId: input.serviceId,
 				stage: 'understand',
 				createdAt: now,
@@ -262,6 +269,8 @@ export function updateEngagement(
 			titleCy: input.titleCy ?? null,
 			summary: input.summary ?? '',
 			summaryCy: input.summaryCy ?? null,
+			paperReturn: input.paperReturn ?? null,
+			paperReturnCy: input.paperReturnCy ?? null,
 			serviceId: input.serviceId,
 			updatedAt: now
 		};

@@ -19,6 +19,8 @@ export function voteWelshFields(
 		titleCy: string | null;
 		description: string;
 		descriptionCy: string | null;
+		easyRead?: string | null;
+		easyReadCy?: string | null;
 	}[]
 ): WelshField[] {
 	const settings = `/staff/votes/${v.id}/settings`;
@@ -29,7 +31,13 @@ export function voteWelshFields(
 			const href = `/staff/votes/${v.id}/proposals/${p.id}`;
 			return [
 				{ label: `Proposal ${i + 1}: title`, en: p.title, cy: p.titleCy, href },
-				{ label: `Proposal ${i + 1}: description`, en: p.description, cy: p.descriptionCy, href }
+				{ label: `Proposal ${i + 1}: description`, en: p.description, cy: p.descriptionCy, href },
+				{
+					label: `Proposal ${i + 1}: easy-read summary`,
+					en: p.easyRead ?? '',
+					cy: p.easyReadCy,
+					href
+				}
 			];
 		})
 	];

@@ -23,6 +23,7 @@ import { write, type DB } from '../db/open';
 import { prepared } from '../db/prepared';
 import {
 	area,
+	ASSISTED,
 	ASSURANCE,
 	ballot,
 	ballotDraft,
@@ -38,6 +39,7 @@ import * as rounds from './rounds';
 import { getVote, type Vote } from './votes';
 
 export type Assurance = (typeof ASSURANCE)[number];
+export type Assisted = (typeof ASSISTED)[number];
 
 /** The code-use activity of a vote: a code casts one ballot in each vote, on any channel. */
 export function activityKey(voteId: number): string {
@@ -419,8 +421,10 @@ export interface CastInput {
 	content: BallotContent;
 	/** The draft to forget once the ballot is cast. */
 	draftKey?: string | null;
-	/** The staff member who keyed a paper ballot. */
+	/** The staff member who keyed a paper ballot or entered one with the voter present. */
 	enteredBy?: number | null;
+	/** Who helped a voter who was present (assisted voting, assisted.ts); null otherwise. */
+	assisted?: Assisted | null;
 	/**
 	 * The vote's ballot context if the caller already has it (it parsed the form with it). The
 	 * proposals of an open vote cannot change, so only its limits are checked again here.
@@ -450,7 +454,8 @@ const BALLOT_VALUES = [
 	'verifiedUses',
 	'area',
 	'ageBand',
-	'segments'
+	'segments',
+	'assisted'
 ] as const;
 
 function placeholders<K extends string>(keys: readonly K[]) {
@@ -539,7 +544,9 @@ export function castBallotIn(tx: DB, input: CastInput, now = new Date()): CastRe
 		verifiedUses: JSON.stringify(verified),
 		area: profile.area,
 		ageBand: profile.ageBand,
-		segments: JSON.stringify(profile.segments)
+		segments: JSON.stringify(profile.segments),
+		// A later version the voter sent themselves is not assisted: the flag is per version.
+		assisted: input.assisted ?? null
 	} satisfies Record<(typeof BALLOT_VALUES)[number], unknown>;
 	let ballotId: number;
 	let version: number;

@@ -176,3 +176,59 @@ describe('a checked user keyed from paper', () => {
 		);
 	});
 });
+
+describe('a paper ballot over the limits', () => {
+	it.each([
+		['Want', { 0: 'want', 1: 'want' }, 'wants'],
+		['Don’t want', { 0: 'dontWant', 2: 'dontWant' }, 'dontWants']
+	] as const)(
+		'marked %s too often is refused at the first keying, beside the marks, and nothing is written',
+		(mark, marks, field) => {
+			const { db, first, engagementId } = keyers();
+			const { voteId, proposals } = makeVote(db, first, engagementId, {
+				eligibility: 'open',
+				rules: { maxWants: 1, maxDontWants: 1 }
+			});
+			const content = ballotWith(
+				Object.fromEntries(Object.entries(marks).map(([i, m]) => [proposals[Number(i)], m]))
+			);
+			let refused: PaperError | undefined;
+			try {
+				keyPaperBallot(
+					db,
+					first,
+					voteId,
+					{ serial: 'L1', codeId: null, spoilt: false, content },
+					T0
+				);
+			} catch (e) {
+				refused = e as PaperError;
+			}
+			expect(refused).toBeInstanceOf(PaperError);
+			expect(refused?.field).toBe(field);
+			expect(refused?.message).toBe(
+				`2 proposals are marked ${mark}, but the rules allow 1: check it with the paper, or tick “Spoilt”`
+			);
+			expect(db.select().from(paperEntry).all()).toEqual([]);
+			expect(
+				db
+					.select()
+					.from(auditLog)
+					.all()
+					.filter((a) => a.action.startsWith('vote.paper'))
+			).toEqual([]);
+		}
+	);
+
+	it('is recorded when the keyer ticks it spoilt (its marks are not kept)', () => {
+		const { db, first, engagementId } = keyers();
+		const { voteId, proposals } = makeVote(db, first, engagementId, {
+			eligibility: 'open',
+			rules: { maxWants: 1 }
+		});
+		const content = ballotWith({ [proposals[0]]: 'want', [proposals[1]]: 'want' });
+		expect(
+			keyPaperBallot(db, first, voteId, { serial: 'L2', codeId: null, spoilt: true, content }, T0)
+		).toMatchObject({ status: 'awaitingSecond' });
+	});
+});

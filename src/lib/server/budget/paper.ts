@@ -12,11 +12,17 @@
  * whatever the paper says to "Do you use it?" (as for a service-user code).
  */
 import { and, asc, eq } from 'drizzle-orm';
-import { differences, type BallotContent } from '../../budget/ballot';
+import {
+	differences,
+	validateContent,
+	type BallotContent,
+	type BallotErrors,
+	type LimitBreach
+} from '../../budget/ballot';
 import * as audit from '../audit';
 import { write, type DB } from '../db/open';
 import { paperEntry } from '../db/schema';
-import { castBallotIn, codeVoter, type CastResult, type Voter } from './ballots';
+import { ballotContext, castBallotIn, codeVoter, type CastResult, type Voter } from './ballots';
 import { asksAbout, getVote } from './votes';
 
 export type PaperStatus = 'awaitingSecond' | 'counted' | 'spoilt' | 'mismatch';
@@ -98,6 +104,49 @@ function paperVoter(tx: DB, voteId: number, keying: PaperKeying): Voter {
 	};
 }
 
+/**
+ * A ballot's errors in staff words, by field: over a limit says so, with the numbers, beside the
+ * marks (the limits box, `wants` / `dontWants`), then what to do (`remedy`); anything else asks
+ * for one of the options.
+ */
+export function staffBallotErrors(
+	errors: BallotErrors,
+	limits: LimitBreach,
+	remedy = 'check it with the paper, or tick “Spoilt”'
+): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const [k, v] of Object.entries(errors)) {
+		const breach = k === 'wants' ? limits.wants : k === 'dontWants' ? limits.dontWants : undefined;
+		const marks = k === 'wants' ? 'Want' : 'Don’t want';
+		out[k] = breach
+			? `${breach.count} proposals are marked ${marks}, but the rules allow ${breach.max}: ${remedy}`
+			: v.startsWith('err_')
+				? 'Choose one of the options'
+				: v;
+	}
+	return out;
+}
+
+/**
+ * Refuses (nothing written) a keying whose marks the vote would refuse: over a limit, a
+ * proposal or answer not in the vote. The first keying is checked too, so that a keying that
+ * could never be counted is not kept waiting for a second. A spoilt paper's marks are not kept.
+ */
+function checkContent(tx: DB, voteId: number, keying: PaperKeying): void {
+	if (keying.spoilt) return;
+	const v = getVote(tx, voteId);
+	if (!v) throw new PaperError('_', 'That vote no longer exists');
+	const checked = validateContent(keying.content, ballotContext(tx, v));
+	if (checked.ok) return;
+	const [field, message] = Object.entries(staffBallotErrors(checked.errors, checked.limits))[0];
+	throw new PaperError(field, message, {
+		ok: false,
+		reason: 'invalid',
+		errors: checked.errors,
+		limits: checked.limits
+	});
+}
+
 /** Refuses a checked user the keying cannot record: on a spoilt paper, or of another service. */
 function checkChecked(tx: DB, voteId: number, keying: PaperKeying): void {
 	if (!keying.checkedServiceId) return;
@@ -125,6 +174,7 @@ export function keyPaperBallot(
 ): { status: PaperStatus; stage: Row['stage']; receipt?: string; differences?: string[] } {
 	return write(db, (tx) => {
 		checkChecked(tx, voteId, keying);
+		checkContent(tx, voteId, keying);
 		const rows = tx
 			.select()
 			.from(paperEntry)
@@ -203,11 +253,12 @@ export function keyPaperBallot(
 	});
 }
 
-function refusalMessage(r: CastResult): string {
+/** Why the vote refused a ballot staff entered, in staff words (`what`: what was refused). */
+export function refusalMessage(r: CastResult, what = 'paper ballots'): string {
 	if (r.ok) return '';
 	switch (r.reason) {
 		case 'closed':
-			return 'The vote is closed: no more paper ballots can be entered';
+			return `The vote is closed: no more ${what} can be entered`;
 		case 'notOpen':
 			return 'The vote is not open yet';
 		case 'codeUsed':
@@ -215,7 +266,7 @@ function refusalMessage(r: CastResult): string {
 		case 'invalid':
 			return 'The ballot breaks the vote’s rules (too many wants or don’t-wants?): check it or mark it spoilt';
 		case 'roundFull':
-			// Paper is never cast into a room round; named so that every refusal has words.
+			// Staff never enter a ballot into a room round; named so that every refusal has words.
 			return 'The room round is full';
 	}
 }

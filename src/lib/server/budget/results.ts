@@ -377,5 +377,22 @@ export function reconcile(db: DB, voteId: number) {
 		.where(eq(ballotHistory.voteId, voteId))
 		.groupBy(ballotHistory.channel)
 		.all();
-	return { issued, spoiled, codeUses, ballots, versions, voids: listVoids(db, voteId) };
+	// Ballots entered with the voter present (assisted.ts): on the paper channel, by who helped.
+	const assisted = db
+		.select({ helper: ballot.assisted, assurance: ballot.assurance, n: sql<number>`count(*)` })
+		.from(ballot)
+		.where(
+			and(eq(ballot.voteId, voteId), isNull(ballot.voidedAt), sql`${ballot.assisted} is not null`)
+		)
+		.groupBy(ballot.assisted, ballot.assurance)
+		.all();
+	return {
+		issued,
+		spoiled,
+		codeUses,
+		ballots,
+		versions,
+		assisted,
+		voids: listVoids(db, voteId)
+	};
 }

@@ -26,6 +26,7 @@ import { proposal, vote } from '../db/schema';
 import { STAFF } from '../seed/council';
 import type { SeedContext, ToolSeed } from '../seed/types';
 import { castBallotIn, codeVoter, type Voter } from './ballots';
+import { demoPicture } from './demo-pictures';
 import { startKiosk, endKiosk } from './kiosks';
 import { keyPaperBallot } from './paper';
 import { closeVote } from './results';
@@ -465,11 +466,14 @@ function seedClosedVote(tx: DB, ctx: SeedContext): void {
 			const codeId = userCode ?? (rng() < 0.6 ? codeIds[nextCode++] : null);
 			const keying = { serial, codeId, spoilt: false, content: b.content };
 			keyPaperBallot(tx, facilitator, voteId, keying, when);
-			// A few second keyings disagree with the first; an admin settles them from the paper.
+			// A few second keyings disagree with the first (the keyer missed a mark, or keyed one on
+			// a blank ballot: slips the rules allow, as keying refuses marks over the limits); an
+			// admin settles them from the paper.
 			if (paperSerial % 40 === 7) {
 				const slip: BallotContent = { ...b.content, marks: { ...b.content.marks } };
-				const first = String(proposals[1].id);
-				slip.marks[first] = slip.marks[first] === 'want' ? 'dontWant' : 'want';
+				const marked = Object.keys(slip.marks)[0];
+				if (marked) delete slip.marks[marked];
+				else slip.marks[String(proposals[1].id)] = 'want';
 				keyPaperBallot(tx, admin, voteId, { ...keying, content: slip }, when);
 				keyPaperBallot(tx, admin, voteId, keying, new Date(when.getTime() + 60_000));
 			} else keyPaperBallot(tx, admin, voteId, keying, new Date(when.getTime() + 60_000));
@@ -522,8 +526,13 @@ const LIBRARY_PROPOSALS = [
 		titleCy: 'Agor hunanwasanaeth ar adegau tawel',
 		description:
 			'Open libraries with self-service machines and no staff on weekday mornings, using door entry with a library card.',
+		easyRead:
+			'On weekday mornings, no staff work in the library. You open the door with your library card. You use machines to borrow books.',
+		easyReadCy:
+			"Ar foreau yn ystod yr wythnos, fydd dim staff yn y llyfrgell. Rydych chi'n agor y drws gyda'ch cerdyn llyfrgell. Rydych chi'n defnyddio peiriannau i fenthyg llyfrau.",
 		descriptionCy:
 			'Agor llyfrgelloedd gyda pheiriannau hunanwasanaeth a dim staff ar foreau yn ystod yr wythnos, gan ddefnyddio mynediad drws gyda cherdyn llyfrgell.',
+		picture: 'door' as const,
 		kind: 'saving' as const,
 		pounds: 60_000,
 		affects: ['older', 'disabled']
@@ -533,8 +542,13 @@ const LIBRARY_PROPOSALS = [
 		titleCy: "Rhoi'r gorau i'r llyfrgell deithiol",
 		description:
 			'Stop the mobile library van, which visits 22 villages and estates every fortnight, and extend the home library service instead.',
+		easyRead:
+			'The library van stops. It goes to 22 villages now. Instead, someone brings books to people at home.',
+		easyReadCy:
+			"Bydd fan y llyfrgell yn stopio. Mae'n mynd i 22 o bentrefi nawr. Yn lle hynny, bydd rhywun yn dod \u00e2 llyfrau i bobl gartref.",
 		descriptionCy:
 			"Rhoi'r gorau i fan y llyfrgell deithiol, sy'n ymweld â 22 o bentrefi ac ystadau bob pythefnos, ac ehangu'r gwasanaeth llyfrgell yn y cartref yn lle hynny.",
+		picture: 'van' as const,
 		kind: 'saving' as const,
 		pounds: 45_000,
 		affects: ['older']
@@ -543,7 +557,11 @@ const LIBRARY_PROPOSALS = [
 		title: 'Shorter Saturday opening',
 		titleCy: 'Oriau agor byrrach ar ddydd Sadwrn',
 		description: 'Close all branches at 1pm on Saturdays instead of 4pm.',
+		easyRead: 'Libraries close earlier on Saturdays. They close at 1pm, not 4pm.',
+		easyReadCy:
+			"Bydd llyfrgelloedd yn cau yn gynt ar ddydd Sadwrn. Byddan nhw'n cau am 1pm, nid 4pm.",
 		descriptionCy: 'Cau pob cangen am 1pm ar ddydd Sadwrn yn lle 4pm.',
+		picture: 'clock' as const,
 		kind: 'saving' as const,
 		pounds: 35_000,
 		affects: []
@@ -553,8 +571,13 @@ const LIBRARY_PROPOSALS = [
 		titleCy: 'Clybiau gwaith cartref mewn tair cangen',
 		description:
 			'After-school homework clubs with volunteers and free computers, four days a week.',
+		easyRead:
+			'Children get help with homework after school. Three libraries run a club. There are free computers.',
+		easyReadCy:
+			'Mae plant yn cael help gyda gwaith cartref ar ôl ysgol. Mae tair llyfrgell yn cynnal clwb. Mae cyfrifiaduron am ddim.',
 		descriptionCy:
 			'Clybiau gwaith cartref ar ôl ysgol gyda gwirfoddolwyr a chyfrifiaduron am ddim, bedwar diwrnod yr wythnos.',
+		picture: 'homework' as const,
 		kind: 'development' as const,
 		pounds: 30_000,
 		affects: ['parents', 'young']
@@ -564,8 +587,11 @@ const LIBRARY_PROPOSALS = [
 		titleCy: "Ystafelloedd cymunedol i'w llogi",
 		description:
 			'Turn unused space in every branch into rooms that groups can book free in the daytime.',
+		easyRead: 'Groups can use a room in the library for free. This is in the daytime.',
+		easyReadCy: 'Gall grwpiau ddefnyddio ystafell yn y llyfrgell am ddim. Mae hyn yn ystod y dydd.',
 		descriptionCy:
 			"Troi gofod nad yw'n cael ei ddefnyddio ym mhob cangen yn ystafelloedd y gall grwpiau eu llogi am ddim yn ystod y dydd.",
+		picture: 'room' as const,
 		kind: 'development' as const,
 		pounds: 20_000,
 		affects: []
@@ -602,7 +628,7 @@ function seedOpenVote(tx: DB, ctx: SeedContext): void {
 			tx,
 			commissioner,
 			voteId,
-			{ ...p, amount: p.pounds * 100, serviceId: 'libraries' },
+			{ ...p, amount: p.pounds * 100, serviceId: 'libraries', ...demoPicture(p.picture) },
 			at
 		);
 	saveRules(

@@ -71,6 +71,9 @@ export interface VoteProposal {
 	titleCy: string | null;
 	description: string;
 	descriptionCy: string | null;
+	/** The easy-read summary staff wrote (the easy-read ballot shows the description without). */
+	easyRead: string | null;
+	easyReadCy: string | null;
 	kind: 'saving' | 'development';
 	/** Pence. */
 	amount: number;
@@ -420,6 +423,8 @@ export function listProposals(db: DB, voteId: number): VoteProposal[] {
 			titleCy: p.titleCy,
 			description: p.description,
 			descriptionCy: p.descriptionCy,
+			easyRead: p.easyRead,
+			easyReadCy: p.easyReadCy,
 			kind: p.kind,
 			amount: p.amount,
 			serviceId: p.serviceId,
@@ -437,6 +442,8 @@ export interface ProposalInput {
 	titleCy?: string | null;
 	description: string;
 	descriptionCy?: string | null;
+	easyRead?: string | null;
+	easyReadCy?: string | null;
 	kind: 'saving' | 'development';
 	/** Pence. */
 	amount: number;
@@ -511,6 +518,8 @@ export function addProposal(
 			.set({
 				titleCy: input.titleCy ?? null,
 				descriptionCy: input.descriptionCy ?? null,
+				easyRead: input.easyRead ?? null,
+				easyReadCy: input.easyReadCy ?? null,
 				imageAlt: input.image ? (input.imageAlt ?? null) : null
 			})
 			.where(eq(proposal.id, id))
@@ -545,6 +554,8 @@ export function updateProposal(
 			titleCy: input.titleCy ?? null,
 			description: input.description,
 			descriptionCy: input.descriptionCy ?? null,
+			easyRead: input.easyRead ?? null,
+			easyReadCy: input.easyReadCy ?? null,
 			kind: input.kind,
 			amount: input.amount,
 			serviceId: input.serviceId,

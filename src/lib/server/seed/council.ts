@@ -227,6 +227,12 @@ export const SEGMENTS = [
 	}
 ] as const;
 
+/** Where the demo council's paper ballots and surveys go back to. */
+const PAPER_RETURN =
+	'Post it back free, no stamp needed, to: Freepost HARBOURSIDE HAVE YOUR SAY. Or hand it in at any Harbourside library or at the Civic Centre.';
+const PAPER_RETURN_CY =
+	"Anfonwch hi yn ôl am ddim, does dim angen stamp, i: Freepost HARBOURSIDE HAVE YOUR SAY. Neu ewch â hi i unrhyw un o lyfrgelloedd Harbourside neu i'r Ganolfan Ddinesig.";
+
 export const ENGAGEMENTS = [
 	{
 		title: 'Day services for adults: redesign for 2027',
@@ -236,7 +242,9 @@ export const ENGAGEMENTS = [
 		summary:
 			'The day services budget must save £500,000 by April 2027. We are asking residents, people who use day services, their carers and staff which savings to make, which to rule out and what the community could do.',
 		summaryCy:
-			"Rhaid i'r gyllideb gwasanaethau dydd arbed £500,000 erbyn Ebrill 2027. Rydym yn gofyn i drigolion, pobl sy'n defnyddio gwasanaethau dydd, eu gofalwyr a staff pa arbedion i'w gwneud, pa rai i'w gwrthod a beth allai'r gymuned ei wneud."
+			"Rhaid i'r gyllideb gwasanaethau dydd arbed £500,000 erbyn Ebrill 2027. Rydym yn gofyn i drigolion, pobl sy'n defnyddio gwasanaethau dydd, eu gofalwyr a staff pa arbedion i'w gwneud, pa rai i'w gwrthod a beth allai'r gymuned ei wneud.",
+		paperReturn: PAPER_RETURN,
+		paperReturnCy: PAPER_RETURN_CY
 	},
 	{
 		title: 'Libraries as community hubs',
@@ -246,6 +254,8 @@ export const ENGAGEMENTS = [
 		summary:
 			'How should our six libraries change so they are used by more people, cost less to run and host more community activity?',
 		summaryCy:
-			"Sut dylai ein chwe llyfrgell newid fel bod mwy o bobl yn eu defnyddio, eu bod yn costio llai i'w rhedeg a bod mwy o weithgarwch cymunedol ynddynt?"
+			"Sut dylai ein chwe llyfrgell newid fel bod mwy o bobl yn eu defnyddio, eu bod yn costio llai i'w rhedeg a bod mwy o weithgarwch cymunedol ynddynt?",
+		paperReturn: PAPER_RETURN,
+		paperReturnCy: PAPER_RETURN_CY
 	}
 ] as const;

@@ -6,6 +6,12 @@ import { service } from './catalogue';
 
 const CHANNELS = ['online', 'room', 'paper', 'kiosk'] as const;
 /**
+ * Who helped a voter who was present fill in a ballot that staff entered for them (assisted
+ * voting): a member of staff, or a supporter the voter chose (family, a carer, an advocate) with
+ * the member of staff there. Such a ballot is on the paper channel and counted like one.
+ */
+export const ASSISTED = ['staff', 'supporter'] as const;
+/**
  * How sure we are a ballot is one person's (counting.md: assured or open): cast with a
  * participation code, or by someone a member of staff checked (a paper ballot, a kiosk or a room
  * round where staff recorded a checked service user), or open (one per browser or device).
@@ -119,6 +125,8 @@ export const ballot = sqliteTable(
 		ageBand: text('age_band'),
 		/** JSON array of segment ids the voter said they belong to. */
 		segments: text('segments').notNull().default('[]'),
+		/** Set when this version was entered with the voter present (assisted voting). */
+		assisted: text('assisted', { enum: ASSISTED }),
 		firstAt: integer('first_at', { mode: 'timestamp_ms' }).notNull(),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 		/**
@@ -161,7 +169,9 @@ export const ballotHistory = sqliteTable(
 		area: text('area'),
 		ageBand: text('age_band'),
 		segments: text('segments').notNull(),
-		/** The staff member who keyed it in (paper), otherwise null. */
+		/** Who helped, when staff entered it with the voter present (assisted voting). */
+		assisted: text('assisted', { enum: ASSISTED }),
+		/** The staff member who keyed it in (paper) or entered it with the voter, otherwise null. */
 		enteredBy: integer('entered_by'),
 		submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }).notNull()
 	},

@@ -58,6 +58,12 @@ export const proposal = sqliteTable(
 			.references(() => service.id),
 		/** JSON array of segment ids declared, before opening, as depending on it. */
 		affects: text('affects').notNull().default('[]'),
+		/**
+		 * An easy-read summary (short sentences, one idea each, common words) for the easy-read
+		 * ballot; the easy-read page shows the description where there is none.
+		 */
+		easyRead: text('easy_read'),
+		easyReadCy: text('easy_read_cy'),
 		imagePath: text('image_path'),
 		imageAlt: text('image_alt'),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()

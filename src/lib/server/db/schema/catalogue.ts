@@ -50,6 +50,12 @@ export const engagement = sqliteTable(
 		titleCy: text('title_cy'),
 		summary: text('summary').notNull().default(''),
 		summaryCy: text('summary_cy'),
+		/**
+		 * How residents send back a paper ballot or survey (an address, a drop-off point): printed
+		 * at the end of every paper form of the engagement.
+		 */
+		paperReturn: text('paper_return'),
+		paperReturnCy: text('paper_return_cy'),
 		serviceId: text('service_id')
 			.notNull()
 			.references(() => service.id),

@@ -1,31 +1,8 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { emptyBallot, parseMarks } from '$lib/budget/ballot';
-import { formValues } from '$lib/forms/parse';
-import { localizeHref } from '$lib/paraglide/runtime';
-import * as ballots from '$lib/server/budget/ballots';
 import type { Actions, PageServerLoad } from './$types';
-import { draftOf, requireVoting, votingContext } from '../voting.server';
+import { loadMarks, saveMarks } from '../steps.server';
 
-export const load: PageServerLoad = (event) => {
-	const ctx = votingContext(event);
-	requireVoting(ctx);
-	return { content: draftOf(ctx) ?? emptyBallot() };
-};
+export const load: PageServerLoad = (event) => loadMarks(event);
 
 export const actions: Actions = {
-	default: async (event) => {
-		const values = formValues(await event.request.formData());
-		const ctx = votingContext(event, true);
-		const entry = requireVoting(ctx);
-		const parsed = parseMarks(values, ballots.ballotContext(ctx.db, ctx.vote));
-		if (!parsed.ok) return fail(400, { values, errors: parsed.errors, limits: parsed.limits });
-		const before = draftOf(ctx) ?? emptyBallot();
-		ballots.saveDraft(ctx.db, ctx.vote.id, entry.draftKey!, {
-			...before,
-			marks: parsed.marks,
-			uses: parsed.uses,
-			notUses: parsed.notUses
-		});
-		redirect(303, localizeHref(`/vote/${ctx.vote.id}/about-you`));
-	}
+	default: (event) => saveMarks(event, '')
 };

@@ -1,11 +1,9 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { areaFields, segmentFields, serviceFields } from '$lib/catalogue/welsh';
 import { parseForm } from '$lib/forms/parse';
-import { welshGaps } from '$lib/i18n/welsh';
-import { voteWelshFields } from '$lib/vote/welsh';
 import * as results from '$lib/server/budget/results';
 import * as votes from '$lib/server/budget/votes';
+import { ballotWelshGaps } from '$lib/server/budget/welsh';
 import * as catalogue from '$lib/server/catalogue';
 import { getDb } from '$lib/server/db';
 import { actorOf, requireRole } from '$lib/server/guard';
@@ -16,20 +14,12 @@ export const load: PageServerLoad = async ({ params, parent }) => {
 	const { vote } = await parent();
 	const proposals = votes.listProposals(db, Number(params.id));
 	const segments = catalogue.listSegments(db);
-	const services = [...new Map(proposals.map((p) => [p.serviceId, p])).values()];
 	return {
 		proposals,
 		segments,
 		official: results.officialResult(db, Number(params.id)) ?? null,
 		// Everything a resident's ballot shows: the vote, its proposals, and the catalogue's names.
-		welshGaps: welshGaps([
-			...voteWelshFields(vote, proposals),
-			...serviceFields(
-				services.map((p) => ({ id: p.serviceId, name: p.serviceName, nameCy: p.serviceNameCy }))
-			),
-			...areaFields(catalogue.listAreas(db)),
-			...segmentFields(segments)
-		])
+		welshGaps: ballotWelshGaps(db, vote, proposals)
 	};
 };
 

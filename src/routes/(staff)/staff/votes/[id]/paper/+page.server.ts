@@ -1,16 +1,16 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { parseBallot } from '$lib/budget/ballot';
+import { emptyBallot } from '$lib/budget/ballot';
 import { PaperSerialSchema } from '$lib/budget/vote-schemas';
 import { formValues, parseForm, type FieldErrors } from '$lib/forms/parse';
-import { isWellFormedCode, normaliseCode } from '$lib/participation/codes';
+import { paperLayout } from '$lib/vote/paper-form';
 import * as ballots from '$lib/server/budget/ballots';
 import * as paper from '$lib/server/budget/paper';
 import * as votes from '$lib/server/budget/votes';
-import * as codes from '$lib/server/codes';
 import { getDb } from '$lib/server/db';
 import { user } from '$lib/server/db/schema';
 import { actorOf, requireRole } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
+import { readEnteredBallot } from '../entry.server';
 
 export const load: PageServerLoad = ({ params, url }) => {
 	const db = getDb();
@@ -28,9 +28,13 @@ export const load: PageServerLoad = ({ params, url }) => {
 		differences: p.differences,
 		keyings: p.keyings.map((k) => ({ stage: k.stage, by: staff.get(k.enteredBy) ?? '?', at: k.at }))
 	}));
+	const proposals = votes.listProposals(db, voteId);
+	const choices = ballots.profileChoices(db);
 	return {
-		proposals: votes.listProposals(db, voteId),
-		choices: ballots.profileChoices(db),
+		proposals,
+		choices,
+		// The paper's numbered questions, in the order they are printed.
+		layout: paperLayout({ proposals, segments: choices.segments }),
 		entries,
 		summary: paper.paperSummary(db, voteId),
 		serial: (url.searchParams.get('serial') ?? '').slice(0, 20),
@@ -53,26 +57,11 @@ export const actions: Actions = {
 		const formData = await request.formData();
 		const values = formValues(formData);
 		const head = parseForm(PaperSerialSchema, formData);
-		const body = parseBallot(values, ballots.ballotContext(db, vote));
-		const errors: FieldErrors = { ...(head.ok ? {} : head.errors) };
-		if (!body.ok) {
-			for (const [k, v] of Object.entries(body.errors))
-				errors[k] = v.startsWith('err_vote_too_many')
-					? `This paper ballot has more ${k === 'wants' ? 'Wants' : "Don't wants"} than the rules allow: check it, or tick "spoilt"`
-					: v.startsWith('err_')
-						? 'Choose one of the options'
-						: v;
-		}
-		let codeId: number | null = null;
-		if (head.ok && head.data.code) {
-			const code = normaliseCode(head.data.code);
-			const found = isWellFormedCode(code) ? codes.findCode(db, code) : undefined;
-			if (!found || found.engagementId !== vote.engagementId)
-				errors.code = 'No code from this engagement’s letters matches: check it, or leave it blank';
-			else if (found.spoiledAt)
-				errors.code = 'This code has been spoiled: tick "spoilt" for this ballot';
-			else codeId = found.id;
-		}
+		const body = readEnteredBallot(db, vote, values, head.ok ? head.data.code : undefined, {
+			overLimit: 'check it with the paper, or tick “Spoilt”',
+			spoiledCode: 'This code has been spoiled: tick "spoilt" for this ballot'
+		});
+		const errors: FieldErrors = { ...(head.ok ? {} : head.errors), ...body.errors };
 		const spoilt = head.ok && head.data.spoilt;
 		// A spoilt paper is recorded without its marks (they may break the rules).
 		if (spoilt)
@@ -85,18 +74,10 @@ export const actions: Actions = {
 				vote.id,
 				{
 					serial: head.data.serial,
-					codeId,
+					codeId: body.codeId,
 					spoilt,
 					checkedServiceId: head.data.checked ?? null,
-					content:
-						body.ok && !spoilt
-							? body.content
-							: {
-									marks: {},
-									uses: [],
-									notUses: [],
-									profile: { area: null, ageBand: null, segments: {} }
-								}
+					content: body.content && !spoilt ? body.content : emptyBallot()
 				}
 			);
 			redirect(

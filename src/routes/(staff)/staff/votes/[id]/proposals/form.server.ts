@@ -32,6 +32,8 @@ export async function readProposalForm(
 			titleCy: d.titleCy ?? null,
 			description: d.description,
 			descriptionCy: d.descriptionCy ?? null,
+			easyRead: d.easyRead ?? null,
+			easyReadCy: d.easyReadCy ?? null,
 			kind: d.kind,
 			amount: Math.round(d.amount * 100),
 			serviceId: d.serviceId,

@@ -20,6 +20,8 @@ export const load: PageServerLoad = ({ locals, params }) => {
 			titleCy: p.titleCy ?? '',
 			description: p.description,
 			descriptionCy: p.descriptionCy ?? '',
+			easyRead: p.easyRead ?? '',
+			easyReadCy: p.easyReadCy ?? '',
 			kind: p.kind,
 			amount: String(p.amount / 100),
 			serviceId: p.serviceId,

@@ -8,9 +8,9 @@ const SEGMENTS = [
 ];
 
 /** What a resident reads under a saving that declares `affects`, as plain text. */
-function text(affects: string[]) {
+function text(affects: string[], locale?: 'en' | 'cy') {
 	const { body } = render(DeclaredGroups, {
-		props: { affects, service: 'Libraries', segments: SEGMENTS }
+		props: { affects, service: 'Libraries', segments: SEGMENTS, locale }
 	});
 	return body
 		.replace(/<!--[\s\S]*?-->/g, '')
@@ -36,5 +36,9 @@ describe('who a saving depends on, in plain words', () => {
 		]
 	])('%o', (affects, expected) => {
 		expect(text(affects)).toBe(expected);
+	});
+
+	it('is in Welsh, with the groups’ Welsh names, when the printed ballot asks for Welsh', () => {
+		expect(text(['carers'], 'cy')).toContain('“Gofalwyr”');
 	});
 });

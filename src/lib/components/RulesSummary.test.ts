@@ -7,7 +7,7 @@ import RulesSummary from './RulesSummary.svelte';
 /** The summary's items as plain text, for rules changed by `change`. */
 function items(
 	change: Partial<Rules> = {},
-	props: { savings?: boolean; developments?: boolean } = {}
+	props: { savings?: boolean; developments?: boolean; locale?: 'en' | 'cy' } = {}
 ) {
 	const rules = { ...DEFAULT_RULES, maxDontWants: 2, ...change };
 	const { body } = render(RulesSummary, { props: { rules, ...props } });
@@ -71,5 +71,11 @@ describe('the rules residents read', () => {
 		]
 	])('leave out %s', (_, change, props, text) => {
 		expect(has(items(change, props), text)).toBe(false);
+	});
+
+	it('are in Welsh when the printed paper ballot asks for Welsh, whatever the page’s language', () => {
+		const welsh = items({ savingsTarget: 80_000_00 }, { locale: 'cy' });
+		expect(has(welsh, "Y nifer fwyaf o gynigion y gallwch eu marcio'n Ddim eisiau: 2.")).toBe(true);
+		expect(has(welsh, "Mae angen i'r cyngor arbed £80,000.")).toBe(true);
 	});
 });

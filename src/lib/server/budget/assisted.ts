@@ -1,0 +1,148 @@
+/**
+ * Assisted voting: a member of staff enters a ballot with the voter present, because the voter
+ * asked for help (sight, reading, a learning disability, no device). Either the member of staff
+ * helps, or a supporter the voter chose (family, a carer, an advocate) helps with staff there;
+ * which is recorded on the ballot and its history (`assisted`), beside who entered it.
+ *
+ * Such a ballot is counted like a paper ballot (counting.md's channels are online, room, paper
+ * and kiosk): channel `paper`, entered once rather than keyed twice, because the voter confirms
+ * the choices as they are read back. It is assured when staff checked who the voter is
+ * (`checked`) or it carries a participation code (`code`, spent on paper like a paper ballot's,
+ * so it cannot be changed online afterwards); otherwise it is open, like an anonymous paper.
+ * It is taken only while the vote is open: the voter is there, so nothing arrives late.
+ *
+ * The audit log records who entered it, who helped and how sure we are of the voter: never the
+ * marks, which are as secret as any other ballot's.
+ */
+import type { BallotContent } from '../../budget/ballot';
+import { takesBallots, voteState } from '../../budget/vote-state';
+import * as audit from '../audit';
+import { write, type DB } from '../db/open';
+import {
+	castBallotIn,
+	codeVoter,
+	generateReceipt,
+	type Assisted,
+	type Assurance,
+	type Voter
+} from './ballots';
+import { refusalMessage, staffBallotErrors } from './paper';
+import { asksAbout, getVote } from './votes';
+
+export interface AssistedBallot {
+	/** Who helped the voter fill it in. */
+	helper: Assisted;
+	/** The member of staff checked who the voter is (they know them, or saw proof). */
+	identityChecked: boolean;
+	/** The participation code the voter brought, if any. */
+	codeId: number | null;
+	/** A service the member of staff knows the voter uses (a checked user, as on paper). */
+	checkedServiceId?: string | null;
+	content: BallotContent;
+}
+
+export class AssistedError extends Error {
+	constructor(
+		readonly field: string,
+		message: string
+	) {
+		super(message);
+	}
+}
+
+/** Refuses (before anything is written) what cannot be recorded, in the form's words. */
+function voterOf(tx: DB, engagementId: number, voteId: number, entry: AssistedBallot): Voter {
+	const checked = entry.checkedServiceId ? [entry.checkedServiceId] : [];
+	if (checked.length && !asksAbout(tx, voteId, checked[0]))
+		throw new AssistedError('checked', 'Choose one of this vote’s services, or “None”');
+	if (entry.codeId !== null) {
+		const code = codeVoter(tx, entry.codeId, engagementId);
+		if (!code)
+			throw new AssistedError('code', 'No code from this engagement’s letters matches: check it');
+		return {
+			...code,
+			verifiedUses: [...new Set([...(code.verifiedUses ?? []), ...checked])]
+		};
+	}
+	if (checked.length && !entry.identityChecked)
+		throw new AssistedError(
+			'checked',
+			'A checked user needs a checked identity or a code: tick that you checked who the voter is, or choose “None”'
+		);
+	return {
+		key: `assisted:${generateReceipt()}`,
+		assurance: entry.identityChecked ? 'checked' : 'open',
+		codeId: null,
+		verifiedUses: checked
+	};
+}
+
+/**
+ * Casts a ballot entered with the voter present, with its audit entry, in one transaction.
+ * Throws `AssistedError` (nothing written) when the vote is not open, the ballot breaks its rules
+ * (over a limit), the code is not this engagement's or has voted, or a checked user cannot be
+ * recorded.
+ */
+export function castAssisted(
+	db: DB,
+	actor: audit.Actor & { id: number },
+	voteId: number,
+	entry: AssistedBallot,
+	now = new Date()
+): { receipt: string; assurance: Assurance } {
+	return write(db, (tx) => {
+		const v = getVote(tx, voteId);
+		if (!v) throw new AssistedError('_', 'That vote no longer exists');
+		const state = voteState(v, now);
+		if (!takesBallots(state))
+			throw new AssistedError(
+				'_',
+				state === 'ended' || state === 'closed'
+					? 'Voting has ended: a ballot can no longer be entered with the voter'
+					: 'The vote is not open yet'
+			);
+		const voter = voterOf(tx, v.engagementId, voteId, entry);
+		const cast = castBallotIn(
+			tx,
+			{
+				voteId,
+				voter,
+				channel: 'paper',
+				content: entry.content,
+				enteredBy: actor.id,
+				assisted: entry.helper,
+				replace: false
+			},
+			now
+		);
+		if (!cast.ok) {
+			if (cast.reason === 'invalid') {
+				const remedy = 'go through the marks with the voter again';
+				const [field, message] = Object.entries(
+					staffBallotErrors(cast.errors, cast.limits, remedy)
+				)[0];
+				throw new AssistedError(field, message);
+			}
+			if (cast.reason === 'codeUsed')
+				throw new AssistedError('code', 'This code has already voted: it cannot vote again');
+			throw new AssistedError('_', refusalMessage(cast, 'ballots'));
+		}
+		audit.record(
+			tx,
+			actor,
+			{
+				action: 'vote.assisted',
+				entityType: 'vote',
+				entityId: voteId,
+				after: {
+					helper: entry.helper,
+					assurance: voter.assurance,
+					code: entry.codeId !== null,
+					checked: entry.checkedServiceId ?? undefined
+				}
+			},
+			now
+		);
+		return { receipt: cast.receipt, assurance: voter.assurance };
+	});
+}
