@@ -20,6 +20,9 @@ const RESIDENT_PAGES = [
 	'/survey/2',
 	'/survey/1/results',
 	'/vote/2',
+	// The easy-read ballot's first page, in Welsh too.
+	'/vote/2/easy',
+	'/cy/vote/2/easy',
 	'/vote/room',
 	'/vote/1/results',
 	'/charter/harbourside-day-opportunities',
