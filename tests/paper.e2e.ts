@@ -257,6 +257,9 @@ test.describe('the easy-read ballot', () => {
 		await page.goto(`/cy/vote/${VOTE}`);
 		await page.getByRole('link', { name: "Fersiwn Hawdd ei Ddeall o'r bleidlais hon" }).click();
 		await expect(page).toHaveURL(new RegExp(`/cy/vote/${VOTE}/easy$`));
+		// The rules in words, from the server too (not their message keys).
+		await expect(page.getByText('Fydd y rheolau hyn ddim yn newid.')).toBeVisible();
+		await expect(page.getByText(/easy_rule_/)).toHaveCount(0);
 		await noSidewaysScroll(page);
 		await page.getByRole('link', { name: 'Dechrau' }).click();
 		await expect(page.getByRole('heading', { level: 1, name: 'Eich dewisiadau' })).toBeVisible();

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { m } from '$lib/paraglide/messages';
 import { ACCESSIBILITY_PROBLEMS } from '$lib/notices/accessibility';
-import { cookieText, privacyText, problemText } from './notice-text';
+import { cookieText, easyRuleText, privacyText, problemText } from './notice-text';
 import { errorKeys, translate, translateErrors } from './translate';
 
 // Every catalogue the project compiles (project.inlang/settings.json), in English.
@@ -43,7 +43,8 @@ describe('notice lines', () => {
 	it.each([
 		{ lookup: privacyText, family: /^privacy_/ },
 		{ lookup: problemText, family: /^a11y_problem_/ },
-		{ lookup: cookieText, family: /^cookie_/ }
+		{ lookup: cookieText, family: /^cookie_/ },
+		{ lookup: easyRuleText, family: /^easy_rule_/ }
 	])('know every message of $family and no others', ({ lookup, family }) => {
 		const lines = keysInCatalogues.filter((key) => family.test(key));
 		expect([...lookup.keys].sort()).toEqual(lines.sort());
