@@ -319,3 +319,27 @@ export function participantFor(
 	});
 	return made;
 }
+
+/**
+ * A participant's code, if it is unspoiled and from one of this engagement's letters: its id and
+ * the service its batch was made for (service-user codes), or null. Surveys and votes both take
+ * a code only through this.
+ */
+export function engagementCode(
+	db: DB,
+	codeId: number | null,
+	engagementId: number
+): { id: number; serviceId: string | null } | null {
+	if (codeId === null) return null;
+	const row = db
+		.select({
+			id: participationCode.id,
+			spoiledAt: participationCode.spoiledAt,
+			serviceId: codeBatch.serviceId
+		})
+		.from(participationCode)
+		.innerJoin(codeBatch, eq(codeBatch.id, participationCode.batchId))
+		.where(and(eq(participationCode.id, codeId), eq(codeBatch.engagementId, engagementId)))
+		.get();
+	return row && !row.spoiledAt ? { id: row.id, serviceId: row.serviceId } : null;
+}

@@ -28,9 +28,7 @@ import {
 	ballot,
 	ballotDraft,
 	ballotHistory,
-	codeBatch,
 	participant,
-	participationCode,
 	proposal,
 	segment,
 	vote
@@ -80,34 +78,19 @@ export interface Voter {
 
 export type Participant = typeof participant.$inferSelect;
 
-/** The participant's code, if it is unspoiled and from one of this engagement's letters. */
-export function engagementCode(db: DB, codeId: number | null, engagementId: number): number | null {
-	return codeVoter(db, codeId, engagementId)?.codeId ?? null;
-}
-
 /**
  * The voter a code makes: keyed by the code, assured, and a verified user of the code batch's
  * service when the batch is of service-user codes. Null for a spoiled code or another
  * engagement's.
  */
 export function codeVoter(db: DB, codeId: number | null, engagementId: number): Voter | null {
-	if (codeId === null) return null;
-	const row = db
-		.select({
-			id: participationCode.id,
-			spoiledAt: participationCode.spoiledAt,
-			serviceId: codeBatch.serviceId
-		})
-		.from(participationCode)
-		.innerJoin(codeBatch, eq(codeBatch.id, participationCode.batchId))
-		.where(and(eq(participationCode.id, codeId), eq(codeBatch.engagementId, engagementId)))
-		.get();
-	if (!row || row.spoiledAt) return null;
+	const code = codes.engagementCode(db, codeId, engagementId);
+	if (!code) return null;
 	return {
-		key: `code:${row.id}`,
+		key: `code:${code.id}`,
 		assurance: 'code',
-		codeId: row.id,
-		verifiedUses: row.serviceId ? [row.serviceId] : []
+		codeId: code.id,
+		verifiedUses: code.serviceId ? [code.serviceId] : []
 	};
 }
 

@@ -12,14 +12,7 @@ import { surveyState } from '../../survey/status';
 import { buildPages, type AnswerValue, type Answers, type Page } from '../../survey/template';
 import * as codes from '../codes';
 import { write, type DB } from '../db/open';
-import {
-	codeBatch,
-	participant,
-	participationCode,
-	surveyDraft,
-	surveyResponse,
-	surveyResponseSpecial
-} from '../db/schema';
+import { participant, surveyDraft, surveyResponse, surveyResponseSpecial } from '../db/schema';
 import type { Survey } from './surveys';
 
 export type Participant = typeof participant.$inferSelect;
@@ -34,18 +27,6 @@ export type Entry =
 	| { ok: true; viaCode: true; codeId: number }
 	| { ok: false; reason: 'needCode' | 'codeUsed' };
 
-/** The participant's code, if it is unspoiled and from a letter of this survey's engagement. */
-function engagementCode(db: DB, codeId: number | null, engagementId: number): number | null {
-	if (codeId === null) return null;
-	const row = db
-		.select({ id: participationCode.id, spoiledAt: participationCode.spoiledAt })
-		.from(participationCode)
-		.innerJoin(codeBatch, eq(codeBatch.id, participationCode.batchId))
-		.where(and(eq(participationCode.id, codeId), eq(codeBatch.engagementId, engagementId)))
-		.get();
-	return row && !row.spoiledAt ? row.id : null;
-}
-
 /**
  * Whether this browser may answer. An open survey takes anyone; a survey by code needs a code
  * from the engagement's letters that has not answered it yet; "both" uses the code when the
@@ -53,7 +34,7 @@ function engagementCode(db: DB, codeId: number | null, engagementId: number): nu
  */
 export function entryFor(db: DB, s: Survey, p: Participant | undefined): Entry {
 	if (s.access === 'open') return { ok: true, viaCode: false };
-	const codeId = engagementCode(db, p?.codeId ?? null, s.engagementId);
+	const codeId = codes.engagementCode(db, p?.codeId ?? null, s.engagementId)?.id ?? null;
 	if (codeId !== null) {
 		return codes.isCodeSpent(db, codeId, activityKey(s.id))
 			? { ok: false, reason: 'codeUsed' }
@@ -123,7 +104,7 @@ export function startDraft(
 	return write(db, (tx) => {
 		const own = findDraft(tx, s.id, p.id);
 		if (own) return own;
-		const codeId = engagementCode(tx, p.codeId, s.engagementId);
+		const codeId = codes.engagementCode(tx, p.codeId, s.engagementId)?.id ?? null;
 		const elsewhere =
 			codeId === null || !options.takeOver ? undefined : findDraftByCode(tx, s.id, codeId);
 		if (elsewhere) {
