@@ -6,13 +6,11 @@ import {
 	emptyContent,
 	type CharterContent,
 	type CharterLinks,
-	type Commitment,
-	type Governance,
-	type Outcome,
-	type Party,
-	type Standard
+	type Governance
 } from '../../charter/charter';
 import type { CommentResponse } from '../../charter/consultation';
+import * as editing from '../../charter/editing';
+import type { ItemFields, ListSection } from '../../charter/editing';
 import {
 	newCharter,
 	transition,
@@ -22,7 +20,6 @@ import {
 import type { RagStatus, ReviewTargetKind } from '../../charter/review';
 import { signingPage, type SigningPage } from '../../charter/signing';
 import { signingVersion, type CharterState } from '../../charter/state';
-import { welshOf } from '../../charter/welsh';
 import * as audit from '../audit';
 import { write, type DB } from '../db/open';
 import { charter, charterSigningLink, charterVersion, engagement, service } from '../db/schema';
@@ -243,13 +240,13 @@ const staff = (actor: audit.Actor): Who => ({ kind: 'staff', actor });
 
 // ---- Drafting ---------------------------------------------------------------------------
 
-/** Changes the working text with `change` (which may refuse), through the life cycle's `edit`. */
+/** Changes the working text by an editing rule (which may refuse), through `edit`. */
 function editContent(
 	db: DB,
 	actor: audit.Actor,
 	charterId: number,
 	auditAction: string,
-	change: (content: CharterContent) => CharterContent | string[],
+	change: (content: CharterContent) => editing.EditResult,
 	now: Date
 ): Result {
 	const result = act(
@@ -258,10 +255,8 @@ function editContent(
 		staff(actor),
 		auditAction,
 		(state) => {
-			const content = change(structuredClone(state.content));
-			return Array.isArray(content)
-				? { refuse: content }
-				: { type: 'edit', content: withoutStrayWelsh(content) };
+			const edited = change(state.content);
+			return edited.ok ? { type: 'edit', content: edited.content } : { refuse: edited.reasons };
 		},
 		now
 	);
@@ -275,23 +270,14 @@ export function saveBasics(
 	basics: Pick<CharterContent, 'title' | 'service' | 'summary'>,
 	now = new Date()
 ): Result {
-	const { title, service, summary } = basics;
 	return editContent(
 		db,
 		actor,
 		charterId,
 		'charter.edit.basics',
-		(c) => ({ ...c, title, service, summary }),
+		(c) => editing.setBasics(c, basics),
 		now
 	);
-}
-
-/** Drops Welsh for items that are gone, and `cy` itself when nothing is left in it. */
-function withoutStrayWelsh(content: CharterContent): CharterContent {
-	if (!content.cy) return content;
-	const { cy, ...rest } = content;
-	const kept = welshOf(rest, cy);
-	return Object.keys(kept).length > 0 ? { ...rest, cy: kept } : rest;
 }
 
 /** The Welsh of the working text, field by field (`charterWelshFields`); blank removes it. */
@@ -307,7 +293,7 @@ export function saveWelsh(
 		actor,
 		charterId,
 		'charter.edit.welsh',
-		(c) => ({ ...c, cy: welshOf(c, welsh) }),
+		(c) => editing.setWelsh(c, welsh),
 		now
 	);
 }
@@ -324,17 +310,7 @@ export function saveGovernance(
 		actor,
 		charterId,
 		'charter.edit.governance',
-		(c) => ({
-			...c,
-			governance: {
-				forum: governance.forum,
-				membership: governance.membership,
-				meetingFrequency: governance.meetingFrequency,
-				decides: governance.decides,
-				disputes: governance.disputes,
-				concerns: governance.concerns
-			}
-		}),
+		(c) => editing.setGovernance(c, governance),
 		now
 	);
 }
@@ -351,77 +327,17 @@ export function saveLinks(
 		actor,
 		charterId,
 		'charter.edit.links',
-		(c) => ({
-			...c,
-			links: {
-				surveyIds: [...links.surveyIds],
-				labIds: [...links.labIds],
-				voteIds: [...links.voteIds]
-			}
-		}),
+		(c) => editing.setLinks(c, links),
 		now
 	);
 }
 
-/** The lists of a charter that are edited item by item. */
-export type ListSection = 'outcomes' | 'parties' | 'commitments' | 'standards';
-export type ItemFields = {
-	outcomes: Omit<Outcome, 'id'>;
-	parties: Omit<Party, 'id'>;
-	commitments: Omit<Commitment, 'id'>;
-	standards: Omit<Standard, 'id'>;
-};
 const ID_PREFIX: Record<ListSection, string> = {
 	outcomes: 'o',
 	parties: 'p',
 	commitments: 'c',
 	standards: 's'
 };
-const ITEM_NAMES: Record<ListSection, string> = {
-	outcomes: 'outcome',
-	parties: 'party',
-	commitments: 'commitment',
-	standards: 'service standard'
-};
-
-type AnyItem = { id: string };
-
-/** The fields each item keeps: anything else a caller passes is dropped, not signed. */
-const ITEM_FIELDS: { [S in ListSection]: readonly (keyof ItemFields[S])[] } = {
-	outcomes: ['title', 'indicator', 'baseline', 'target'],
-	parties: [
-		'kind',
-		'organisation',
-		'contactName',
-		'contactEmail',
-		'role',
-		'signatoryName',
-		'signatoryRole'
-	],
-	commitments: ['partyId', 'what', 'kind', 'owner', 'measure', 'date', 'dateKind'],
-	standards: ['text']
-};
-
-function item<S extends ListSection>(section: S, fields: ItemFields[S], id: string): AnyItem {
-	const picked: Record<string, unknown> = { id };
-	for (const key of ITEM_FIELDS[section]) picked[key as string] = fields[key];
-	return picked as AnyItem;
-}
-
-function listOf(content: CharterContent, section: ListSection): AnyItem[] {
-	return content[section];
-}
-
-function withList(content: CharterContent, section: ListSection, items: AnyItem[]): CharterContent {
-	return { ...content, [section]: items } as CharterContent;
-}
-
-/** A commitment must belong to a party that is in the charter. */
-function partyProblem(content: CharterContent, section: ListSection, fields: object): string[] {
-	if (section !== 'commitments') return [];
-	const partyId = (fields as ItemFields['commitments']).partyId;
-	return content.parties.some((p) => p.id === partyId) ? [] : ['Choose a party from the list.'];
-}
 
 /** Adds an item at the end of a list; returns its new id. */
 export function addItem<S extends ListSection>(
@@ -438,11 +354,7 @@ export function addItem<S extends ListSection>(
 		actor,
 		charterId,
 		`charter.edit.${section}`,
-		(c) => {
-			const problems = partyProblem(c, section, fields);
-			if (problems.length) return problems;
-			return withList(c, section, [...listOf(c, section), item(section, fields, id)]);
-		},
+		(c) => editing.addItem(c, section, fields, id),
 		now
 	);
 	return result.ok ? { ok: true, value: id } : result;
@@ -463,18 +375,7 @@ export function updateItem<S extends ListSection>(
 		actor,
 		charterId,
 		`charter.edit.${section}`,
-		(c) => {
-			const items = listOf(c, section);
-			if (!items.some((i) => i.id === itemId))
-				return [`That ${ITEM_NAMES[section]} is no longer in the charter.`];
-			const problems = partyProblem(c, section, fields);
-			if (problems.length) return problems;
-			return withList(
-				c,
-				section,
-				items.map((i) => (i.id === itemId ? item(section, fields, itemId) : i))
-			);
-		},
+		(c) => editing.updateItem(c, section, itemId, fields),
 		now
 	);
 }
@@ -493,20 +394,7 @@ export function removeItem(
 		actor,
 		charterId,
 		`charter.edit.${section}`,
-		(c) => {
-			const items = listOf(c, section);
-			if (!items.some((i) => i.id === itemId))
-				return [`That ${ITEM_NAMES[section]} is no longer in the charter.`];
-			if (section === 'parties' && c.commitments.some((k) => k.partyId === itemId))
-				return [
-					'This party still has commitments: remove them or give them to another party first.'
-				];
-			return withList(
-				c,
-				section,
-				items.filter((i) => i.id !== itemId)
-			);
-		},
+		(c) => editing.removeItem(c, section, itemId),
 		now
 	);
 }
@@ -526,15 +414,7 @@ export function moveItem(
 		actor,
 		charterId,
 		`charter.edit.${section}`,
-		(c) => {
-			const items = [...listOf(c, section)];
-			const i = items.findIndex((item) => item.id === itemId);
-			if (i < 0) return [`That ${ITEM_NAMES[section]} is no longer in the charter.`];
-			const j = direction === 'up' ? i - 1 : i + 1;
-			if (j < 0 || j >= items.length) return c;
-			[items[i], items[j]] = [items[j], items[i]];
-			return withList(c, section, items);
-		},
+		(c) => editing.moveItem(c, section, itemId, direction),
 		now
 	);
 }
