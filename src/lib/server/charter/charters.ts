@@ -1,7 +1,7 @@
 // The community charter's server side: every change loads the charter's rows into its state,
 // asks the pure life cycle (src/lib/charter/lifecycle.ts) whether it may happen, and appends
 // the result in the same IMMEDIATE transaction as its audit entry.
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import {
 	emptyContent,
 	type CharterContent,
@@ -18,12 +18,11 @@ import {
 	type CharterAction
 } from '../../charter/lifecycle';
 import type { RagStatus, ReviewTargetKind } from '../../charter/review';
-import { signingPage, type SigningPage } from '../../charter/signing';
-import { signingVersion, type CharterState } from '../../charter/state';
+import type { CharterState } from '../../charter/state';
 import * as audit from '../audit';
 import { write, type DB } from '../db/open';
-import { charter, charterSigningLink, charterVersion, engagement, service } from '../db/schema';
-import { generateToken, hashToken } from '../tokens';
+import { charter, engagement, service } from '../db/schema';
+import { generateToken } from '../tokens';
 import {
 	loadCharter,
 	loadCharterBySlug,
@@ -516,173 +515,26 @@ export function recordReview(
 	);
 }
 
-// ---- Signing links ----------------------------------------------------------------------
-
-export interface IssuedLink {
-	partyId: string;
-	organisation: string;
-	signatoryName: string;
-	contactEmail: string;
-	/** The token, in plain text this once: only its hash is stored. */
-	token: string;
-}
+// ---- Signing ----------------------------------------------------------------------------
 
 /**
- * Makes a personal signing link for each of `partyIds` (every party still to sign, when
- * empty) on the version being signed. A party's earlier link for the same version stops
- * working. The tokens are returned once and never stored.
+ * Signs a version for a party, in the caller's transaction, once its signing link has been
+ * checked (./signing-links). The life cycle refuses a text other than the one shown, a version
+ * no longer being signed and a second signature.
  */
-export function issueSigningLinks(
-	db: DB,
-	actor: audit.Actor,
+export function signVersion(
+	tx: DB,
 	charterId: number,
-	partyIds: string[],
-	now = new Date()
-): Result<IssuedLink[]> {
-	return write(db, (tx) => {
-		const loaded = loadCharter(tx, charterId);
-		if (!loaded) return refused('That charter was not found.');
-		const version = signingVersion(loaded.state);
-		if (!version)
-			return refused('The charter is not being signed, so no signing links can be made.');
-		const versionId = loaded.versionIds.get(version.number)!;
-		const signed = new Set(version.signatures.map((s) => s.partyId));
-		const wanted = partyIds.length
-			? partyIds
-			: version.content.parties.filter((p) => !signed.has(p.id)).map((p) => p.id);
-		const issued: IssuedLink[] = [];
-		for (const partyId of wanted) {
-			const party = version.content.parties.find((p) => p.id === partyId);
-			if (!party) return refused('That party is not in the version being signed.');
-			if (signed.has(partyId))
-				return refused(`${party.organisation} has already signed version ${version.number}.`);
-			tx.update(charterSigningLink)
-				.set({ revokedAt: now })
-				.where(
-					and(
-						eq(charterSigningLink.versionId, versionId),
-						eq(charterSigningLink.partyId, partyId),
-						isNull(charterSigningLink.revokedAt)
-					)
-				)
-				.run();
-			const token = generateToken();
-			tx.insert(charterSigningLink)
-				.values({
-					versionId,
-					partyId,
-					tokenHash: hashToken(token),
-					createdBy: actor.id,
-					createdAt: now
-				})
-				.run();
-			issued.push({
-				partyId,
-				organisation: party.organisation,
-				signatoryName: party.signatoryName,
-				contactEmail: party.contactEmail,
-				token
-			});
-		}
-		audit.record(
-			tx,
-			actor,
-			{
-				action: 'charter.signing-links',
-				entityType: 'charter',
-				entityId: charterId,
-				after: { version: version.number, parties: issued.map((i) => i.partyId) }
-			},
-			now
-		);
-		return { ok: true, value: issued };
-	});
-}
-
-/** When each party's current link for the version being signed was made (null: none yet). */
-export function liveLinks(db: DB, loaded: LoadedCharter): Map<string, Date> {
-	const version = signingVersion(loaded.state);
-	if (!version) return new Map();
-	const rows = db
-		.select({ partyId: charterSigningLink.partyId, createdAt: charterSigningLink.createdAt })
-		.from(charterSigningLink)
-		.where(
-			and(
-				eq(charterSigningLink.versionId, loaded.versionIds.get(version.number)!),
-				isNull(charterSigningLink.revokedAt)
-			)
-		)
-		.orderBy(asc(charterSigningLink.id))
-		.all();
-	return new Map(rows.map((r) => [r.partyId, r.createdAt]));
-}
-
-export type SigningLinkView =
-	| { found: false }
-	| { found: true; replaced: true; charter: LoadedCharter }
-	| { found: true; replaced: false; charter: LoadedCharter; page: SigningPage };
-
-/** What a signing link opens: nothing, a link replaced by a newer one, or the signing page. */
-export function openSigningLink(db: DB, token: string): SigningLinkView {
-	const link = db
-		.select()
-		.from(charterSigningLink)
-		.where(eq(charterSigningLink.tokenHash, hashToken(token)))
-		.get();
-	if (!link) return { found: false };
-	const loaded = charterOfVersion(db, link.versionId);
-	if (!loaded) return { found: false };
-	if (link.revokedAt) return { found: true, replaced: true, charter: loaded };
-	const versionNumber = [...loaded.versionIds].find(([, id]) => id === link.versionId)![0];
-	const page = signingPage(loaded.state, { partyId: link.partyId, versionNumber });
-	if (!page) return { found: false };
-	return { found: true, replaced: false, charter: loaded, page };
-}
-
-function charterOfVersion(db: DB, versionId: number): LoadedCharter | undefined {
-	const row = db
-		.select({ charterId: charterVersion.charterId })
-		.from(charterVersion)
-		.where(eq(charterVersion.id, versionId))
-		.get();
-	return row ? loadCharter(db, row.charterId) : undefined;
-}
-
-/**
- * Signs the version a link names, for the party it names, with the hash of the text the page
- * showed. A replaced link cannot sign; the unique index makes a double signature impossible.
- */
-export function sign(
-	db: DB,
-	token: string,
+	signatory: { partyId: string; versionNumber: number },
 	input: { name: string; role: string; versionHash: string },
-	now = new Date()
-): Result<{ everyoneSigned: boolean }> {
-	return write(db, (tx) => {
-		const link = tx
-			.select()
-			.from(charterSigningLink)
-			.where(eq(charterSigningLink.tokenHash, hashToken(token)))
-			.get();
-		if (!link) return refused('This signing link is not valid.');
-		if (link.revokedAt)
-			return refused(
-				'This signing link has been replaced by a newer one. Use the latest link you were sent.'
-			);
-		const version = tx
-			.select({ charterId: charterVersion.charterId, number: charterVersion.number })
-			.from(charterVersion)
-			.where(eq(charterVersion.id, link.versionId))
-			.get()!;
-		const result = actIn(
-			tx,
-			version.charterId,
-			{ kind: 'signatory', partyId: link.partyId, versionNumber: version.number },
-			'charter.sign',
-			() => ({ type: 'sign', ...input }),
-			now
-		);
-		if (!result.ok) return result;
-		return { ok: true, value: { everyoneSigned: result.value.status === 'agreed' } };
-	});
+	now: Date
+): Result<CharterState> {
+	return actIn(
+		tx,
+		charterId,
+		{ kind: 'signatory', ...signatory },
+		'charter.sign',
+		() => ({ type: 'sign', ...input }),
+		now
+	);
 }
