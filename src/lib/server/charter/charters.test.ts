@@ -15,6 +15,7 @@ import {
 	user
 } from '../db/schema';
 import * as charters from './charters';
+import * as signingLinks from './signing-links';
 
 const actor = { id: 1, email: 'commissioner@test.example' };
 const T0 = new Date('2026-03-01T09:00:00Z');
@@ -63,11 +64,11 @@ function completeDraft(): number {
 /** Opens consultation and signing, then signs through a fresh link for every party. */
 function signByEveryone(id: number, start = 10) {
 	ok(charters.openSigning(db, actor, id, later(start)));
-	const links = ok(charters.issueSigningLinks(db, actor, id, [], later(start + 1)));
+	const links = ok(signingLinks.issue(db, actor, id, [], later(start + 1)));
 	const hash = charters.getCharter(db, id)!.state.versions.at(-1)!.hash;
 	links.forEach((link, i) =>
 		ok(
-			charters.sign(
+			signingLinks.sign(
 				db,
 				link.token,
 				{ name: link.signatoryName, role: 'Signatory', versionHash: hash },
@@ -190,31 +191,31 @@ describe('the life cycle through the database', () => {
 		const id = completeDraft();
 		ok(charters.openConsultation(db, actor, id, later(1)));
 		ok(charters.openSigning(db, actor, id, later(2)));
-		const [first] = ok(charters.issueSigningLinks(db, actor, id, ['p-council'], later(3)));
-		const [second] = ok(charters.issueSigningLinks(db, actor, id, ['p-council'], later(4)));
-		expect(charters.openSigningLink(db, first.token)).toMatchObject({
+		const [first] = ok(signingLinks.issue(db, actor, id, ['p-council'], later(3)));
+		const [second] = ok(signingLinks.issue(db, actor, id, ['p-council'], later(4)));
+		expect(signingLinks.open(db, first.token)).toMatchObject({
 			found: true,
 			replaced: true
 		});
 		const hash = charters.getCharter(db, id)!.state.versions[0].hash;
 		const input = { name: 'Alan Brooks', role: 'Director', versionHash: hash };
-		expect(charters.sign(db, first.token, input, later(5)).ok).toBe(false);
-		ok(charters.sign(db, second.token, input, later(6)));
-		const again = charters.sign(db, second.token, input, later(7));
+		expect(signingLinks.sign(db, first.token, input, later(5)).ok).toBe(false);
+		ok(signingLinks.sign(db, second.token, input, later(6)));
+		const again = signingLinks.sign(db, second.token, input, later(7));
 		expect(again.ok).toBe(false);
-		expect(charters.issueSigningLinks(db, actor, id, ['p-council'], later(8)).ok).toBe(false);
+		expect(signingLinks.issue(db, actor, id, ['p-council'], later(8)).ok).toBe(false);
 		// Tokens are never stored, only their hashes.
 		const stored = db.select().from(charterSigningLink).all();
 		expect(stored.map((l) => l.tokenHash)).not.toContain(second.token);
-		expect(charters.openSigningLink(db, 'no-such-token')).toEqual({ found: false });
+		expect(signingLinks.open(db, 'no-such-token')).toEqual({ found: false });
 	});
 
 	it('refuses a signature on a text other than the one shown', () => {
 		const id = completeDraft();
 		ok(charters.openConsultation(db, actor, id, later(1)));
 		ok(charters.openSigning(db, actor, id, later(2)));
-		const [link] = ok(charters.issueSigningLinks(db, actor, id, ['p-provider'], later(3)));
-		const result = charters.sign(
+		const [link] = ok(signingLinks.issue(db, actor, id, ['p-provider'], later(3)));
+		const result = signingLinks.sign(
 			db,
 			link.token,
 			{ name: 'Sam', role: 'CEO', versionHash: 'a'.repeat(64) },
@@ -228,9 +229,9 @@ describe('the life cycle through the database', () => {
 		const id = completeDraft();
 		ok(charters.openConsultation(db, actor, id, later(1)));
 		ok(charters.openSigning(db, actor, id, later(2)));
-		const [link] = ok(charters.issueSigningLinks(db, actor, id, ['p-provider'], later(3)));
+		const [link] = ok(signingLinks.issue(db, actor, id, ['p-provider'], later(3)));
 		ok(charters.withdrawSigning(db, actor, id, 'The budget figure was wrong.', later(4)));
-		const view = charters.openSigningLink(db, link.token);
+		const view = signingLinks.open(db, link.token);
 		expect(view.found && !view.replaced && view.page.reasons.length).toBeGreaterThan(0);
 		const state = charters.getCharter(db, id)!.state;
 		expect(state.status).toBe('consultation');
@@ -264,5 +265,63 @@ describe('the life cycle through the database', () => {
 		expect(charters.addComment(db, id, { name: '', text: 'Hello there' }, later(1)).ok).toBe(false);
 		expect(db.select().from(charterComment).all()).toHaveLength(0);
 		expect(db.select().from(charter).get()!.status).toBe('draft');
+	});
+});
+
+describe('who gets a signing link', () => {
+	/** A complete charter being signed, which the provider has signed already. */
+	function signedByProvider(): number {
+		const id = completeDraft();
+		ok(charters.openConsultation(db, actor, id, later(1)));
+		ok(charters.openSigning(db, actor, id, later(2)));
+		const [link] = ok(signingLinks.issue(db, actor, id, ['p-provider'], later(3)));
+		const versionHash = charters.getCharter(db, id)!.state.versions[0].hash;
+		const signature = { name: 'Sam Okafor', role: 'Chief Executive', versionHash };
+		ok(signingLinks.sign(db, link.token, signature, later(4)));
+		return id;
+	}
+
+	const liveParties = (id: number) => [
+		...signingLinks.listLive(db, charters.getCharter(db, id)!).keys()
+	];
+
+	it('makes one for every party still to sign when none is named', () => {
+		const id = signedByProvider();
+		const links = ok(signingLinks.issue(db, actor, id, [], later(5)));
+		expect(links.map((l) => [l.partyId, l.signatoryName, l.contactEmail])).toEqual([
+			['p-council', 'Alan Brooks', 'commissioning@riverside.example.gov.uk'],
+			['p-residents', 'Jean Evans', '']
+		]);
+		expect(liveParties(id)).toEqual(['p-provider', 'p-council', 'p-residents']);
+	});
+
+	it.each([
+		{
+			name: 'a party that has signed',
+			partyIds: ['p-provider'],
+			reasons: ['Hub Together CIC has already signed version 1.']
+		},
+		{
+			name: 'a party that is not in the version',
+			partyIds: ['p-nobody'],
+			reasons: ['That party is not in the version being signed.']
+		},
+		{
+			name: 'a list naming a party that has signed, even for the others in it',
+			partyIds: ['p-council', 'p-provider'],
+			reasons: ['Hub Together CIC has already signed version 1.']
+		}
+	])('refuses $name, and makes none', ({ partyIds, reasons }) => {
+		const id = signedByProvider();
+		expect(signingLinks.issue(db, actor, id, partyIds, later(5))).toEqual({ ok: false, reasons });
+		expect(liveParties(id)).toEqual(['p-provider']);
+	});
+
+	it('refuses while the charter is not being signed', () => {
+		const id = completeDraft();
+		expect(signingLinks.issue(db, actor, id, [], later(1))).toEqual({
+			ok: false,
+			reasons: ['The charter is not being signed, so no signing links can be made.']
+		});
 	});
 });

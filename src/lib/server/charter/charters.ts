@@ -1,18 +1,16 @@
 // The community charter's server side: every change loads the charter's rows into its state,
 // asks the pure life cycle (src/lib/charter/lifecycle.ts) whether it may happen, and appends
 // the result in the same IMMEDIATE transaction as its audit entry.
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import {
 	emptyContent,
 	type CharterContent,
 	type CharterLinks,
-	type Commitment,
-	type Governance,
-	type Outcome,
-	type Party,
-	type Standard
+	type Governance
 } from '../../charter/charter';
 import type { CommentResponse } from '../../charter/consultation';
+import * as editing from '../../charter/editing';
+import type { ItemFields, ListSection } from '../../charter/editing';
 import {
 	newCharter,
 	transition,
@@ -20,13 +18,11 @@ import {
 	type CharterAction
 } from '../../charter/lifecycle';
 import type { RagStatus, ReviewTargetKind } from '../../charter/review';
-import { signingPage, type SigningPage } from '../../charter/signing';
-import { signingVersion, type CharterState } from '../../charter/state';
-import { welshOf } from '../../charter/welsh';
+import type { CharterState } from '../../charter/state';
 import * as audit from '../audit';
 import { write, type DB } from '../db/open';
-import { charter, charterSigningLink, charterVersion, engagement, service } from '../db/schema';
-import { generateToken, hashToken } from '../tokens';
+import { charter, engagement, service } from '../db/schema';
+import { generateToken } from '../tokens';
 import {
 	loadCharter,
 	loadCharterBySlug,
@@ -243,13 +239,13 @@ const staff = (actor: audit.Actor): Who => ({ kind: 'staff', actor });
 
 // ---- Drafting ---------------------------------------------------------------------------
 
-/** Changes the working text with `change` (which may refuse), through the life cycle's `edit`. */
+/** Changes the working text by an editing rule (which may refuse), through `edit`. */
 function editContent(
 	db: DB,
 	actor: audit.Actor,
 	charterId: number,
 	auditAction: string,
-	change: (content: CharterContent) => CharterContent | string[],
+	change: (content: CharterContent) => editing.EditResult,
 	now: Date
 ): Result {
 	const result = act(
@@ -258,10 +254,8 @@ function editContent(
 		staff(actor),
 		auditAction,
 		(state) => {
-			const content = change(structuredClone(state.content));
-			return Array.isArray(content)
-				? { refuse: content }
-				: { type: 'edit', content: withoutStrayWelsh(content) };
+			const edited = change(state.content);
+			return edited.ok ? { type: 'edit', content: edited.content } : { refuse: edited.reasons };
 		},
 		now
 	);
@@ -275,23 +269,14 @@ export function saveBasics(
 	basics: Pick<CharterContent, 'title' | 'service' | 'summary'>,
 	now = new Date()
 ): Result {
-	const { title, service, summary } = basics;
 	return editContent(
 		db,
 		actor,
 		charterId,
 		'charter.edit.basics',
-		(c) => ({ ...c, title, service, summary }),
+		(c) => editing.setBasics(c, basics),
 		now
 	);
-}
-
-/** Drops Welsh for items that are gone, and `cy` itself when nothing is left in it. */
-function withoutStrayWelsh(content: CharterContent): CharterContent {
-	if (!content.cy) return content;
-	const { cy, ...rest } = content;
-	const kept = welshOf(rest, cy);
-	return Object.keys(kept).length > 0 ? { ...rest, cy: kept } : rest;
 }
 
 /** The Welsh of the working text, field by field (`charterWelshFields`); blank removes it. */
@@ -307,7 +292,7 @@ export function saveWelsh(
 		actor,
 		charterId,
 		'charter.edit.welsh',
-		(c) => ({ ...c, cy: welshOf(c, welsh) }),
+		(c) => editing.setWelsh(c, welsh),
 		now
 	);
 }
@@ -324,17 +309,7 @@ export function saveGovernance(
 		actor,
 		charterId,
 		'charter.edit.governance',
-		(c) => ({
-			...c,
-			governance: {
-				forum: governance.forum,
-				membership: governance.membership,
-				meetingFrequency: governance.meetingFrequency,
-				decides: governance.decides,
-				disputes: governance.disputes,
-				concerns: governance.concerns
-			}
-		}),
+		(c) => editing.setGovernance(c, governance),
 		now
 	);
 }
@@ -351,77 +326,17 @@ export function saveLinks(
 		actor,
 		charterId,
 		'charter.edit.links',
-		(c) => ({
-			...c,
-			links: {
-				surveyIds: [...links.surveyIds],
-				labIds: [...links.labIds],
-				voteIds: [...links.voteIds]
-			}
-		}),
+		(c) => editing.setLinks(c, links),
 		now
 	);
 }
 
-/** The lists of a charter that are edited item by item. */
-export type ListSection = 'outcomes' | 'parties' | 'commitments' | 'standards';
-export type ItemFields = {
-	outcomes: Omit<Outcome, 'id'>;
-	parties: Omit<Party, 'id'>;
-	commitments: Omit<Commitment, 'id'>;
-	standards: Omit<Standard, 'id'>;
-};
 const ID_PREFIX: Record<ListSection, string> = {
 	outcomes: 'o',
 	parties: 'p',
 	commitments: 'c',
 	standards: 's'
 };
-const ITEM_NAMES: Record<ListSection, string> = {
-	outcomes: 'outcome',
-	parties: 'party',
-	commitments: 'commitment',
-	standards: 'service standard'
-};
-
-type AnyItem = { id: string };
-
-/** The fields each item keeps: anything else a caller passes is dropped, not signed. */
-const ITEM_FIELDS: { [S in ListSection]: readonly (keyof ItemFields[S])[] } = {
-	outcomes: ['title', 'indicator', 'baseline', 'target'],
-	parties: [
-		'kind',
-		'organisation',
-		'contactName',
-		'contactEmail',
-		'role',
-		'signatoryName',
-		'signatoryRole'
-	],
-	commitments: ['partyId', 'what', 'kind', 'owner', 'measure', 'date', 'dateKind'],
-	standards: ['text']
-};
-
-function item<S extends ListSection>(section: S, fields: ItemFields[S], id: string): AnyItem {
-	const picked: Record<string, unknown> = { id };
-	for (const key of ITEM_FIELDS[section]) picked[key as string] = fields[key];
-	return picked as AnyItem;
-}
-
-function listOf(content: CharterContent, section: ListSection): AnyItem[] {
-	return content[section];
-}
-
-function withList(content: CharterContent, section: ListSection, items: AnyItem[]): CharterContent {
-	return { ...content, [section]: items } as CharterContent;
-}
-
-/** A commitment must belong to a party that is in the charter. */
-function partyProblem(content: CharterContent, section: ListSection, fields: object): string[] {
-	if (section !== 'commitments') return [];
-	const partyId = (fields as ItemFields['commitments']).partyId;
-	return content.parties.some((p) => p.id === partyId) ? [] : ['Choose a party from the list.'];
-}
 
 /** Adds an item at the end of a list; returns its new id. */
 export function addItem<S extends ListSection>(
@@ -438,11 +353,7 @@ export function addItem<S extends ListSection>(
 		actor,
 		charterId,
 		`charter.edit.${section}`,
-		(c) => {
-			const problems = partyProblem(c, section, fields);
-			if (problems.length) return problems;
-			return withList(c, section, [...listOf(c, section), item(section, fields, id)]);
-		},
+		(c) => editing.addItem(c, section, fields, id),
 		now
 	);
 	return result.ok ? { ok: true, value: id } : result;
@@ -463,18 +374,7 @@ export function updateItem<S extends ListSection>(
 		actor,
 		charterId,
 		`charter.edit.${section}`,
-		(c) => {
-			const items = listOf(c, section);
-			if (!items.some((i) => i.id === itemId))
-				return [`That ${ITEM_NAMES[section]} is no longer in the charter.`];
-			const problems = partyProblem(c, section, fields);
-			if (problems.length) return problems;
-			return withList(
-				c,
-				section,
-				items.map((i) => (i.id === itemId ? item(section, fields, itemId) : i))
-			);
-		},
+		(c) => editing.updateItem(c, section, itemId, fields),
 		now
 	);
 }
@@ -493,20 +393,7 @@ export function removeItem(
 		actor,
 		charterId,
 		`charter.edit.${section}`,
-		(c) => {
-			const items = listOf(c, section);
-			if (!items.some((i) => i.id === itemId))
-				return [`That ${ITEM_NAMES[section]} is no longer in the charter.`];
-			if (section === 'parties' && c.commitments.some((k) => k.partyId === itemId))
-				return [
-					'This party still has commitments: remove them or give them to another party first.'
-				];
-			return withList(
-				c,
-				section,
-				items.filter((i) => i.id !== itemId)
-			);
-		},
+		(c) => editing.removeItem(c, section, itemId),
 		now
 	);
 }
@@ -526,15 +413,7 @@ export function moveItem(
 		actor,
 		charterId,
 		`charter.edit.${section}`,
-		(c) => {
-			const items = [...listOf(c, section)];
-			const i = items.findIndex((item) => item.id === itemId);
-			if (i < 0) return [`That ${ITEM_NAMES[section]} is no longer in the charter.`];
-			const j = direction === 'up' ? i - 1 : i + 1;
-			if (j < 0 || j >= items.length) return c;
-			[items[i], items[j]] = [items[j], items[i]];
-			return withList(c, section, items);
-		},
+		(c) => editing.moveItem(c, section, itemId, direction),
 		now
 	);
 }
@@ -636,173 +515,26 @@ export function recordReview(
 	);
 }
 
-// ---- Signing links ----------------------------------------------------------------------
-
-export interface IssuedLink {
-	partyId: string;
-	organisation: string;
-	signatoryName: string;
-	contactEmail: string;
-	/** The token, in plain text this once: only its hash is stored. */
-	token: string;
-}
+// ---- Signing ----------------------------------------------------------------------------
 
 /**
- * Makes a personal signing link for each of `partyIds` (every party still to sign, when
- * empty) on the version being signed. A party's earlier link for the same version stops
- * working. The tokens are returned once and never stored.
+ * Signs a version for a party, in the caller's transaction, once its signing link has been
+ * checked (./signing-links). The life cycle refuses a text other than the one shown, a version
+ * no longer being signed and a second signature.
  */
-export function issueSigningLinks(
-	db: DB,
-	actor: audit.Actor,
+export function signVersion(
+	tx: DB,
 	charterId: number,
-	partyIds: string[],
-	now = new Date()
-): Result<IssuedLink[]> {
-	return write(db, (tx) => {
-		const loaded = loadCharter(tx, charterId);
-		if (!loaded) return refused('That charter was not found.');
-		const version = signingVersion(loaded.state);
-		if (!version)
-			return refused('The charter is not being signed, so no signing links can be made.');
-		const versionId = loaded.versionIds.get(version.number)!;
-		const signed = new Set(version.signatures.map((s) => s.partyId));
-		const wanted = partyIds.length
-			? partyIds
-			: version.content.parties.filter((p) => !signed.has(p.id)).map((p) => p.id);
-		const issued: IssuedLink[] = [];
-		for (const partyId of wanted) {
-			const party = version.content.parties.find((p) => p.id === partyId);
-			if (!party) return refused('That party is not in the version being signed.');
-			if (signed.has(partyId))
-				return refused(`${party.organisation} has already signed version ${version.number}.`);
-			tx.update(charterSigningLink)
-				.set({ revokedAt: now })
-				.where(
-					and(
-						eq(charterSigningLink.versionId, versionId),
-						eq(charterSigningLink.partyId, partyId),
-						isNull(charterSigningLink.revokedAt)
-					)
-				)
-				.run();
-			const token = generateToken();
-			tx.insert(charterSigningLink)
-				.values({
-					versionId,
-					partyId,
-					tokenHash: hashToken(token),
-					createdBy: actor.id,
-					createdAt: now
-				})
-				.run();
-			issued.push({
-				partyId,
-				organisation: party.organisation,
-				signatoryName: party.signatoryName,
-				contactEmail: party.contactEmail,
-				token
-			});
-		}
-		audit.record(
-			tx,
-			actor,
-			{
-				action: 'charter.signing-links',
-				entityType: 'charter',
-				entityId: charterId,
-				after: { version: version.number, parties: issued.map((i) => i.partyId) }
-			},
-			now
-		);
-		return { ok: true, value: issued };
-	});
-}
-
-/** When each party's current link for the version being signed was made (null: none yet). */
-export function liveLinks(db: DB, loaded: LoadedCharter): Map<string, Date> {
-	const version = signingVersion(loaded.state);
-	if (!version) return new Map();
-	const rows = db
-		.select({ partyId: charterSigningLink.partyId, createdAt: charterSigningLink.createdAt })
-		.from(charterSigningLink)
-		.where(
-			and(
-				eq(charterSigningLink.versionId, loaded.versionIds.get(version.number)!),
-				isNull(charterSigningLink.revokedAt)
-			)
-		)
-		.orderBy(asc(charterSigningLink.id))
-		.all();
-	return new Map(rows.map((r) => [r.partyId, r.createdAt]));
-}
-
-export type SigningLinkView =
-	| { found: false }
-	| { found: true; replaced: true; charter: LoadedCharter }
-	| { found: true; replaced: false; charter: LoadedCharter; page: SigningPage };
-
-/** What a signing link opens: nothing, a link replaced by a newer one, or the signing page. */
-export function openSigningLink(db: DB, token: string): SigningLinkView {
-	const link = db
-		.select()
-		.from(charterSigningLink)
-		.where(eq(charterSigningLink.tokenHash, hashToken(token)))
-		.get();
-	if (!link) return { found: false };
-	const loaded = charterOfVersion(db, link.versionId);
-	if (!loaded) return { found: false };
-	if (link.revokedAt) return { found: true, replaced: true, charter: loaded };
-	const versionNumber = [...loaded.versionIds].find(([, id]) => id === link.versionId)![0];
-	const page = signingPage(loaded.state, { partyId: link.partyId, versionNumber });
-	if (!page) return { found: false };
-	return { found: true, replaced: false, charter: loaded, page };
-}
-
-function charterOfVersion(db: DB, versionId: number): LoadedCharter | undefined {
-	const row = db
-		.select({ charterId: charterVersion.charterId })
-		.from(charterVersion)
-		.where(eq(charterVersion.id, versionId))
-		.get();
-	return row ? loadCharter(db, row.charterId) : undefined;
-}
-
-/**
- * Signs the version a link names, for the party it names, with the hash of the text the page
- * showed. A replaced link cannot sign; the unique index makes a double signature impossible.
- */
-export function sign(
-	db: DB,
-	token: string,
+	signatory: { partyId: string; versionNumber: number },
 	input: { name: string; role: string; versionHash: string },
-	now = new Date()
-): Result<{ everyoneSigned: boolean }> {
-	return write(db, (tx) => {
-		const link = tx
-			.select()
-			.from(charterSigningLink)
-			.where(eq(charterSigningLink.tokenHash, hashToken(token)))
-			.get();
-		if (!link) return refused('This signing link is not valid.');
-		if (link.revokedAt)
-			return refused(
-				'This signing link has been replaced by a newer one. Use the latest link you were sent.'
-			);
-		const version = tx
-			.select({ charterId: charterVersion.charterId, number: charterVersion.number })
-			.from(charterVersion)
-			.where(eq(charterVersion.id, link.versionId))
-			.get()!;
-		const result = actIn(
-			tx,
-			version.charterId,
-			{ kind: 'signatory', partyId: link.partyId, versionNumber: version.number },
-			'charter.sign',
-			() => ({ type: 'sign', ...input }),
-			now
-		);
-		if (!result.ok) return result;
-		return { ok: true, value: { everyoneSigned: result.value.status === 'agreed' } };
-	});
+	now: Date
+): Result<CharterState> {
+	return actIn(
+		tx,
+		charterId,
+		{ kind: 'signatory', ...signatory },
+		'charter.sign',
+		() => ({ type: 'sign', ...input }),
+		now
+	);
 }

@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { SignatureSchema } from '$lib/charter/schemas';
 import { parseForm, type FieldErrors } from '$lib/forms/parse';
 import { localizeHref } from '$lib/paraglide/runtime';
-import * as charters from '$lib/server/charter/charters';
+import * as signingLinks from '$lib/server/charter/signing-links';
 import { getDb } from '$lib/server/db';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -17,7 +17,7 @@ const ERROR_KEYS: Record<string, string> = {
 export const load: PageServerLoad = ({ params, setHeaders }) => {
 	// A personal link: never cached by a shared proxy.
 	setHeaders({ 'cache-control': 'private, no-store' });
-	const view = charters.openSigningLink(getDb(), params.token);
+	const view = signingLinks.open(getDb(), params.token);
 	if (!view.found) error(404, 'Signing link not found');
 	if (view.replaced) return { replaced: true as const, slug: view.charter.slug };
 	const { page } = view;
@@ -48,14 +48,14 @@ export const actions: Actions = {
 				errors[field === '_' ? '_' : field] = ERROR_KEYS[field] ?? 'charter_err_sign_refused';
 			return fail(400, { values: parsed.values, errors });
 		}
-		const view = charters.openSigningLink(db, params.token);
+		const view = signingLinks.open(db, params.token);
 		if (!view.found) error(404, 'Signing link not found');
 		if (!view.replaced && view.page.versionHash !== parsed.data.versionHash)
 			return fail(400, {
 				values: parsed.values,
 				errors: { _: 'charter_err_sign_changed' } as FieldErrors
 			});
-		const result = charters.sign(db, params.token, parsed.data);
+		const result = signingLinks.sign(db, params.token, parsed.data);
 		if (!result.ok)
 			return fail(400, {
 				values: parsed.values,

@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { PARTY_KIND_LABELS } from '$lib/charter/charter';
 import { signingVersion } from '$lib/charter/state';
 import { versionProgress } from '$lib/charter/signing';
-import * as charters from '$lib/server/charter/charters';
+import * as signingLinks from '$lib/server/charter/signing-links';
 import { getDb } from '$lib/server/db';
 import { actorOf, requireRole } from '$lib/server/guard';
 import { charterOf } from '../../charter-of';
@@ -12,7 +12,7 @@ export const load: PageServerLoad = ({ params }) => {
 	const db = getDb();
 	const loaded = charterOf(db, params.id);
 	const version = signingVersion(loaded.state) ?? loaded.state.versions.at(-1) ?? null;
-	const links = charters.liveLinks(db, loaded);
+	const links = signingLinks.listLive(db, loaded);
 	return {
 		charter: {
 			id: loaded.id,
@@ -48,12 +48,7 @@ export const actions: Actions = {
 		const user = requireRole(locals, 'admin', 'commissioner');
 		const loaded = charterOf(getDb(), params.id);
 		const partyId = String((await request.formData()).get('partyId') ?? '').slice(0, 64);
-		const result = charters.issueSigningLinks(
-			getDb(),
-			actorOf(user),
-			loaded.id,
-			partyId ? [partyId] : []
-		);
+		const result = signingLinks.issue(getDb(), actorOf(user), loaded.id, partyId ? [partyId] : []);
 		if (!result.ok) return fail(400, { reasons: result.reasons });
 		return {
 			issued: result.value.map((l) => ({

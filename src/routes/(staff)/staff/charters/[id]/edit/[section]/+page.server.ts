@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { z } from 'zod';
+import { LIST_SECTIONS, type ItemFields, type ListSection } from '$lib/charter/editing';
 import { EDITABLE_STATUSES } from '$lib/charter/state';
 import {
 	CharterBasicsSchema,
@@ -19,9 +20,7 @@ import { actorOf, requireRole } from '$lib/server/guard';
 import { charterOf } from '../../../charter-of';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-const LIST_SECTIONS = ['outcomes', 'parties', 'commitments', 'standards'] as const;
 const WHOLE_SECTIONS = ['basics', 'governance', 'links', 'welsh'] as const;
-type ListSection = (typeof LIST_SECTIONS)[number];
 type Section = ListSection | (typeof WHOLE_SECTIONS)[number];
 
 const ITEM_SCHEMAS: Record<ListSection, z.ZodType> = {
@@ -132,7 +131,7 @@ export const actions: Actions = {
 			actor,
 			loaded.id,
 			section,
-			parsed.data as charters.ItemFields[typeof section]
+			parsed.data as ItemFields[typeof section]
 		);
 		if (!result.ok) return refused('add', parsed.values, result.reasons);
 		redirect(303, back(loaded.id, section));
@@ -151,7 +150,7 @@ export const actions: Actions = {
 			loaded.id,
 			section,
 			itemId,
-			parsed.data as charters.ItemFields[typeof section]
+			parsed.data as ItemFields[typeof section]
 		);
 		if (!result.ok) return refused('update', parsed.values, result.reasons, itemId);
 		redirect(303, back(loaded.id, section));
