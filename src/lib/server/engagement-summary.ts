@@ -3,7 +3,7 @@ import type { DB } from './db/open';
 import { engagementSteps } from './steps';
 
 /** An engagement as the API and the report describe it: where it stands and what each tool has. */
-export function engagementSummary(db: DB, id: number) {
+export function engagementSummary(db: DB, id: number, now: Date) {
 	const engagement = catalogue.getEngagement(db, id);
 	if (!engagement) return undefined;
 	return {
@@ -13,7 +13,7 @@ export function engagementSummary(db: DB, id: number) {
 		stage: engagement.stage,
 		service: { id: engagement.serviceId, name: engagement.serviceName },
 		updatedAt: engagement.updatedAt.toISOString(),
-		steps: engagementSteps(db, engagement.id).map((s) => ({
+		steps: engagementSteps(db, engagement.id, now).map((s) => ({
 			tool: s.tool,
 			title: s.title,
 			items: s.items.map((i) => ({ label: i.label, status: i.status }))

@@ -20,8 +20,12 @@ export interface LinkOption {
 }
 
 /** What each tool has for the engagement, to choose from. */
-export function linkOptions(db: DB, engagementId: number): Record<LinkKind, LinkOption[]> {
-	const steps = engagementSteps(db, engagementId);
+export function linkOptions(
+	db: DB,
+	engagementId: number,
+	now: Date
+): Record<LinkKind, LinkOption[]> {
+	const steps = engagementSteps(db, engagementId, now);
 	const of = (kind: LinkKind) =>
 		(steps.find((s) => s.tool === TOOL_OF[kind])?.items ?? [])
 			.filter((i) => i.href.length <= 64)
@@ -37,8 +41,13 @@ export interface DescribedLink {
 }
 
 /** The charter's links with their names, in the order survey, lab, vote. */
-export function describeLinks(db: DB, engagementId: number, links: CharterLinks): DescribedLink[] {
-	const options = linkOptions(db, engagementId);
+export function describeLinks(
+	db: DB,
+	engagementId: number,
+	links: CharterLinks,
+	now: Date
+): DescribedLink[] {
+	const options = linkOptions(db, engagementId, now);
 	return (Object.keys(TOOL_OF) as LinkKind[]).flatMap((kind) =>
 		links[kind].map((id) => ({
 			kind,

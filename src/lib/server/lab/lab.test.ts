@@ -6,6 +6,7 @@ import { staffUser, testDb, withCatalogue } from '../../test/db';
 import * as catalogue from '../catalogue';
 import { createParticipant } from '../codes';
 import { auditLog, labEvent, labIdea, proposal, proposalSource, vote } from '../db/schema';
+import { engagementSteps } from '../steps';
 import { getLab, loadBoard, loadView } from './board';
 import { csvOf, exportBoard } from './export';
 import * as fanout from './fanout';
@@ -19,7 +20,7 @@ import {
 	listLabProposals,
 	shortlistOf
 } from './proposals';
-import { activities, step } from './registry';
+import { tool } from './tool';
 
 const T0 = new Date('2026-10-14T10:00:00Z');
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
@@ -131,13 +132,13 @@ describe('creating a lab', () => {
 
 	it('shows on the engagement page and, while open, to residents', () => {
 		const { db, engagementId, phase } = setUp();
-		const s = step!(db, engagementId);
+		const s = engagementSteps(db, engagementId, T0).find((s) => s.tool === 'lab')!;
 		expect(s.items).toHaveLength(1);
 		expect(s.items[0].status).toContain('ideas');
 		expect(s.newHref).toBe(`/staff/labs/new?engagement=${engagementId}`);
-		expect(activities(db, T0)).toHaveLength(1);
+		expect(tool.open(db, T0)).toHaveLength(1);
 		phase('closed');
-		expect(activities(db, T0)).toHaveLength(0);
+		expect(tool.open(db, T0)).toHaveLength(0);
 	});
 });
 

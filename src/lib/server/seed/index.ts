@@ -14,24 +14,11 @@ import {
 	STAFF
 } from './council';
 
-import * as budgetTool from '../budget/registry';
-import * as charterTool from '../charter/registry';
 import { seedDecisionRecord } from '../decision/seed';
-import * as labTool from '../lab/registry';
-import * as surveyTool from '../survey/registry';
-import type { SeedContext, ToolSeed } from './types';
+import { TOOLS } from '../tools';
+import type { SeedContext } from './types';
 
 export type { SeedContext, ToolSeed } from './types';
-
-// In this order: the lab's shortlist becomes proposals in the vote; the charter links to both;
-// the decision record stands on all of them.
-const toolSeeds: ToolSeed[] = [
-	surveyTool.seedDemo,
-	labTool.seedDemo,
-	budgetTool.seedDemo,
-	charterTool.seedDemo,
-	seedDecisionRecord
-];
 
 /** A fixed "now" for the demo, so the seed is the same whatever day it runs. */
 export const SEED_NOW = new Date('2026-11-01T10:00:00Z');
@@ -79,7 +66,9 @@ export async function seedIfEmpty(
 					.get().id
 		);
 		const ctx: SeedContext = { now, engagementIds, staffIds };
-		for (const seed of toolSeeds) seed(tx, ctx);
+		// The tools in pipeline order; the decision record stands on all of them.
+		for (const tool of TOOLS) tool.seedDemo(tx, ctx);
+		seedDecisionRecord(tx, ctx);
 	});
 	if (options.log) {
 		console.log(`Seeded the demo council, ${COUNCIL_NAME}. Staff sign-in at /staff/sign-in:`);

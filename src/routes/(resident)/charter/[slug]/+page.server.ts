@@ -13,6 +13,6 @@ export const load: PageServerLoad = ({ params }) => {
 	return {
 		slug: loaded.slug,
 		charter: view,
-		links: describeLinks(db, loaded.engagementId, view.content.links)
+		links: describeLinks(db, loaded.engagementId, view.content.links, new Date())
 	};
 };

@@ -65,7 +65,7 @@ export const load: PageServerLoad = ({ params }) => {
 				? diffContent(inForce.content, state.content)
 				: [],
 		review: inForce ? reviewBoard(inForce.content, state.reviews).counts : null,
-		links: describeLinks(db, loaded.engagementId, state.content.links)
+		links: describeLinks(db, loaded.engagementId, state.content.links, new Date())
 	};
 };
 

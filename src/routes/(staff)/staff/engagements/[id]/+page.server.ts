@@ -21,7 +21,7 @@ export const load: PageServerLoad = ({ params }) => {
 	if (!engagement) error(404, 'Engagement not found');
 	return {
 		engagement,
-		steps: engagementSteps(db, engagement.id),
+		steps: engagementSteps(db, engagement.id, new Date()),
 		// On every code letter, in Welsh, beside the English.
 		welshGaps: welshGaps([
 			...engagementFields(engagement).map((f) => ({ ...f, href: '#edit-engagement' })),

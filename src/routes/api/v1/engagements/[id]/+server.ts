@@ -9,7 +9,8 @@ export const GET: RequestHandler = (event) => {
 	const db = getDb();
 	return withToken(db, event, () => {
 		const id = Number(event.params.id);
-		const summary = Number.isInteger(id) && id > 0 ? engagementSummary(db, id) : undefined;
+		const summary =
+			Number.isInteger(id) && id > 0 ? engagementSummary(db, id, new Date()) : undefined;
 		return summary ?? json({ error: 'Engagement not found' }, { status: 404 });
 	});
 };

@@ -58,7 +58,7 @@ export const load: PageServerLoad = ({ params, locals, url }) => {
 		section,
 		editing: url.searchParams.get('item'),
 		saved: url.searchParams.has('saved'),
-		linkOptions: section === 'links' ? linkOptions(db, loaded.engagementId) : null,
+		linkOptions: section === 'links' ? linkOptions(db, loaded.engagementId, new Date()) : null,
 		welshFields: section === 'welsh' ? charterWelshFields(loaded.state.content) : null
 	};
 };
@@ -107,7 +107,7 @@ export const actions: Actions = {
 			if (!parsed.ok)
 				return fail(400, { action: 'save', values: parsed.values, errors: parsed.errors });
 			// Only what the tools list for this engagement (or was linked already) can be linked.
-			const options = linkOptions(db, loaded.engagementId);
+			const options = linkOptions(db, loaded.engagementId, new Date());
 			const current = loaded.state.content.links;
 			const keep = (kind: keyof typeof options, ids: string[]) =>
 				ids.filter((id) => options[kind].some((o) => o.id === id) || current[kind].includes(id));

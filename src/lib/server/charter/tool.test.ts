@@ -4,7 +4,8 @@ import { publishedVersion } from '../../charter/state';
 import { openDatabase, write, type DB } from '../db/open';
 import { engagement, service, user } from '../db/schema';
 import * as charters from './charters';
-import { activities, seedDemo, step } from './registry';
+import { engagementSteps } from '../steps';
+import { tool } from './tool';
 import { DEMO_CHARTER_SLUG } from './seed';
 
 const NOW = new Date('2026-11-01T10:00:00Z');
@@ -38,7 +39,7 @@ beforeEach(() => {
 				.get().id
 	);
 	write(db, (tx) =>
-		seedDemo(tx, {
+		tool.seedDemo(tx, {
 			now: NOW,
 			engagementIds,
 			staffIds: { admin: 1, commissioner: 1, facilitator: 1 }
@@ -71,7 +72,7 @@ describe('the demo charter', () => {
 			.values({ title: 'E', serviceId: 'adult-social-care', createdAt: NOW, updatedAt: NOW })
 			.run();
 		write(again, (tx) =>
-			seedDemo(tx, {
+			tool.seedDemo(tx, {
 				now: NOW,
 				engagementIds: [1],
 				staffIds: { admin: 1, commissioner: 1, facilitator: 1 }
@@ -92,11 +93,11 @@ describe('activities and the engagement step', () => {
 			NOW
 		);
 		if (!id.ok) throw new Error();
-		expect(activities(db, NOW).map((a) => a.href)).toEqual([`/charter/${DEMO_CHARTER_SLUG}`]);
+		expect(tool.open(db, NOW).map((a) => a.href)).toEqual([`/charter/${DEMO_CHARTER_SLUG}`]);
 		charters.addItem(db, actor, id.value, 'standards', { text: 'Open on Sundays' }, NOW);
 		expect(charters.openConsultation(db, actor, id.value, NOW).ok).toBe(true);
 		const slug = charters.getCharter(db, id.value)!.slug;
-		const listed = activities(db, NOW);
+		const listed = tool.open(db, NOW);
 		expect(listed.map((a) => [a.href, a.engagementId, a.kind])).toEqual([
 			[`/charter/${DEMO_CHARTER_SLUG}`, engagementIds[0], 'charter'],
 			[`/charter/${slug}/comments`, engagementIds[1], 'charter']
@@ -105,7 +106,8 @@ describe('activities and the engagement step', () => {
 	});
 
 	it('shows each charter of an engagement on its page, with a way to start another', () => {
-		const s = step(db, engagementIds[0]);
+		const step = (id: number) => engagementSteps(db, id, NOW).find((s) => s.tool === 'charter')!;
+		const s = step(engagementIds[0]);
 		expect(s.items).toEqual([
 			{
 				label: 'Harbourside Day Opportunities Charter',
@@ -114,6 +116,6 @@ describe('activities and the engagement step', () => {
 			}
 		]);
 		expect(s.newHref).toBe(`/staff/charters/new?engagement=${engagementIds[0]}`);
-		expect(step(db, engagementIds[1]).items).toEqual([]);
+		expect(step(engagementIds[1]).items).toEqual([]);
 	});
 });
