@@ -8,7 +8,7 @@
  * file, dist/count.js, made by `npm run build:count` and on install.)
  *
  * - A council vote, published by Co-Commission as `.pb` (META `format` = `co-commission/vote/2`,
- *   see src/lib/budget/vote-pabulib.ts) or given as a scenario `.json` (format version 2,
+ *   see src/lib/vote/pabulib.ts) or given as a scenario `.json` (format version 2,
  *   tests/fixtures/scenarios/README.md), is counted in full by docs/counting.md version 2, as the
  *   council counted it: decisions, protection, flags, fragility, the override order, the
  *   assurance re-count, what majority would decide, and the digest. `--method` is protected

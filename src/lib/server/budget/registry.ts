@@ -1,6 +1,6 @@
 // How the budget tool plugs into the shared pages: what residents can open, the engagement page's
 // step, and the demo seed.
-import { STATE_LABELS, voteState } from '../../budget/vote-state';
+import { STATE_LABELS, voteState } from '../../vote/state';
 import type { ActivitySource, ClosedSource } from '../activities';
 import { activityKey } from './ballots';
 import type { StepSource } from '../steps';

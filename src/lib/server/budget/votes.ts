@@ -20,9 +20,9 @@ import {
 } from 'drizzle-orm';
 import { MAX_DECLARED } from '../../budget/tallies';
 import { USERS } from '../../budget/types';
-import { parseStoredRules } from '../../budget/vote-rules';
+import { parseStoredRules } from '../../vote/rules';
 import type { Rules } from '../../budget/types';
-import { voteState, type VoteState } from '../../budget/vote-state';
+import { voteState, type VoteState } from '../../vote/state';
 import * as audit from '../audit';
 import { write, type DB } from '../db/open';
 import { prepared } from '../db/prepared';

@@ -7,7 +7,7 @@
  * Resident-facing errors are Paraglide message keys (`err_vote_...`), so the same rules answer in
  * English and Welsh; `limits` carries the numbers the limit messages need.
  */
-import type { Mark } from './types';
+import type { Mark } from '../budget/types';
 
 /** What a voter says about themselves; every question may be left or answered "prefer not to say". */
 export interface BallotProfile {
