@@ -19,9 +19,9 @@
  * stops matters, so whole ranges of steps are skipped once a range proof shows that none of them
  * could stop it (`RangeProof`, `equalSharesAdd1`).
  */
-import * as Q from './rational';
-import type { Rational } from './rational';
-import { byRank, totalCost, type PreparedProfile } from './approval-profile';
+import * as Q from '../rational';
+import type { Rational } from '../rational';
+import { byRank, totalCost, type PreparedProfile } from '../approval-profile';
 
 export type Utility = 'cost' | 'cardinality';
 
