@@ -24,7 +24,7 @@ import { prepareProfile } from '../src/lib/budget/approval-profile';
 import { Add1Error } from '../src/lib/budget/equal-shares';
 import { metaValue, parsePabulib, PabulibError, type PabulibFile } from '../src/lib/budget/pabulib';
 import { pabulibElection } from '../src/lib/budget/pabulib-election';
-import { runVariant, variantFor, type Completion } from '../src/lib/budget/variants';
+import { COMPLETIONS, runVariant, variantFor, type Completion } from '../src/lib/budget/variants';
 
 export interface CliResult {
 	code: number;
@@ -35,15 +35,16 @@ export interface CliResult {
 /** Bad input: the message becomes the one line on stderr, and the exit code 2. */
 export class InputError extends Error {}
 
-const USAGE =
-	'usage: co-commission-count <file.pb | scenario.json> [--method protected|majority|equal-shares|greedy] [--completion none|add1|add1-greedy|add1u|add1u-greedy] [--utility cost|cardinality] [--json]';
-
 /** Each flag and the values it takes (the message names them when another is given). */
 const FLAGS = {
 	method: ['protected', 'majority', 'equal-shares', 'greedy'],
-	completion: ['none', 'add1', 'add1-greedy', 'add1u', 'add1u-greedy'],
+	completion: COMPLETIONS,
 	utility: ['cost', 'cardinality']
 } as const;
+
+const USAGE = `usage: co-commission-count <file.pb | scenario.json> ${Object.entries(FLAGS)
+	.map(([flag, values]) => `[--${flag} ${values.join('|')}]`)
+	.join(' ')} [--json]`;
 
 export interface Options {
 	file: string;

@@ -302,21 +302,3 @@ export const RulesFormSchema = z
 		},
 		weighting: f.weighting
 	}));
-
-/** Command-line flags of the recount (scripts/count.ts). */
-export const CliOptionsSchema = z.object({
-	method: z
-		.enum(
-			['protected', 'majority', 'equal-shares', 'greedy'],
-			'--method must be protected, majority, equal-shares or greedy'
-		)
-		.optional(),
-	completion: z
-		.enum(
-			['none', 'add1', 'add1-greedy', 'add1u', 'add1u-greedy'],
-			'--completion must be none, add1, add1-greedy, add1u or add1u-greedy'
-		)
-		.optional(),
-	utility: z.enum(['cost', 'cardinality'], '--utility must be cost or cardinality').optional(),
-	json: z.boolean().default(false)
-});

@@ -26,7 +26,13 @@ export const VARIANTS = [
 
 export type Variant = (typeof VARIANTS)[number];
 
-export type Completion = 'none' | 'add1' | 'add1-greedy' | 'add1u' | 'add1u-greedy';
+/**
+ * How Equal Shares is completed, as the recount's --completion names it: not at all, by Add1
+ * (from B / n, or from floor(B / n): "add1u"), with or without a greedy fill.
+ */
+export const COMPLETIONS = ['none', 'add1', 'add1-greedy', 'add1u', 'add1u-greedy'] as const;
+
+export type Completion = (typeof COMPLETIONS)[number];
 
 /** Whether a name is one of `VARIANTS`. */
 export function isVariant(name: string): name is Variant {
