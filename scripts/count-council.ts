@@ -10,7 +10,7 @@ import { type PabulibFile } from '../src/lib/budget/pabulib';
 import { formatMoney } from '../src/lib/budget/reasons';
 import { ScenarioSchema, scenarioInput } from '../src/lib/budget/schemas';
 import type { CountInput, CountResult } from '../src/lib/budget/types';
-import { readVotePabulib } from '../src/lib/budget/vote-pabulib';
+import { readVotePabulib } from '../src/lib/vote/pabulib';
 import { InputError, type Options } from './count';
 
 /** A council vote's input, from a scenario or a published `.pb`. */

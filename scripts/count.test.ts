@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkRules, count } from '../src/lib/budget/count';
 import { publishableInput } from '../src/lib/budget/publishable';
-import { writeVotePabulib } from '../src/lib/budget/vote-pabulib';
+import { writeVotePabulib } from '../src/lib/vote/pabulib';
 import { expectedOf, scenarios } from '../src/lib/test/votes';
 import { runCli } from './count';
 

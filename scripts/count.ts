@@ -8,7 +8,7 @@
  * file, dist/count.js, made by `npm run build:count` and on install.)
  *
  * - A council vote, published by Co-Commission as `.pb` (META `format` = `co-commission/vote/2`,
- *   see src/lib/budget/vote-pabulib.ts) or given as a scenario `.json` (format version 2,
+ *   see src/lib/vote/pabulib.ts) or given as a scenario `.json` (format version 2,
  *   tests/fixtures/scenarios/README.md), is counted in full by docs/counting.md version 2, as the
  *   council counted it: decisions, protection, flags, fragility, the override order, the
  *   assurance re-count, what majority would decide, and the digest. `--method` is protected
@@ -24,7 +24,7 @@ import { prepareProfile } from '../src/lib/budget/approval-profile';
 import { Add1Error } from '../src/lib/budget/equal-shares';
 import { metaValue, parsePabulib, PabulibError, type PabulibFile } from '../src/lib/budget/pabulib';
 import { pabulibElection } from '../src/lib/budget/pabulib-election';
-import { runVariant, variantFor, type Completion } from '../src/lib/budget/variants';
+import { COMPLETIONS, runVariant, variantFor, type Completion } from '../src/lib/budget/variants';
 
 export interface CliResult {
 	code: number;
@@ -35,15 +35,16 @@ export interface CliResult {
 /** Bad input: the message becomes the one line on stderr, and the exit code 2. */
 export class InputError extends Error {}
 
-const USAGE =
-	'usage: co-commission-count <file.pb | scenario.json> [--method protected|majority|equal-shares|greedy] [--completion none|add1|add1-greedy|add1u|add1u-greedy] [--utility cost|cardinality] [--json]';
-
 /** Each flag and the values it takes (the message names them when another is given). */
 const FLAGS = {
 	method: ['protected', 'majority', 'equal-shares', 'greedy'],
-	completion: ['none', 'add1', 'add1-greedy', 'add1u', 'add1u-greedy'],
+	completion: COMPLETIONS,
 	utility: ['cost', 'cardinality']
 } as const;
+
+const USAGE = `usage: co-commission-count <file.pb | scenario.json> ${Object.entries(FLAGS)
+	.map(([flag, values]) => `[--${flag} ${values.join('|')}]`)
+	.join(' ')} [--json]`;
 
 export interface Options {
 	file: string;

@@ -10,7 +10,7 @@ import { passesMarginAndPoint, groupRules } from './groups';
 import { parsePabulib } from './pabulib';
 import { publishableInput } from './publishable';
 import type { Ballot, CountInput, CountResult, Rules } from './types';
-import { readVotePabulib, writeVotePabulib } from './vote-pabulib';
+import { readVotePabulib, writeVotePabulib } from '../vote/pabulib';
 
 const RUNS = { numRuns: 200 };
 

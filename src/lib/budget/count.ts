@@ -10,7 +10,6 @@ import { populationWeights } from '../weighting/population';
 import { prepareProfile, type ApprovalProfile, type PreparedProfile } from './approval-profile';
 import { canonicalTexts } from './canonical';
 import { digestBallots, digestHeader } from './digest';
-import { equalSharesAdd1 } from './equal-shares';
 import { greedy } from './greedy';
 import {
 	flagged,
@@ -54,6 +53,7 @@ import {
 	type Tally,
 	type WeightingReport
 } from './types';
+import { completedEqualShares } from './variants';
 
 export { CountInputError } from './tallies';
 
@@ -241,11 +241,12 @@ function developments(v: View): Developments {
 	else if (eligible.length > 0) {
 		const pp = developmentProfile(v, eligible);
 		if (rules.developments === 'equalShares') {
-			const chosen = equalSharesAdd1(pp, { utility: 'cost', increment: COUNCIL_ADD1_INCREMENT });
-			core = new Set(chosen.map((d) => eligible[d]));
-			selected = greedy(pp, 'cost', { start: chosen, includeUnsupported: false }).map(
-				(d) => eligible[d]
-			);
+			const es = completedEqualShares(pp, 'cost', 'add1-greedy', {
+				increment: COUNCIL_ADD1_INCREMENT,
+				includeUnsupported: false
+			});
+			core = new Set(es.core.map((d) => eligible[d]));
+			selected = es.selected.map((d) => eligible[d]);
 		} else {
 			selected = greedy(pp, 'cost', { includeUnsupported: false }).map((d) => eligible[d]);
 		}

@@ -4,7 +4,7 @@
  * (the pabutools convention the reference selections were made with).
  */
 import type { ApprovalProfile } from './approval-profile';
-import { idTrie, metaValue, PabulibError, voteType, type PabulibFile } from './pabulib';
+import { metaValue, PabulibError, VoteReader, voteType, type PabulibFile } from './pabulib';
 
 export interface PabulibElection {
 	profile: ApprovalProfile;
@@ -84,7 +84,6 @@ export function pabulibElection(file: PabulibFile): PabulibElection {
 		scaled(r[costCol], decimals, pr.lines[i], `The cost of ${r[idCol]}`)
 	);
 	const names = pr.rows.map((r) => (nameCol >= 0 && r[nameCol] ? r[nameCol] : r[idCol]));
-	const index = new Map(ids.map((id, i) => [id, i]));
 
 	const voteCol = file.votes.columns.indexOf('vote');
 	// Group identical vote strings first (cheap), then identical sets written in another order.
@@ -96,25 +95,15 @@ export function pabulibElection(file: PabulibFile): PabulibElection {
 	const groups = new Map<string, { approvals: number[]; weight: number }>();
 	const wide = ids.length > 0xffff;
 	const buf: number[] = [];
-	const { next, term } = idTrie(ids);
+	const reader = new VoteReader(ids);
 	for (const [vote, count] of raw) {
 		buf.length = 0;
 		let from = 0;
 		const n = vote.length;
 		while (n > 0) {
-			// Walk the id through the trie; ids it does not know exactly are looked up as before.
-			let node = 0;
-			let i = from;
-			for (; i < n; i++) {
-				const ch = vote.charCodeAt(i);
-				if (ch === 44) break;
-				if (node >= 0) node = ch < 128 ? next[node * 128 + ch] - 1 : -1;
-			}
-			let p = node > 0 ? term[node] : -1;
-			if (p < 0) {
-				const id = vote.slice(from, i);
-				p = index.get(id) ?? (index.get(id.trim()) as number);
-			}
+			// parsePabulib has checked that every id names a project.
+			const p = reader.read(vote, from);
+			const i = reader.end;
 			// Insertion sort: votes name a handful of projects.
 			let j = buf.length;
 			buf.push(p);

@@ -248,41 +248,70 @@ export function voteType(file: PabulibFile): string {
 	return (metaValue(file, 'vote_type') ?? '').toLowerCase();
 }
 
-/** Project ids as a trie (see `idTrie`). */
-export interface IdTrie {
-	next: Int32Array;
-	term: Int32Array;
-}
-
 /** Most ids a trie is built for (by total length): beyond that, ids are only looked up by string. */
 const TRIE_CHARS = 4096;
 
 /**
- * The ids as a trie over ASCII characters, to find a vote's projects without cutting the vote
- * into strings: `next[node * 128 + ch]` is the child's node + 1 (0: none; node 0 is the root),
- * `term[node]` the project index whose id ends there (-1: none). Only the root for very long id
- * lists.
+ * Reads the project ids of comma-separated votes ("3,17,4") as project indices. An id the trie
+ * knows exactly is found without cutting the vote into strings; anything else is cut out, trimmed
+ * and looked up by string. The trie is over ASCII characters: `next[node * 128 + ch]` is the
+ * child's node + 1 (0: none; node 0 is the root), `term[node]` the project index whose id ends
+ * there (-1: none); only the root for very long id lists. As in a Map built from the list, a
+ * repeated id names its last project.
  */
-export function idTrie(ids: readonly string[]): IdTrie {
-	let chars = 0;
-	for (const id of ids) chars += id.length;
-	if (chars > TRIE_CHARS) return { next: new Int32Array(128), term: new Int32Array(1).fill(-1) };
-	const next = new Int32Array((chars + 1) * 128);
-	const term = new Int32Array(chars + 1).fill(-1);
-	let nodes = 1;
-	ids.forEach((id, p) => {
-		let node = 0;
-		for (let i = 0; i < id.length; i++) {
-			const ch = id.charCodeAt(i);
-			if (ch >= 128) return;
-			const k = node * 128 + ch;
-			if (next[k] === 0) next[k] = ++nodes;
-			node = next[k] - 1;
+export class VoteReader {
+	/** Where the id last read ends: the index of the comma after it, or the vote's length. */
+	end = 0;
+	readonly #next: Int32Array;
+	readonly #term: Int32Array;
+	readonly #index: ReadonlyMap<string, number>;
+
+	constructor(ids: readonly string[]) {
+		this.#index = new Map(ids.map((id, p) => [id, p]));
+		let chars = 0;
+		for (const id of ids) chars += id.length;
+		if (chars > TRIE_CHARS) {
+			this.#next = new Int32Array(128);
+			this.#term = new Int32Array(1).fill(-1);
+			return;
 		}
-		// As in a Map built from the list, a repeated id keeps its last index.
-		if (node > 0) term[node] = p;
-	});
-	return { next, term };
+		const next = new Int32Array((chars + 1) * 128);
+		const term = new Int32Array(chars + 1).fill(-1);
+		let nodes = 1;
+		ids.forEach((id, p) => {
+			let node = 0;
+			for (let i = 0; i < id.length; i++) {
+				const ch = id.charCodeAt(i);
+				if (ch >= 128) return;
+				const k = node * 128 + ch;
+				if (next[k] === 0) next[k] = ++nodes;
+				node = next[k] - 1;
+			}
+			if (node > 0) term[node] = p;
+		});
+		this.#next = next;
+		this.#term = term;
+	}
+
+	/**
+	 * The project named by the id that starts at `from` in `vote` and runs to the next comma (its
+	 * end is then in `end`).
+	 * @returns the project index, or -1 when no project has that id
+	 */
+	read(vote: string, from: number): number {
+		const next = this.#next;
+		const n = vote.length;
+		let node = 0;
+		let i = from;
+		for (; i < n; i++) {
+			const ch = vote.charCodeAt(i);
+			if (ch === 44) break;
+			if (node >= 0) node = ch < 128 ? next[node * 128 + ch] - 1 : -1;
+		}
+		this.end = i;
+		const p = node > 0 ? this.#term[node] : -1;
+		return p >= 0 ? p : (this.#index.get(vote.slice(from, i).trim()) ?? -1);
+	}
 }
 
 /**
@@ -291,35 +320,22 @@ export function idTrie(ids: readonly string[]): IdTrie {
  */
 function checkVote(
 	vote: string,
-	index: ReadonlyMap<string, number>,
-	trie: IdTrie,
+	reader: VoteReader,
 	stamp: Int32Array,
 	voteNo: number,
 	line: number
 ): number {
 	const n = vote.length;
 	if (n === 0) return 0;
-	const { next, term } = trie;
 	let count = 0;
 	let from = 0;
 	for (;;) {
-		// An id the trie knows exactly needs no string; anything else is cut out and looked up.
-		let node = 0;
-		let i = from;
-		for (; i < n; i++) {
-			const ch = vote.charCodeAt(i);
-			if (ch === 44) break;
-			if (node >= 0) node = ch < 128 ? next[node * 128 + ch] - 1 : -1;
-		}
-		let p = node > 0 ? term[node] : -1;
+		const p = reader.read(vote, from);
+		const i = reader.end;
 		if (p < 0) {
 			const id = vote.slice(from, i).trim();
 			if (id === '') throw new PabulibError(line, `the vote "${vote}" has an empty project id`);
-			const q = index.get(id);
-			if (q === undefined) {
-				throw new PabulibError(line, `the vote names project "${id}", which is not in PROJECTS`);
-			}
-			p = q;
+			throw new PabulibError(line, `the vote names project "${id}", which is not in PROJECTS`);
 		}
 		if (stamp[p] === voteNo) {
 			throw new PabulibError(line, `the vote names project "${vote.slice(from, i).trim()}" twice`);
@@ -378,9 +394,7 @@ function validate(file: PabulibFile): void {
 	if (scored && pointsCol < 0) {
 		throw new PabulibError(0, `A ${type} file needs a "points" column in VOTES`);
 	}
-	const index = new Map<string, number>();
-	pr.rows.forEach((row, i) => index.set(row[idCol], i));
-	const trie = idTrie(pr.rows.map((row) => row[idCol]));
+	const reader = new VoteReader(pr.rows.map((row) => row[idCol]));
 	// Identical vote strings are common (city-wide votes repeat the popular choices): check each
 	// distinct one once, remembering how many projects it names.
 	const checked = new Map<string, number>();
@@ -396,7 +410,7 @@ function validate(file: PabulibFile): void {
 		const vote = row[voteCol];
 		let length = checked.get(vote);
 		if (length === undefined) {
-			length = checkVote(vote, index, trie, stamp, i, line);
+			length = checkVote(vote, reader, stamp, i, line);
 			if (type === 'choose-1' && length > 1) {
 				throw new PabulibError(line, 'a choose-1 vote names more than one project');
 			}

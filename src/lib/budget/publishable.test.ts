@@ -5,7 +5,7 @@ import { parsePabulib, PabulibError } from './pabulib';
 import { makeTally } from './tallies';
 import { groupTotals, OTHER_AREAS, publishableInput } from './publishable';
 import type { CountInput } from './types';
-import { isVotePabulib, readVotePabulib, writeVotePabulib } from './vote-pabulib';
+import { isVotePabulib, readVotePabulib, writeVotePabulib } from '../vote/pabulib';
 
 const dayCentres = scenarios().find((s) => s.file === 'day-centres.json')!.input;
 const HIDDEN = { ...makeTally(0, 0, 0, 0), suppressed: true };

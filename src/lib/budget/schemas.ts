@@ -67,12 +67,15 @@ const pence = (what: string) =>
 		.min(0, `The ${what} cannot be negative.`)
 		.max(MAX_PENCE, `The ${what} is too large.`);
 
+/** The most wants or don't-wants a vote may allow on one ballot. */
+const MAX_LIMIT = 1000;
+
 const limit = (what: string) =>
 	z
 		.number()
 		.int(`The limit on ${what} must be a whole number.`)
 		.min(0, `The limit on ${what} cannot be negative.`)
-		.max(1000, `The limit on ${what} is too large.`);
+		.max(MAX_LIMIT, `The limit on ${what} is too large.`);
 
 /** Population of an area (or an area and age band), for weighting. */
 export const PopulationCellSchema = z.object({
@@ -254,14 +257,14 @@ const countField = (what: string, fallback: number, max: number) =>
  */
 export const RulesFormSchema = z
 	.object({
-		maxWants: countField('limit on wants', 0, 1000),
+		maxWants: countField('limit on wants', 0, MAX_LIMIT),
 		maxDontWants: z
 			.string()
 			.trim()
 			.min(1, "Enter the most Don't wants a ballot may have (0 for no limit).")
 			.regex(/^\d+$/, "Enter the limit on don't-wants as a whole number.")
 			.transform(Number)
-			.pipe(z.number().max(1000, "The limit on don't-wants is too large.")),
+			.pipe(z.number().max(MAX_LIMIT, "The limit on don't-wants is too large.")),
 		developmentBudget: poundsField('development budget'),
 		savingsTarget: poundsField('savings target'),
 		method: z.enum(METHODS, 'Choose protected or majority.').default('protected'),
@@ -299,21 +302,3 @@ export const RulesFormSchema = z
 		},
 		weighting: f.weighting
 	}));
-
-/** Command-line flags of the recount (scripts/count.ts). */
-export const CliOptionsSchema = z.object({
-	method: z
-		.enum(
-			['protected', 'majority', 'equal-shares', 'greedy'],
-			'--method must be protected, majority, equal-shares or greedy'
-		)
-		.optional(),
-	completion: z
-		.enum(
-			['none', 'add1', 'add1-greedy', 'add1u', 'add1u-greedy'],
-			'--completion must be none, add1, add1-greedy, add1u or add1u-greedy'
-		)
-		.optional(),
-	utility: z.enum(['cost', 'cardinality'], '--utility must be cost or cardinality').optional(),
-	json: z.boolean().default(false)
-});

@@ -12,6 +12,7 @@
 import { SequenceCounter } from './sequence-counter';
 import {
 	CHANNELS,
+	overLimit,
 	USERS,
 	type Ballot,
 	type Channel,
@@ -235,10 +236,10 @@ export class BallotReader {
 			else if (m === 'dontWant') unwanted.push(p);
 			else this.fail(`the mark for "${id}" must be "want" or "dontWant"`);
 		}
-		if (rules.maxWants > 0 && wanted.length > rules.maxWants) {
+		if (overLimit(wanted.length, rules.maxWants)) {
 			this.fail(`${wanted.length} wants, more than the limit of ${rules.maxWants}`);
 		}
-		if (this.maxDontWants > 0 && unwanted.length > this.maxDontWants) {
+		if (overLimit(unwanted.length, this.maxDontWants)) {
 			this.fail(`${unwanted.length} don't-wants, more than the limit of ${this.maxDontWants}`);
 		}
 		sortSmall(wanted);

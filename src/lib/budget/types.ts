@@ -113,6 +113,14 @@ export interface Rules {
 /** Rules as given to the count: `maxDontWants` must be stated in a vote with savings. */
 export type RulesInput = Omit<Rules, 'maxDontWants'> & { maxDontWants?: number };
 
+/**
+ * Whether a ballot's `marks` wants (or don't-wants) break the rules' limit `max` (`maxWants`,
+ * `maxDontWants`; 0 = no limit): the one statement of the limit, for the count and the ballot.
+ */
+export function overLimit(marks: number, max: number): boolean {
+	return max > 0 && marks > max;
+}
+
 /** Figures of one group of ballots: how many, and how many want / don't want a proposal. */
 export interface GroupFigures {
 	ballots: number;

@@ -1,6 +1,7 @@
 /**
  * The rule variants of refdata/README.md, by their reference names, and how the recount command
- * line names them (--method, --utility, --completion).
+ * line names them (--method, --utility, --completion); and Equal Shares with its completion,
+ * which the council count runs too.
  */
 import type { PreparedProfile } from './approval-profile';
 import { equalShares, equalSharesAdd1, type MesStats, type Utility } from './equal-shares';
@@ -26,7 +27,59 @@ export const VARIANTS = [
 
 export type Variant = (typeof VARIANTS)[number];
 
-export type Completion = 'none' | 'add1' | 'add1-greedy' | 'add1u' | 'add1u-greedy';
+/**
+ * How Equal Shares is completed, as the recount's --completion names it: not at all, by Add1
+ * (from B / n, or from floor(B / n): "add1u"), with or without a greedy fill.
+ */
+export const COMPLETIONS = ['none', 'add1', 'add1-greedy', 'add1u', 'add1u-greedy'] as const;
+
+export type Completion = (typeof COMPLETIONS)[number];
+
+/** What each completion does after Equal Shares: Add1 (from floor(B / n) when integral), greedy. */
+const COMPLETION_STEPS: Record<
+	Completion,
+	{ add1: boolean; integral: boolean; greedyFill: boolean }
+> = {
+	none: { add1: false, integral: false, greedyFill: false },
+	add1: { add1: true, integral: false, greedyFill: false },
+	'add1-greedy': { add1: true, integral: false, greedyFill: true },
+	add1u: { add1: true, integral: true, greedyFill: false },
+	'add1u-greedy': { add1: true, integral: true, greedyFill: true }
+};
+
+interface VariantRule {
+	method: 'greedy' | 'equal-shares';
+	utility: Utility;
+	/** Ignored by greedy. */
+	completion: Completion;
+	/** Add1 stops at the first exhaustive outcome: all but the "_noexh" variants. */
+	exhaustiveStop: boolean;
+}
+
+const rule = (
+	method: VariantRule['method'],
+	utility: Utility,
+	completion: Completion = 'none',
+	exhaustiveStop = true
+): VariantRule => ({ method, utility, completion, exhaustiveStop });
+
+/** Each variant's rule: the one table the reference names and the command line's flags meet in. */
+const VARIANT_RULES: Record<Variant, VariantRule> = {
+	greedy_cost: rule('greedy', 'cost'),
+	greedy_card: rule('greedy', 'cardinality'),
+	mes_cost: rule('equal-shares', 'cost'),
+	mes_card: rule('equal-shares', 'cardinality'),
+	mes_cost_add1: rule('equal-shares', 'cost', 'add1'),
+	mes_cost_add1_greedy: rule('equal-shares', 'cost', 'add1-greedy'),
+	mes_card_add1: rule('equal-shares', 'cardinality', 'add1'),
+	mes_card_add1_greedy_card: rule('equal-shares', 'cardinality', 'add1-greedy'),
+	mes_cost_add1_integral: rule('equal-shares', 'cost', 'add1u'),
+	mes_cost_add1_integral_greedy: rule('equal-shares', 'cost', 'add1u-greedy'),
+	mes_card_add1_integral: rule('equal-shares', 'cardinality', 'add1u'),
+	mes_card_add1_integral_greedy_card: rule('equal-shares', 'cardinality', 'add1u-greedy'),
+	mes_cost_add1_noexh: rule('equal-shares', 'cost', 'add1', false),
+	mes_cost_add1_noexh_greedy: rule('equal-shares', 'cost', 'add1-greedy', false)
+};
 
 /** Whether a name is one of `VARIANTS`. */
 export function isVariant(name: string): name is Variant {
@@ -39,21 +92,51 @@ export function variantFor(
 	utility: Utility,
 	completion: Completion
 ): Variant {
-	const u = utility === 'cost' ? 'cost' : 'card';
-	if (method === 'greedy') return `greedy_${u}`;
-	const fill = utility === 'cost' ? '_greedy' : '_greedy_card';
-	switch (completion) {
-		case 'none':
-			return `mes_${u}`;
-		case 'add1':
-			return `mes_${u}_add1`;
-		case 'add1-greedy':
-			return `mes_${u}_add1${fill}` as Variant;
-		case 'add1u':
-			return `mes_${u}_add1_integral`;
-		case 'add1u-greedy':
-			return `mes_${u}_add1_integral${fill}` as Variant;
-	}
+	return VARIANTS.find((v) => {
+		const r = VARIANT_RULES[v];
+		return (
+			r.method === method &&
+			r.utility === utility &&
+			r.exhaustiveStop &&
+			(method === 'greedy' || r.completion === completion)
+		);
+	}) as Variant;
+}
+
+/**
+ * Equal Shares completed as `completion` says: `core` is what Equal Shares itself chose (Add1's
+ * outcome, when it runs), `selected` that with the greedy fill, in the order chosen. The council
+ * count and the reference variants both run their completions through here.
+ */
+export function completedEqualShares(
+	pp: PreparedProfile,
+	utility: Utility,
+	completion: Completion,
+	options: {
+		increment?: number;
+		exhaustiveStop?: boolean;
+		/** Whether the greedy fill may fund projects nobody approved (`GreedyOptions`). */
+		includeUnsupported?: boolean;
+		stats?: MesStats;
+	} = {}
+): { core: number[]; selected: number[] } {
+	const steps = COMPLETION_STEPS[completion];
+	const core = steps.add1
+		? equalSharesAdd1(
+				pp,
+				{
+					utility,
+					integral: steps.integral,
+					increment: options.increment,
+					exhaustiveStop: options.exhaustiveStop
+				},
+				options.stats
+			)
+		: equalShares(pp, utility, options.stats);
+	const selected = steps.greedyFill
+		? greedy(pp, utility, { start: core, includeUnsupported: options.includeUnsupported })
+		: core;
+	return { core, selected };
 }
 
 /**
@@ -66,21 +149,11 @@ export function runVariant(
 	variant: Variant,
 	options: { increment?: number; stats?: MesStats } = {}
 ): number[] {
-	const stats = options.stats;
-	const utility: Utility = variant.includes('_card') ? 'cardinality' : 'cost';
-	if (variant.startsWith('greedy_')) return greedy(pp, utility);
-	if (variant === 'mes_cost' || variant === 'mes_card') return equalShares(pp, utility, stats);
-	const outcome = equalSharesAdd1(
-		pp,
-		{
-			utility,
-			integral: variant.includes('_integral'),
-			increment: options.increment,
-			exhaustiveStop: !variant.includes('_noexh')
-		},
-		stats
-	);
-	return variant.endsWith('_greedy') || variant.endsWith('_greedy_card')
-		? greedy(pp, utility, { start: outcome })
-		: outcome;
+	const r = VARIANT_RULES[variant];
+	if (r.method === 'greedy') return greedy(pp, r.utility);
+	return completedEqualShares(pp, r.utility, r.completion, {
+		increment: options.increment,
+		exhaustiveStop: r.exhaustiveStop,
+		stats: options.stats
+	}).selected;
 }

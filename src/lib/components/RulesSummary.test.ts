@@ -1,7 +1,7 @@
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import type { Rules } from '$lib/budget/types';
-import { DEFAULT_RULES } from '$lib/budget/vote-rules';
+import { DEFAULT_RULES } from '$lib/vote/rules';
 import RulesSummary from './RulesSummary.svelte';
 
 /** The summary's items as plain text, for rules changed by `change`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PaperSerialSchema } from '../budget/vote-schemas';
+import { PaperSerialSchema } from '../vote/schemas';
 import { formNumber, printOptions, printRun } from './print';
 
 const options = (query: string) => printOptions(new URLSearchParams(query));

@@ -17,7 +17,7 @@
  * left out.
  */
 import type { Decision } from '../budget/types';
-import type { DecisionNotes } from '../budget/vote-export';
+import type { DecisionNotes } from '../vote/export';
 
 export type PriorityAction = 'protect' | 'decide' | 'fund' | 'fixFirst' | 'makeSaving';
 

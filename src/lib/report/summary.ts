@@ -5,7 +5,7 @@
  * majority would have done, whether any decision rests on open ballots, and turnout against
  * the population. Pure: plain data in, sentences and figures out.
  */
-import { findingText, nameGroup } from '../budget/vote-export';
+import { findingText, nameGroup } from '../vote/export';
 import { formatCount, formatMoney, formatPercent } from '../budget/reasons';
 import type { CountResult, Decision, ProposalResult } from '../budget/types';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Rules } from '../budget/types';
-import { DEFAULT_RULES } from '../budget/vote-rules';
+import { DEFAULT_RULES } from './rules';
 import { m } from '../paraglide/messages';
 import { easyRules, easyText, sentences } from './easy-read';
 

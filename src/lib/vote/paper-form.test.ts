@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBallot } from '../budget/ballot';
+import { parseBallot } from './ballot';
 import { fieldOrder, paperLayout } from './paper-form';
 
 const PROPOSALS = [

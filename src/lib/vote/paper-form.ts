@@ -8,7 +8,7 @@
  * the questions about the voter (area, age, each group). The ballot number, the box for office use
  * and the code come first, above the numbered questions, as they do on the keying page.
  */
-import { markField, segmentField, servicesOf, useField } from '../budget/ballot';
+import { markField, segmentField, servicesOf, useField } from './ballot';
 
 export type PaperQuestion =
 	| { number: number; kind: 'mark'; field: string; proposalId: string }

@@ -7,7 +7,7 @@
  * A voter who already has a ballot in the round may change it: that takes no new seat.
  */
 import { z } from 'zod';
-import { RoundFormSchema } from '../budget/vote-schemas';
+import { RoundFormSchema } from './schemas';
 import { text } from '../forms/parse';
 
 /** More people than any meeting room holds; a typing slip beyond it is refused. */

@@ -14,8 +14,8 @@
  * The audit log records who entered it, who helped and how sure we are of the voter: never the
  * marks, which are as secret as any other ballot's.
  */
-import type { BallotContent } from '../../budget/ballot';
-import { takesBallots, voteState } from '../../budget/vote-state';
+import type { BallotContent } from '../../vote/ballot';
+import { takesBallots, voteState } from '../../vote/state';
 import * as audit from '../audit';
 import { write, type DB } from '../db/open';
 import {

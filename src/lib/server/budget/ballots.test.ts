@@ -15,7 +15,7 @@ import {
 } from './ballots';
 import { ballotWith, makeCode, makeVote, setup, T0 } from './testing';
 import { getVote, saveRules, VoteError } from './votes';
-import { DEFAULT_RULES } from '../../budget/vote-rules';
+import { DEFAULT_RULES } from '../../vote/rules';
 
 const later = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 

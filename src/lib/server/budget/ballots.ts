@@ -14,9 +14,9 @@ import {
 	type BallotContext,
 	type BallotErrors,
 	type LimitBreach
-} from '../../budget/ballot';
+} from '../../vote/ballot';
 import type { Channel } from '../../budget/types';
-import { takesBallots, takesPaper, voteState } from '../../budget/vote-state';
+import { takesBallots, takesPaper, voteState } from '../../vote/state';
 import { CODE_ALPHABET } from '../../participation/codes';
 import * as codes from '../codes';
 import { write, type DB } from '../db/open';

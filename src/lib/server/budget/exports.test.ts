@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DECISIONS } from '../../budget/types';
-import { DECISION_LABELS } from '../../budget/vote-rules';
+import { DECISION_LABELS } from '../../vote/rules';
 import { voteSummary } from '../../report/summary';
 import { testDb } from '../../test/db';
 import { items, listedSheets, readWorkbook, records } from '../../test/workbook';

@@ -6,7 +6,7 @@
  */
 import { formatMoney } from '../../budget/reasons';
 import type { Channel, CountInput, CountResult } from '../../budget/types';
-import { writeVotePabulib } from '../../budget/vote-pabulib';
+import { writeVotePabulib } from '../../vote/pabulib';
 import {
 	BREAKDOWN_COLUMNS,
 	breakdownRows,
@@ -19,7 +19,7 @@ import {
 	toCsv,
 	type Breakdown,
 	type Labels
-} from '../../budget/vote-export';
+} from '../../vote/export';
 import {
 	CHANNEL_LABELS,
 	DECISION_LABELS,
@@ -27,7 +27,7 @@ import {
 	MEMBERSHIP_LABELS,
 	METHOD_LABELS,
 	WEIGHTING_LABELS
-} from '../../budget/vote-rules';
+} from '../../vote/rules';
 import { csvRows, type CellFormat, type CellValue, type Column } from '../../csv/table';
 import { voteSummary, type VoteSummary } from '../../report/summary';
 import { sheetOf, writeWorkbook } from '../workbook';
@@ -339,7 +339,7 @@ export function jsonExport({ vote, result, input, labels }: ExportData): string 
 
 /**
  * Pabulib `.pb` of the counted (publishable) input, which `npm run count` recounts to the
- * official digest: budget/vote-pabulib.ts documents how don't-wants, assurance and the groups'
+ * official digest: vote/pabulib.ts documents how don't-wants, assurance and the groups'
  * totals are carried.
  */
 export function pabulibExport({ vote, result, input, councilName }: ExportData): string {

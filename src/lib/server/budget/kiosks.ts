@@ -13,7 +13,7 @@
  * stops one person voting again and again as a verified user.
  */
 import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
-import { emptyBallot } from '../../budget/ballot';
+import { emptyBallot } from '../../vote/ballot';
 import * as audit from '../audit';
 import { write, type DB } from '../db/open';
 import { ballot, ballotDraft, voteKiosk } from '../db/schema';

@@ -18,7 +18,7 @@ import {
 	type BallotContent,
 	type BallotErrors,
 	type LimitBreach
-} from '../../budget/ballot';
+} from '../../vote/ballot';
 import * as audit from '../audit';
 import { write, type DB } from '../db/open';
 import { paperEntry } from '../db/schema';

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { count } from '../../budget/count';
 import { parsePabulib } from '../../budget/pabulib';
-import { readVotePabulib } from '../../budget/vote-pabulib';
+import { readVotePabulib } from '../../vote/pabulib';
 import { auditLog, ballot, voteCount, voteResult } from '../db/schema';
 import { castBallot } from './ballots';
 import * as exportsTool from './exports';

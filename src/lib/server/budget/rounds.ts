@@ -10,7 +10,7 @@
  * browser. The vote's eligibility still applies in the room (ballots.ts `entryFor`).
  */
 import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
-import { takesBallots, voteState } from '../../budget/vote-state';
+import { takesBallots, voteState } from '../../vote/state';
 import { CODE_ALPHABET } from '../../participation/codes';
 import { seat, type Seat } from '../../vote/rooms';
 import * as audit from '../audit';

@@ -15,9 +15,9 @@
  * open to anyone, for a newcomer to try.
  */
 import { and, eq } from 'drizzle-orm';
-import { emptyBallot, type BallotContent } from '../../budget/ballot';
+import { emptyBallot, type BallotContent } from '../../vote/ballot';
 import type { Mark } from '../../budget/types';
-import { DEFAULT_RULES } from '../../budget/vote-rules';
+import { DEFAULT_RULES } from '../../vote/rules';
 import { mulberry32, weightedPick } from '../../random/prng';
 import type { Actor, Staff } from '../audit';
 import * as codes from '../codes';

@@ -1,8 +1,8 @@
 /** Builders for the budget tool's server tests: a catalogue, a staff actor, a vote with proposals. */
 import { testDb, withCatalogue, staffUser } from '../../test/db';
-import { emptyBallot, type BallotContent } from '../../budget/ballot';
+import { emptyBallot, type BallotContent } from '../../vote/ballot';
 import type { Rules } from '../../budget/types';
-import { DEFAULT_RULES } from '../../budget/vote-rules';
+import { DEFAULT_RULES } from '../../vote/rules';
 import * as codes from '../codes';
 import type { Staff } from '../audit';
 import type { DB } from '../db/open';

@@ -1,7 +1,7 @@
 // The budget's manifest: what residents can open, the engagement page's step, its settings and
 // exports, and the demo seed.
-import { STATE_LABELS, voteState } from '../../budget/vote-state';
-import { NewVoteSchema } from '../../budget/vote-schemas';
+import { STATE_LABELS, voteState } from '../../vote/state';
+import { NewVoteSchema } from '../../vote/schemas';
 import type { Tool } from '../tool';
 import { activityKey } from './ballots';
 import { EXPORT_TYPES, type ExportFormat } from './exports';

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, proposal } from '../db/schema';
 import { castBallot } from './ballots';
-import { DEFAULT_RULES } from '../../budget/vote-rules';
+import { DEFAULT_RULES } from '../../vote/rules';
 import { ballotWith, makeVote, setup, T0 } from './testing';
 import {
 	addProposal,

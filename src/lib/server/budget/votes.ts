@@ -20,9 +20,9 @@ import {
 } from 'drizzle-orm';
 import { MAX_DECLARED } from '../../budget/tallies';
 import { USERS } from '../../budget/types';
-import { parseStoredRules } from '../../budget/vote-rules';
+import { parseStoredRules } from '../../vote/rules';
 import type { Rules } from '../../budget/types';
-import { voteState, type VoteState } from '../../budget/vote-state';
+import { voteState, type VoteState } from '../../vote/state';
 import * as audit from '../audit';
 import { write, type DB } from '../db/open';
 import { prepared } from '../db/prepared';
@@ -193,16 +193,21 @@ function detailValues(d: VoteDetails) {
 	};
 }
 
+/**
+ * Creates a draft vote. With `labId`, the vote is the one a lab's shortlist made (its
+ * facilitators may then add proposals to it from that lab: vote/drafts.ts).
+ */
 export function createVote(
 	db: DB,
 	actor: audit.Actor,
-	input: { engagementId: number } & VoteDetails,
+	input: { engagementId: number; labId?: number } & VoteDetails,
 	now = new Date()
 ): number {
 	return write(db, (tx) => {
 		if (!tx.select().from(engagement).where(eq(engagement.id, input.engagementId)).get())
 			throw new VoteError('engagementId', 'Choose an engagement from the list');
 		const values = detailValues(input);
+		const labId = input.labId ?? null;
 		const row = tx
 			.insert(vote)
 			.values({
@@ -210,7 +215,8 @@ export function createVote(
 				...values,
 				status: 'draft',
 				createdAt: now,
-				updatedAt: now
+				updatedAt: now,
+				labId
 			})
 			.returning({ id: vote.id })
 			.get();
@@ -221,7 +227,11 @@ export function createVote(
 				action: 'vote.create',
 				entityType: 'vote',
 				entityId: row.id,
-				after: { engagementId: input.engagementId, ...values }
+				after: {
+					engagementId: input.engagementId,
+					...values,
+					...(labId === null ? {} : { from: 'lab', labId })
+				}
 			},
 			now
 		);

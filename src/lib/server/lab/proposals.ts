@@ -9,6 +9,7 @@ import { checkProposalSource, draftProposal, type ProposalDraft } from '../../la
 import { rankItems, type RankedItem } from '../../lab/ranking';
 import * as audit from '../audit';
 import { createDraftProposal, ProposalError } from '../budget/proposals';
+import * as votes from '../budget/votes';
 import { write, type DB } from '../db/open';
 import { lab as labTable, proposal, proposalSource, service, vote } from '../db/schema';
 import { loadBoard, type LoadedBoard } from './board';
@@ -141,7 +142,7 @@ export function createProposal(
 		if (already) {
 			return { ok: false, field: '_', reason: 'A proposal has already been drafted from this.' };
 		}
-		const target = tx.select().from(vote).where(eq(vote.id, input.voteId)).get();
+		const target = votes.getVote(tx, input.voteId);
 		if (!target || target.engagementId !== loaded.lab.engagementId) {
 			return { ok: false, field: 'voteId', reason: 'Choose a vote of this engagement.' };
 		}
@@ -202,24 +203,13 @@ export function createDraftVote(
 			.where(eq(labTable.id, labId))
 			.get();
 		if (!lab) throw new Error(`lab ${labId} does not exist`);
-		const engagementId = lab.engagementId;
-		const row = tx
-			.insert(vote)
-			.values({ engagementId, title, status: 'draft', createdAt: now, updatedAt: now, labId })
-			.returning({ id: vote.id })
-			.get();
-		audit.record(
+		// Open to holders of codes, as a vote made on the vote pages starts.
+		return votes.createVote(
 			tx,
 			actor,
-			{
-				action: 'vote.create',
-				entityType: 'vote',
-				entityId: row.id,
-				after: { engagementId, title, status: 'draft', from: 'lab', labId }
-			},
+			{ engagementId: lab.engagementId, title, eligibility: 'codes', labId },
 			now
 		);
-		return row.id;
 	});
 }
 

@@ -7,7 +7,7 @@
  */
 import { zipSync, strToU8 } from 'fflate';
 import { OTHER_AREAS } from '../../budget/publishable';
-import { DECISION_LABELS } from '../../budget/vote-rules';
+import { DECISION_LABELS } from '../../vote/rules';
 import { OTHER_AREAS_LABEL } from '../../survey/analyse';
 import { csvFile } from '../../csv/csv';
 import * as audit from '../audit';

@@ -16,7 +16,7 @@ import {
 	overrideRows,
 	proposalColumns,
 	type Labels
-} from '../../budget/vote-export';
+} from '../../vote/export';
 import { ACTION_LABELS, type Priority } from '../../report/priorities';
 import { sheetOf, writeWorkbook, type Sheet } from '../workbook';
 import type { EngagementReport } from './report';

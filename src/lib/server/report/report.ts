@@ -7,7 +7,7 @@ import { reviewBoard, type ReviewBoard } from '../../charter/review';
 import { publishedVersion } from '../../charter/state';
 import type { CharterContent } from '../../charter/charter';
 import type { CountResult, GroupFinding } from '../../budget/types';
-import { nameGroup } from '../../budget/vote-export';
+import { nameGroup } from '../../vote/export';
 import {
 	rankPriorities,
 	type Priority,
@@ -52,7 +52,7 @@ export interface VoteSection {
 	services: Record<string, string>;
 	/** Proposal id -> service name. */
 	serviceOf: Record<string, string>;
-	/** Segment id -> label, to name groups (budget/vote-export.ts `nameGroup`). */
+	/** Segment id -> label, to name groups (vote/export.ts `nameGroup`). */
 	segments: Map<string, string>;
 	officialDigest: string | null;
 }

@@ -195,7 +195,7 @@ export const ballotDraft = sqliteTable(
 			.notNull()
 			.references(() => vote.id),
 		draftKey: text('draft_key').notNull(),
-		/** JSON `BallotDraft` from src/lib/budget/ballot.ts. */
+		/** JSON `BallotDraft` from src/lib/vote/ballot.ts. */
 		content: text('content').notNull(),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 		/**

@@ -1,5 +1,5 @@
 // The limit errors need numbers, which the shared error summary cannot pass: translate them here.
-import type { LimitBreach } from '$lib/budget/ballot';
+import type { LimitBreach } from '$lib/vote/ballot';
 import { translate } from '$lib/i18n/translate';
 import { m } from '$lib/paraglide/messages';
 

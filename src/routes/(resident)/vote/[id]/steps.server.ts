@@ -9,7 +9,7 @@ import {
 	parseProfile,
 	toFormInput,
 	validateContent
-} from '$lib/budget/ballot';
+} from '$lib/vote/ballot';
 import { formValues } from '$lib/forms/parse';
 import { localizeHref } from '$lib/paraglide/runtime';
 import * as ballots from '$lib/server/budget/ballots';

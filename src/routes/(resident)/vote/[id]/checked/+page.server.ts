@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { KioskPinSchema } from '$lib/budget/vote-schemas';
+import { KioskPinSchema } from '$lib/vote/schemas';
 import { parseForm } from '$lib/forms/parse';
 import { localizeHref } from '$lib/paraglide/runtime';
 import * as kiosks from '$lib/server/budget/kiosks';

@@ -1,6 +1,6 @@
 // The ballot's refusals in easy read: the limits with their numbers and what to do, a missing
 // choice, and anything else (a tampered or stale form) as "start again".
-import type { LimitBreach } from '$lib/budget/ballot';
+import type { LimitBreach } from '$lib/vote/ballot';
 import { m } from '$lib/paraglide/messages';
 
 export function easyErrors(

@@ -1,6 +1,6 @@
 // A ballot staff enter from a form (a paper keying, or with the voter present): its marks and
 // answers through the ballot rules, in staff words beside each field, and the code written on it.
-import { parseBallot, type BallotContent } from '$lib/budget/ballot';
+import { parseBallot, type BallotContent } from '$lib/vote/ballot';
 import type { FieldErrors, FormValues } from '$lib/forms/parse';
 import { isWellFormedCode, normaliseCode } from '$lib/participation/codes';
 import * as ballots from '$lib/server/budget/ballots';

@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { NewVoteSchema } from '$lib/budget/vote-schemas';
+import { NewVoteSchema } from '$lib/vote/schemas';
 import { parseForm } from '$lib/forms/parse';
 import * as votes from '$lib/server/budget/votes';
 import * as catalogue from '$lib/server/catalogue';

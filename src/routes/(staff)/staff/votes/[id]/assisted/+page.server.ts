@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { AssistedFormSchema } from '$lib/budget/vote-schemas';
+import { AssistedFormSchema } from '$lib/vote/schemas';
 import { formValues, parseForm, type FieldErrors } from '$lib/forms/parse';
 import { paperLayout } from '$lib/vote/paper-form';
 import * as assisted from '$lib/server/budget/assisted';

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { KioskFormSchema } from '$lib/budget/vote-schemas';
-import { servicesOf } from '$lib/budget/ballot';
+import { KioskFormSchema } from '$lib/vote/schemas';
+import { servicesOf } from '$lib/vote/ballot';
 import { parseForm, type FieldErrors, type FormValues } from '$lib/forms/parse';
 import * as kiosks from '$lib/server/budget/kiosks';
 import * as votes from '$lib/server/budget/votes';

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { emptyBallot } from '$lib/budget/ballot';
-import { PaperSerialSchema } from '$lib/budget/vote-schemas';
+import { emptyBallot } from '$lib/vote/ballot';
+import { PaperSerialSchema } from '$lib/vote/schemas';
 import { formValues, parseForm, type FieldErrors } from '$lib/forms/parse';
 import { paperLayout } from '$lib/vote/paper-form';
 import * as ballots from '$lib/server/budget/ballots';

@@ -1,5 +1,5 @@
 // Reading a proposal form: the fields through the zod schema, the picture checked by hand.
-import { ProposalFormSchema } from '$lib/budget/vote-schemas';
+import { ProposalFormSchema } from '$lib/vote/schemas';
 import { parseForm, type FieldErrors, type FormValues } from '$lib/forms/parse';
 import type { ProposalInput } from '$lib/server/budget/votes';
 

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { RulesFormSchema } from '$lib/budget/schemas';
-import { rulesToForm } from '$lib/budget/vote-rules';
+import { rulesToForm } from '$lib/vote/rules';
 import { parseForm } from '$lib/forms/parse';
 import * as votes from '$lib/server/budget/votes';
 import { getDb } from '$lib/server/db';

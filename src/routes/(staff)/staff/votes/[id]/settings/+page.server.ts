@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { VoteFormSchema } from '$lib/budget/vote-schemas';
+import { VoteFormSchema } from '$lib/vote/schemas';
 import { parseForm } from '$lib/forms/parse';
 import * as votes from '$lib/server/budget/votes';
 import { getDb } from '$lib/server/db';

@@ -1,9 +1,9 @@
 /**
- * A vote's counting rules around the count's own schemas (schemas.ts: `RulesSchema`,
+ * A vote's counting rules around the count's own schemas (budget/schemas.ts: `RulesSchema`,
  * `RulesFormSchema`): the defaults a new vote starts with, the form's values for stored rules,
  * and stored JSON read back safely.
  */
-import { RulesSchema } from './schemas';
+import { RulesSchema } from '../budget/schemas';
 import type {
 	Channel,
 	Decision,
@@ -13,7 +13,7 @@ import type {
 	ProposalKind,
 	Rules,
 	Weighting
-} from './types';
+} from '../budget/types';
 
 /**
  * counting.md's defaults: protected count, groups of 20, half the group, 20 points apart, 95%

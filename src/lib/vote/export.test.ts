@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Column } from '../csv/table';
 import { scenarios } from '../test/votes';
-import { count } from './count';
-import type { CountResult } from './types';
+import { count } from '../budget/count';
+import type { CountResult } from '../budget/types';
 import {
 	BREAKDOWN_COLUMNS,
 	breakdownRows,
@@ -16,8 +16,8 @@ import {
 	tallyCells,
 	toCsv,
 	type Labels
-} from './vote-export';
-import { DECISION_LABELS } from './vote-rules';
+} from './export';
+import { DECISION_LABELS } from './rules';
 
 describe('CSV for commissioners', () => {
 	it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { takesBallots, takesPaper, voteState, type VoteSchedule } from './vote-state';
+import { takesBallots, takesPaper, voteState, type VoteSchedule } from './state';
 
 const at = (h: number) => new Date(Date.UTC(2027, 0, 1, h));
 

@@ -6,7 +6,7 @@
  * neutralised.
  */
 import type { Column } from '../csv/table';
-import { formatCount, formatPercent } from './reasons';
+import { formatCount, formatPercent } from '../budget/reasons';
 import {
 	USERS,
 	type CountResult,
@@ -16,8 +16,8 @@ import {
 	type OverrideEntry,
 	type ProposalResult,
 	type Tally
-} from './types';
-import { CHANNEL_LABELS, DECISION_LABELS, KIND_LABELS } from './vote-rules';
+} from '../budget/types';
+import { CHANNEL_LABELS, DECISION_LABELS, KIND_LABELS } from './rules';
 
 export const SUPPRESSED = 'suppressed (fewer than 10 ballots)';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KioskFormSchema, KioskPinSchema, PaperSerialSchema } from './vote-schemas';
+import { KioskFormSchema, KioskPinSchema, PaperSerialSchema } from './schemas';
 
 describe('a kiosk for checked users', () => {
 	it.each([

@@ -7,7 +7,7 @@
  * Resident-facing errors are Paraglide message keys (`err_vote_...`), so the same rules answer in
  * English and Welsh; `limits` carries the numbers the limit messages need.
  */
-import type { Mark } from './types';
+import { overLimit, type Mark } from '../budget/types';
 
 /** What a voter says about themselves; every question may be left or answered "prefer not to say". */
 export interface BallotProfile {
@@ -152,8 +152,8 @@ export function checkLimits(marks: BallotContent['marks'], ctx: BallotContext): 
 		else if (mark === 'dontWant') dontWants++;
 	}
 	const breach: LimitBreach = {};
-	if (ctx.maxWants > 0 && wants > ctx.maxWants) breach.wants = { count: wants, max: ctx.maxWants };
-	if (ctx.maxDontWants > 0 && dontWants > ctx.maxDontWants)
+	if (overLimit(wants, ctx.maxWants)) breach.wants = { count: wants, max: ctx.maxWants };
+	if (overLimit(dontWants, ctx.maxDontWants))
 		breach.dontWants = { count: dontWants, max: ctx.maxDontWants };
 	return breach;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { prepareProfile, type ApprovalProfile } from './approval-profile';
+import { prepareProfile, type ApprovalProfile } from '../approval-profile';
 import {
 	Add1Error,
 	emptyStats,
@@ -10,10 +10,10 @@ import {
 	proveShareRange,
 	supportOverlaps,
 	type Utility
-} from './equal-shares';
-import { greedy } from './greedy';
-import * as Q from './rational';
-import type { Rational } from './rational';
+} from '.';
+import { greedy } from '../greedy';
+import * as Q from '../rational';
+import type { Rational } from '../rational';
 
 /**
  * The definition, written as plainly as possible in exact fractions (refdata/DEFINITIONS.md):

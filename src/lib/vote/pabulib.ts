@@ -28,8 +28,8 @@
  * recount's digest is the official one.
  */
 import { z } from 'zod';
-import { metaValue, PabulibError, writePabulib, type PabulibFile } from './pabulib';
-import { GroupTotalsSchema, ProposalSchema, RulesSchema, SegmentSchema } from './schemas';
+import { metaValue, PabulibError, writePabulib, type PabulibFile } from '../budget/pabulib';
+import { GroupTotalsSchema, ProposalSchema, RulesSchema, SegmentSchema } from '../budget/schemas';
 import {
 	CHANNELS,
 	type Ballot,
@@ -39,7 +39,7 @@ import {
 	type GroupTotals,
 	type Proposal,
 	type Rules
-} from './types';
+} from '../budget/types';
 
 export const VOTE_PABULIB_FORMAT = 'co-commission/vote/2';
 /** The format of votes counted under rules version 1, refused with a clear message. */
