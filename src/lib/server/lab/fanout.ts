@@ -6,6 +6,4 @@
 import type { LiveEvent } from '../../lab/view';
 import { createFanout } from '../live/fanout';
 
-export type { Listener } from '../live/fanout';
-
 export const { subscribe, publish, listenerCount } = createFanout<number, LiveEvent>('lab');
