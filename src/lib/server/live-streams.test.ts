@@ -1,6 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { roomVote } from './budget/testing';
 import { turnoutResponse } from './budget/turnout';
 import * as fanout from './lab/fanout';
 import { liveResponse } from './lab/stream';
@@ -68,11 +69,11 @@ describe('live stream limits', () => {
 	});
 
 	it('give back the slot of a room turnout stream when it closes', async () => {
-		const { db } = labDb();
+		const { db, round } = roomVote(5);
 		const limits = { perAddress: 1, perTarget: 1 };
 		const open = () =>
-			openStream('projector', 'round:1', limits, (release) =>
-				turnoutResponse(db, 'ABCDEF', { onClose: release })
+			openStream('projector', `round:${round.id}`, limits, (release) =>
+				turnoutResponse(db, round.id, { onClose: release })
 			);
 		const first = open();
 		expect(open().status).toBe(429);

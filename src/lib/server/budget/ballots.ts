@@ -576,6 +576,8 @@ export function castBallotIn(tx: DB, input: CastInput, now = new Date()): CastRe
 			.where(and(eq(vote.id, v.id), isNull(vote.rulesFrozenAt)))
 			.run();
 	if (input.draftKey) clearDraft(tx, v.id, input.draftKey);
+	// The projectors of the round the ballot went into, and of one it left, show the turnout.
+	rounds.announce(tx, input.roundId, counted?.roundId);
 	return { ok: true, receipt, version, replaced: !!existing };
 }
 

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import * as codes from '../codes';
 import { auditLog, ballot, participant as participantTable, voteRound } from '../db/schema';
-import { ballotCount, castBallot, currentBallot, entryFor, type Voter } from './ballots';
+import { ballotCount, castBallot, currentBallot, entryFor } from './ballots';
 import { closeVote, countVote, reconcile } from './results';
 import {
 	admittedRound,
@@ -16,7 +16,7 @@ import {
 	setAttendance,
 	voidRound
 } from './rounds';
-import { ballotWith, makeVote, setup, T0 } from './testing';
+import { ballotWith, later, makeVote, phone, roomVote, setup, T0 } from './testing';
 import { getVote, listProposals, VoteError } from './votes';
 
 /** A browser's anonymous participant, as the vote pages make one. */
@@ -27,28 +27,6 @@ function participant(db: ReturnType<typeof setup>['db']) {
 		.values({ tokenHash: `browser-${++browsers}`, createdAt: T0, lastSeenAt: T0 })
 		.returning()
 		.get();
-}
-
-const later = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
-const phone = (i: number): Voter => ({ key: `participant:${i}`, assurance: 'open', codeId: null });
-
-function roomVote(attendance: number) {
-	const s = setup();
-	const { voteId, proposals } = makeVote(s.db, s.actor, s.engagementId, { eligibility: 'open' });
-	const round = openRound(s.db, s.actor, voteId, { title: 'Hall', attendance }, later(1));
-	const cast = (voter: Voter, roundId: number | null = round.id, minutes = 2) =>
-		castBallot(
-			s.db,
-			{
-				voteId,
-				voter,
-				channel: roundId ? 'room' : 'online',
-				roundId,
-				content: ballotWith({ [proposals[0]]: 'want' })
-			},
-			later(minutes)
-		);
-	return { ...s, voteId, proposals, round, cast };
 }
 
 describe('a room round', () => {

@@ -15,10 +15,11 @@ import { CODE_ALPHABET } from '../../participation/codes';
 import { seat, type Seat } from '../../vote/rooms';
 import * as audit from '../audit';
 import { CODE_ENTRY_BUCKET, secureRandomIndex } from '../codes';
-import { write, type DB } from '../db/open';
+import { afterCommit, write, type DB } from '../db/open';
 import { ballot, user, voteRound } from '../db/schema';
 import { check, consume } from '../rate-limit';
 import { sign, verify } from '../signing';
+import * as screens from './round-fanout';
 import { getVote, listProposals, VoteError } from './votes';
 
 export const ROOM_COOKIE = 'cc_room';
@@ -135,6 +136,7 @@ function changeRound(
 			{ action: `vote.round.${change}`, entityType: 'vote', entityId: voteId, after: { roundId } },
 			now
 		);
+		announce(tx, roundId);
 	});
 }
 
@@ -238,6 +240,7 @@ export function voidRound(
 			},
 			now
 		);
+		announce(tx, roundId);
 		return voided;
 	});
 }
@@ -382,10 +385,36 @@ export function voidCount(db: DB, voteId: number): number {
 
 /** Rounds still open for a vote (closed by closing the vote too). */
 export function closeOpenRounds(tx: DB, voteId: number, now: Date): void {
-	tx.update(voteRound)
+	const closed = tx
+		.update(voteRound)
 		.set({ status: 'closed', closedAt: now })
 		.where(
 			and(eq(voteRound.voteId, voteId), eq(voteRound.status, 'open'), isNull(voteRound.closedAt))
 		)
-		.run();
+		.returning({ id: voteRound.id })
+		.all();
+	announce(tx, ...closed.map((r) => r.id));
+}
+
+/** What a round's projector shows now; undefined if there is no such round. */
+export function screenOf(db: DB, roundId: number): screens.RoundScreen | undefined {
+	const r = db
+		.select({ status: voteRound.status, revealedAt: voteRound.revealedAt })
+		.from(voteRound)
+		.where(eq(voteRound.id, roundId))
+		.get();
+	return r && { turnout: roundTurnout(db, roundId), status: r.status, revealed: !!r.revealedAt };
+}
+
+/**
+ * Tells the projectors of these rounds what they show, once the caller's write commits (never
+ * if it rolls back). Call inside the write that changed them: the screen is read there, as it
+ * will be committed. A round nobody is watching costs nothing.
+ */
+export function announce(tx: DB, ...roundIds: (number | null | undefined)[]): void {
+	for (const id of new Set(roundIds)) {
+		if (!id || screens.listenerCount(id) === 0) continue;
+		const screen = screenOf(tx, id);
+		if (screen) afterCommit(tx, () => screens.publish(id, screen));
+	}
 }

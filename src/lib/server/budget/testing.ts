@@ -7,6 +7,8 @@ import * as codes from '../codes';
 import type { Staff } from '../audit';
 import type { DB } from '../db/open';
 import { engagement } from '../db/schema';
+import { castBallot, type Voter } from './ballots';
+import { openRound } from './rounds';
 import { addProposal, createVote, openVote, saveRules, type Eligibility } from './votes';
 
 export const T0 = new Date('2027-01-10T10:00:00Z');
@@ -154,4 +156,36 @@ export function makeUsersVote(
 		development,
 		codeIds: made.map((c) => codes.findCode(db, c)!.id)
 	};
+}
+
+/** `minutes` after T0. */
+export const later = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
+/** The i-th phone's anonymous voter. */
+export const phone = (i: number): Voter => ({
+	key: `participant:${i}`,
+	assurance: 'open',
+	codeId: null
+});
+
+/**
+ * An open vote with a room round for `attendance` people, opened a minute after T0, and `cast`
+ * to vote in it (or online, with a null round).
+ */
+export function roomVote(attendance: number) {
+	const s = setup();
+	const { voteId, proposals } = makeVote(s.db, s.actor, s.engagementId, { eligibility: 'open' });
+	const round = openRound(s.db, s.actor, voteId, { title: 'Hall', attendance }, later(1));
+	const cast = (voter: Voter, roundId: number | null = round.id, minutes = 2) =>
+		castBallot(
+			s.db,
+			{
+				voteId,
+				voter,
+				channel: roundId ? 'room' : 'online',
+				roundId,
+				content: ballotWith({ [proposals[0]]: 'want' })
+			},
+			later(minutes)
+		);
+	return { ...s, voteId, proposals, round, cast };
 }

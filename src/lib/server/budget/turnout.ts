@@ -1,70 +1,21 @@
 /**
- * A room round's live turnout for the projector, as server-sent events: a snapshot on
- * connecting and whenever turnout or the round's state changes (checked each second: one
- * indexed count), and a comment every 15 seconds to keep proxies from closing the connection.
- * EventSource reconnects by itself.
+ * A room round's live screen for the projector, as server-sent events: what it shows now on
+ * connecting (and reconnecting), then the round's screen again each time a change to it commits
+ * (round-fanout.ts), through the shared writer (live/sse.ts: batching, back-pressure,
+ * heartbeat). Nothing is read while nothing changes.
  */
 import type { DB } from '../db/open';
-import * as rounds from './rounds';
+import { eventStream, type StreamOptions } from '../live/sse';
+import * as screens from './round-fanout';
+import { screenOf } from './rounds';
 
-const encoder = new TextEncoder();
-
-export interface TurnoutOptions {
-	pollMs?: number;
-	heartbeatMs?: number;
-	/** Called once when the stream ends, however it ends. */
-	onClose?: () => void;
-}
-
-export function turnoutResponse(db: DB, code: string, options: TurnoutOptions = {}): Response {
-	const { pollMs = 1000, heartbeatMs = 15_000, onClose = () => {} } = options;
-	let stop = () => {};
-	const stream = new ReadableStream<Uint8Array>({
-		start(controller) {
-			let open = true;
-			let last = '';
-			const send = (text: string) => {
-				try {
-					controller.enqueue(encoder.encode(text));
-				} catch {
-					stop();
-				}
-			};
-			const poll = () => {
-				const r = rounds.findRound(db, code);
-				if (!r) return;
-				const snapshot = JSON.stringify({
-					turnout: rounds.roundTurnout(db, r.id),
-					status: r.status,
-					revealed: !!r.revealedAt
-				});
-				if (snapshot !== last) {
-					last = snapshot;
-					send(`data: ${snapshot}\n\n`);
-				}
-			};
-			const timer = setInterval(poll, pollMs);
-			const beat = setInterval(() => send(': keep-alive\n\n'), heartbeatMs);
-			stop = () => {
-				if (!open) return;
-				open = false;
-				clearInterval(timer);
-				clearInterval(beat);
-				onClose();
-			};
-			send('retry: 2000\n\n');
-			poll();
+/** A streaming response for round `roundId`'s projectors. */
+export function turnoutResponse(db: DB, roundId: number, options: StreamOptions = {}): Response {
+	return eventStream<screens.RoundScreen>(
+		{
+			subscribe: (send) => screens.subscribe(roundId, send),
+			snapshot: () => screenOf(db, roundId)
 		},
-		cancel() {
-			stop();
-		}
-	});
-	return new Response(stream, {
-		headers: {
-			'Content-Type': 'text/event-stream',
-			'Cache-Control': 'no-store',
-			Connection: 'keep-alive',
-			'X-Accel-Buffering': 'no'
-		}
-	});
+		options
+	);
 }

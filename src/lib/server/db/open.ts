@@ -38,7 +38,49 @@ export function openDatabase(path: string): DB {
  * state. `fn` must be synchronous: better-sqlite3 cannot roll back an awaited callback.
  */
 export function write<T>(db: DB, fn: (tx: DB) => T): T {
-	return db.transaction((tx) => fn(tx as unknown as DB), { behavior: 'immediate' });
+	// A write inside another one is part of it: its hooks wait for the outer commit.
+	const outer = commitHooks.get(db);
+	const hooks = outer ?? [];
+	const before = hooks.length;
+	let result: T;
+	try {
+		result = db.transaction(
+			(tx) => {
+				commitHooks.set(tx, hooks);
+				return fn(tx as unknown as DB);
+			},
+			{ behavior: 'immediate' }
+		);
+	} catch (e) {
+		// Rolled back: what it would have announced did not happen.
+		hooks.length = before;
+		throw e;
+	}
+	if (!outer) for (const hook of hooks.splice(0)) runHook(hook);
+	return result;
+}
+
+// The hooks of each write transaction still running, by its handle: gone with the handle.
+const commitHooks = new WeakMap<object, (() => void)[]>();
+
+/**
+ * Runs `hook` once `tx`'s write has committed (at once outside a transaction), and never if it
+ * rolls back: for telling live screens about a change (a ballot in a room round) that the
+ * function making it cannot see committed, as its caller holds the transaction.
+ */
+export function afterCommit(tx: DB, hook: () => void): void {
+	const hooks = commitHooks.get(tx);
+	if (hooks) hooks.push(hook);
+	else runHook(hook);
+}
+
+function runHook(hook: () => void): void {
+	try {
+		hook();
+	} catch (e) {
+		// The change is committed: a failed notice must not turn it into an error.
+		console.error('a hook after a commit failed', e);
+	}
 }
 
 /**

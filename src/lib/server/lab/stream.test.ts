@@ -4,35 +4,8 @@ import { createParticipant } from '../codes';
 import * as fanout from './fanout';
 import { joinLab, postIdea } from './participation';
 import { liveResponse } from './stream';
+import { readMessages } from '../../test/sse';
 import { libraryLab as setUp } from './testing';
-
-/** Reads SSE messages from a response body until `count` data messages have arrived. */
-async function readMessages(reader: ReadableStreamDefaultReader<Uint8Array>, count: number) {
-	const decoder = new TextDecoder();
-	let buffer = '';
-	const messages: { id?: string; data?: string; retry?: string; comment?: string }[] = [];
-	while (messages.filter((m) => m.data).length < count) {
-		const { value, done } = await reader.read();
-		if (done) break;
-		buffer += decoder.decode(value, { stream: true });
-		let end;
-		while ((end = buffer.indexOf('\n\n')) >= 0) {
-			const block = buffer.slice(0, end);
-			buffer = buffer.slice(end + 2);
-			const message: (typeof messages)[number] = {};
-			for (const line of block.split('\n')) {
-				if (line.startsWith(':')) message.comment = line.slice(1).trim();
-				else {
-					const at = line.indexOf(': ');
-					const field = line.slice(0, at) as 'id' | 'data' | 'retry';
-					message[field] = line.slice(at + 2);
-				}
-			}
-			messages.push(message);
-		}
-	}
-	return messages;
-}
 
 describe('the live stream', () => {
 	it('sends a retry hint, a snapshot, then each event with the version as its id', async () => {

@@ -10,6 +10,6 @@ export const GET: RequestHandler = ({ params, getClientAddress, locals }) => {
 	const address = getClientAddress();
 	const round = roundForCode(db, params.code, address, locals);
 	return openStream(address, `round:${round.id}`, roundLimits(), (release) =>
-		turnoutResponse(db, round.code, { onClose: release })
+		turnoutResponse(db, round.id, { onClose: release })
 	);
 };
