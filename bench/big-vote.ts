@@ -69,13 +69,13 @@ export function makeBigVote(databaseUrl: string, ballots = 100_000, engagementId
 		const channels = ['online', 'online', 'online', 'paper', 'room', 'kiosk'];
 		for (let b = 0; b < ballots; b++) {
 			const marks: Record<string, string> = {};
-			const uses: string[] = [];
 			for (const p of pids) {
 				const r = rng();
 				if (r < 0.3) marks[p] = 'want';
 				else if (r < 0.5) marks[p] = 'dontWant';
-				if (rng() < 0.1) uses.push(p);
 			}
+			// Service use is per service (counting rules version 2), as the ballot asks it.
+			const uses = services.filter(() => rng() < 0.1);
 			const segments = segs.filter(() => rng() < 0.12);
 			const receipt = `B${String(b).padStart(9, '0')}`;
 			const args = [

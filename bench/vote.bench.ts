@@ -94,6 +94,8 @@ async function benchSubmission(server: ChildProcess): Promise<void> {
 	if (!voteId) throw new Error('the demo open vote is not on the home page');
 	const page = await (await fetch(`${ORIGIN}/vote/${voteId}/ballot`)).text();
 	const proposals = [...new Set([...page.matchAll(/name="mark-(\d+)"/g)].map((m) => m[1]))];
+	// "Do you use it?" is asked once per service (counting rules version 2).
+	const uses = [...new Set([...page.matchAll(/name="(use-[^"]+)"/g)].map((m) => m[1]))];
 	const rng = mulberry32(42);
 	const bodies = Array.from({ length: SUBMISSIONS }, () => {
 		const form = new URLSearchParams();
@@ -108,8 +110,8 @@ async function benchSubmission(server: ChildProcess): Promise<void> {
 				form.set(`mark-${p}`, 'dontWant');
 				dontWants++;
 			}
-			if (rng() < 0.4) form.set(`use-${p}`, rng() < 0.5 ? 'yes' : 'no');
 		}
+		for (const u of uses) if (rng() < 0.4) form.set(u, rng() < 0.5 ? 'yes' : 'no');
 		form.set('area', ['harbour', 'old-town', 'northgate', 'westcliff'][Math.floor(rng() * 4)]);
 		form.set('ageBand', ['16-24', '35-49', '65-74'][Math.floor(rng() * 3)]);
 		form.set('segment-carers', rng() < 0.1 ? 'yes' : 'no');
