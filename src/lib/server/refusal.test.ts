@@ -16,6 +16,14 @@ describe('refused', () => {
 		});
 	});
 
+	it('shows the refusal by the field the page names', () => {
+		const e = new VoteError('voteId', 'The vote has opened.');
+		expect(refused(e, {}, (field) => (field === 'voteId' ? '_' : field))).toEqual({
+			status: 400,
+			data: { errors: { _: 'The vote has opened.' } }
+		});
+	});
+
 	it('throws anything else on', () => {
 		const bug = new Error('disk full');
 		expect(() => refused(bug, {})).toThrow(bug);

@@ -61,10 +61,16 @@ export function refuse(event: Pick<RequestEvent, 'request'>, status: number, mes
 /**
  * The form's answer to a command that refused: a {@link Refusal} becomes
  * `fail(400, { ...form, errors: { [field]: message } })`, with `form` the rest the page shows
- * again (the values sent, which action); anything else is thrown on.
+ * again (the values sent, which action); anything else is thrown on. `fieldOf` names the
+ * field on this page when it differs from the command's (`_`, the whole form, for a field the
+ * page has no input for).
  */
-export function refused<F extends Record<string, unknown>>(e: unknown, form: F = {} as F) {
+export function refused<F extends Record<string, unknown>>(
+	e: unknown,
+	form: F = {} as F,
+	fieldOf: (field: string) => string = (field) => field
+) {
 	if (!(e instanceof Refusal)) throw e;
-	const errors: Record<string, string> = { [e.field]: e.message };
+	const errors: Record<string, string> = { [fieldOf(e.field)]: e.message };
 	return fail(400, { ...form, errors });
 }
