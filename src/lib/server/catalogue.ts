@@ -4,6 +4,7 @@ import { AGE_BANDS } from '../catalogue/schemas';
 import * as audit from './audit';
 import { write, type DB } from './db/open';
 import { area, areaPopulation, engagement, segment, service } from './db/schema';
+import { Refusal } from './command-refusal';
 
 export type ServiceInput = {
 	id: string;
@@ -25,14 +26,7 @@ export type SegmentInput = {
 	specialCategory: boolean;
 };
 
-export class ConflictError extends Error {
-	constructor(
-		readonly field: string,
-		message: string
-	) {
-		super(message);
-	}
-}
+export class ConflictError extends Refusal {}
 
 export function listServices(db: DB, includeArchived = false) {
 	const rows = db.select().from(service).orderBy(asc(service.name)).all();

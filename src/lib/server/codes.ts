@@ -5,6 +5,7 @@ import { write, type DB } from './db/open';
 import { prepared } from './db/prepared';
 import { codeBatch, codeUse, participant, participationCode, service } from './db/schema';
 import { generateToken, hashToken } from './tokens';
+import { Refusal } from './command-refusal';
 
 export type Channel = 'online' | 'room' | 'paper' | 'kiosk';
 
@@ -32,14 +33,7 @@ function randomWord(): number {
 }
 
 /** A batch the council cannot make (nothing is written): `field` names the form field. */
-export class CodeBatchError extends Error {
-	constructor(
-		readonly field: string,
-		message: string
-	) {
-		super(message);
-	}
-}
+export class CodeBatchError extends Refusal {}
 
 /**
  * Makes a batch of codes and returns them in plain text, once: only their hashes are stored,

@@ -5,8 +5,9 @@
  * asking code understands. Built here rather than thrown, so that the security hook adds its
  * headers to them like to every other response.
  */
-import type { RequestEvent } from '@sveltejs/kit';
+import { fail, type RequestEvent } from '@sveltejs/kit';
 import template from '../../error.html?raw';
+import { Refusal } from './command-refusal';
 
 const ESCAPES: Record<string, string> = {
 	'&': '&amp;',
@@ -55,4 +56,21 @@ export function refuse(event: Pick<RequestEvent, 'request'>, status: number, mes
 		});
 	}
 	return plainPage(status, message);
+}
+
+/**
+ * The form's answer to a command that refused: a {@link Refusal} becomes
+ * `fail(400, { ...form, errors: { [field]: message } })`, with `form` the rest the page shows
+ * again (the values sent, which action); anything else is thrown on. `fieldOf` names the
+ * field on this page when it differs from the command's (`_`, the whole form, for a field the
+ * page has no input for).
+ */
+export function refused<F extends Record<string, unknown>>(
+	e: unknown,
+	form: F = {} as F,
+	fieldOf: (field: string) => string = (field) => field
+) {
+	if (!(e instanceof Refusal)) throw e;
+	const errors: Record<string, string> = { [fieldOf(e.field)]: e.message };
+	return fail(400, { ...form, errors });
 }

@@ -156,19 +156,3 @@ export function pageValues(page: ShownPage, answers: Answers): Record<string, st
 	}
 	return out;
 }
-
-/**
- * The resident-facing message key (and parameters) for an error the page schema gave in
- * English, so that errors appear in the resident's language.
- */
-export function residentError(message: string): { key: string; params?: Record<string, unknown> } {
-	const tooLong = /(\d+) characters or fewer/.exec(message);
-	if (tooLong) return { key: 'survey_err_too_long', params: { max: Number(tooLong[1]) } };
-	if (message.startsWith('Please answer')) return { key: 'survey_err_required' };
-	if (message.startsWith('Choose one point')) return { key: 'survey_err_scale' };
-	if (message.startsWith('Choose one of')) return { key: 'survey_err_choose_one' };
-	if (message.includes('cannot go with')) return { key: 'survey_err_exclusive' };
-	if (message.startsWith('Choose')) return { key: 'survey_err_choose_listed' };
-	if (message.includes('as text')) return { key: 'survey_err_text' };
-	return { key: 'survey_err_generic' };
-}

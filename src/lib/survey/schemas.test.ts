@@ -256,35 +256,34 @@ describe('pageAnswersSchema on a service page', () => {
 	});
 
 	it.each([
-		{ id: 'svc:parks:importance', value: '6', message: 'Choose one point on the scale.' },
-		{ id: 'svc:parks:importance', value: 'dontUse', message: 'Choose one point on the scale.' },
-		{ id: 'svc:parks:satisfaction', value: ['1', '2'], message: 'Choose one point on the scale.' },
-		{ id: 'svc:parks:willingness', value: 'enormously', message: 'Choose one of the options.' },
+		{ id: 'svc:parks:importance', value: '6', error: { key: 'survey_err_scale' } },
+		{ id: 'svc:parks:importance', value: 'dontUse', error: { key: 'survey_err_scale' } },
+		{ id: 'svc:parks:satisfaction', value: ['1', '2'], error: { key: 'survey_err_scale' } },
+		{ id: 'svc:parks:willingness', value: 'enormously', error: { key: 'survey_err_choose_one' } },
 		{
 			id: 'svc:parks:contribution',
 			value: ['fundraise'],
-			message: 'Choose from the options listed.'
+			error: { key: 'survey_err_choose_listed' }
 		},
 		{
 			id: 'svc:parks:contribution',
 			value: ['volunteer', 'volunteer'],
-			message: 'Choose each option once.'
+			error: { key: 'survey_err_choose_listed' }
 		},
 		{
 			id: 'svc:parks:contribution',
 			value: ['none', 'volunteer'],
-			message:
-				'You chose an answer that cannot go with the others: choose it on its own, or the others.'
+			error: { key: 'survey_err_exclusive' }
 		},
 		{
 			id: 'svc:parks:willingnessText',
 			value: 'x'.repeat(201),
-			message: 'Please keep this to 200 characters or fewer.'
+			error: { key: 'survey_err_too_long', params: { max: 200 } }
 		}
-	])('rejects $value for $id', ({ id, value, message }) => {
+	])('rejects $value for $id', ({ id, value, error }) => {
 		expect(parsePageAnswers(parks, { [id]: value })).toEqual({
 			success: false,
-			errors: { [id]: message }
+			errors: { [id]: error }
 		});
 	});
 
@@ -302,7 +301,7 @@ describe('pageAnswersSchema on a custom page', () => {
 		// "where" is hidden (no earlier willingness answer), so only "heard" is required.
 		expect(parsePageAnswers(customPage, {})).toEqual({
 			success: false,
-			errors: { 'custom:heard': 'Please answer this question.' }
+			errors: { 'custom:heard': { key: 'survey_err_required' } }
 		});
 	});
 
@@ -314,7 +313,7 @@ describe('pageAnswersSchema on a custom page', () => {
 		);
 		expect(result).toEqual({
 			success: false,
-			errors: { 'custom:where': 'Please answer this question.' }
+			errors: { 'custom:where': { key: 'survey_err_required' } }
 		});
 	});
 
@@ -334,7 +333,7 @@ describe('pageAnswersSchema on a custom page', () => {
 		);
 		expect(result).toEqual({
 			success: false,
-			errors: { 'custom:where': 'Please keep this to 2000 characters or fewer.' }
+			errors: { 'custom:where': { key: 'survey_err_too_long', params: { max: 2000 } } }
 		});
 	});
 });

@@ -1,6 +1,8 @@
 /**
  * What the survey's forms may send: the staff builder, a custom question, and one page of a
- * resident's answers. Messages are in plain English for the person filling the form in.
+ * resident's answers. Staff forms say what is wrong in plain English; a resident's page gives
+ * message keys (`survey_err_...`, in messages/survey), so the resident reads them in their own
+ * language and no Welsh depends on the English wording.
  */
 import { z } from 'zod';
 import { visibleQuestions } from './show-if';
@@ -190,15 +192,35 @@ export const customQuestionSchema: z.ZodType<CustomQuestion, unknown> = z.discri
 // One page of a resident's answers
 // ---------------------------------------------------------------------------------------------
 
-const PLEASE_ANSWER = 'Please answer this question.';
+/** The message keys a resident's page can refuse an answer with (messages/survey/en.json). */
+export const ANSWER_ERROR_KEYS = [
+	'survey_err_required',
+	'survey_err_scale',
+	'survey_err_choose_one',
+	'survey_err_choose_listed',
+	'survey_err_exclusive',
+	'survey_err_too_long',
+	'survey_err_text',
+	'survey_err_generic'
+] as const;
+
+export type AnswerErrorKey = (typeof ANSWER_ERROR_KEYS)[number];
+
+/** Why an answer was refused: a message key and its parameters (the limit, for too long). */
+export interface AnswerError {
+	key: AnswerErrorKey;
+	params?: { max: number };
+}
+
+const answerErrorKeys: ReadonlySet<string> = new Set(ANSWER_ERROR_KEYS);
 
 function fieldSchema(q: Question): z.ZodType<AnswerValue | undefined, unknown> {
 	const codes = q.options.map((o) => o.code);
 	switch (q.type) {
 		case 'single':
 		case 'scale': {
-			const message =
-				q.type === 'scale' ? 'Choose one point on the scale.' : 'Choose one of the options.';
+			const message: AnswerErrorKey =
+				q.type === 'scale' ? 'survey_err_scale' : 'survey_err_choose_one';
 			return z.preprocess(
 				blankToUndefined,
 				z
@@ -209,6 +231,7 @@ function fieldSchema(q: Question): z.ZodType<AnswerValue | undefined, unknown> {
 		}
 		case 'multiple': {
 			const exclusive = q.options.filter((o) => o.exclusive).map((o) => o.code);
+			const listed: AnswerErrorKey = 'survey_err_choose_listed';
 			return z.preprocess(
 				(v) => {
 					const list = toList(v);
@@ -218,15 +241,14 @@ function fieldSchema(q: Question): z.ZodType<AnswerValue | undefined, unknown> {
 				},
 				z
 					.array(
-						z.string().refine((v) => codes.includes(v), 'Choose from the options listed.'),
-						{
-							error: 'Choose from the options listed.'
-						}
+						z.string().refine((v) => codes.includes(v), listed),
+						{ error: listed }
 					)
-					.refine((list) => new Set(list).size === list.length, 'Choose each option once.')
+					// An option chosen twice: the resident is asked to choose from the list again.
+					.refine((list) => new Set(list).size === list.length, listed)
 					.refine(
 						(list) => list.length === 1 || !list.some((v) => exclusive.includes(v)),
-						'You chose an answer that cannot go with the others: choose it on its own, or the others.'
+						'survey_err_exclusive' satisfies AnswerErrorKey
 					)
 					.optional()
 			);
@@ -237,9 +259,9 @@ function fieldSchema(q: Question): z.ZodType<AnswerValue | undefined, unknown> {
 			return z.preprocess(
 				blankToUndefined,
 				z
-					.string({ error: 'Please write your answer as text.' })
+					.string({ error: 'survey_err_text' satisfies AnswerErrorKey })
 					.trim()
-					.max(max, `Please keep this to ${max} characters or fewer.`)
+					.max(max, 'survey_err_too_long' satisfies AnswerErrorKey)
 					.optional()
 			);
 		}
@@ -268,7 +290,11 @@ export function pageAnswersSchema(
 		.superRefine((answers, ctx) => {
 			for (const q of visibleQuestions(page, { ...previous, ...answers })) {
 				if (q.required && answers[q.id] === undefined) {
-					ctx.addIssue({ code: 'custom', path: [q.id], message: PLEASE_ANSWER });
+					ctx.addIssue({
+						code: 'custom',
+						path: [q.id],
+						message: 'survey_err_required' satisfies AnswerErrorKey
+					});
 				}
 			}
 		})
@@ -303,9 +329,9 @@ export function readPageForm(page: Page, form: FormFields): Record<string, strin
 }
 
 export type PageParseResult =
-	{ success: true; answers: PageAnswers } | { success: false; errors: Record<string, string> };
+	{ success: true; answers: PageAnswers } | { success: false; errors: Record<string, AnswerError> };
 
-/** Parses one page; on failure, the first message for each question id that failed. */
+/** Parses one page; on failure, the first refusal for each question id that failed. */
 export function parsePageAnswers(
 	page: Page,
 	input: unknown,
@@ -313,10 +339,17 @@ export function parsePageAnswers(
 ): PageParseResult {
 	const result = pageAnswersSchema(page, previous).safeParse(input);
 	if (result.success) return { success: true, answers: result.data };
-	const errors: Record<string, string> = {};
+	const errors: Record<string, AnswerError> = {};
 	for (const issue of result.error.issues) {
-		const key = String(issue.path[0] ?? '');
-		if (!(key in errors)) errors[key] = issue.message;
+		const id = String(issue.path[0] ?? '');
+		if (id in errors) continue;
+		const key = answerErrorKeys.has(issue.message)
+			? (issue.message as AnswerErrorKey)
+			: 'survey_err_generic';
+		errors[id] =
+			key === 'survey_err_too_long' && issue.code === 'too_big'
+				? { key, params: { max: Number(issue.maximum) } }
+				: { key };
 	}
 	return { success: false, errors };
 }

@@ -28,6 +28,7 @@ import {
 } from './ballots';
 import { refusalMessage, staffBallotErrors } from './paper';
 import { asksAbout, getVote } from './votes';
+import { Refusal } from '../command-refusal';
 
 export interface AssistedBallot {
 	/** Who helped the voter fill it in. */
@@ -41,14 +42,7 @@ export interface AssistedBallot {
 	content: BallotContent;
 }
 
-export class AssistedError extends Error {
-	constructor(
-		readonly field: string,
-		message: string
-	) {
-		super(message);
-	}
-}
+export class AssistedError extends Refusal {}
 
 /** Refuses (before anything is written) what cannot be recorded, in the form's words. */
 function voterOf(tx: DB, engagementId: number, voteId: number, entry: AssistedBallot): Voter {

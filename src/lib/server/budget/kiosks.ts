@@ -19,6 +19,7 @@ import { write, type DB } from '../db/open';
 import { ballot, ballotDraft, voteKiosk } from '../db/schema';
 import { generateToken, hashToken } from '../tokens';
 import { asksAbout } from './votes';
+import { Refusal } from '../command-refusal';
 
 export const KIOSK_COOKIE = 'cc_kiosk';
 /** A kiosk is set up for a fortnight at most (seconds); staff end it sooner. */
@@ -28,14 +29,7 @@ export const KIOSK_COOKIE_MAX_AGE = 14 * 24 * 60 * 60;
 export const PIN_TRIES = 5;
 
 /** A kiosk staff cannot start (nothing is written): `field` names the form field. */
-export class KioskError extends Error {
-	constructor(
-		readonly field: string,
-		message: string
-	) {
-		super(message);
-	}
-}
+export class KioskError extends Refusal {}
 
 /** A kiosk for checked users of a service, and the PIN staff confirm each one with. */
 export interface UsersKiosk {

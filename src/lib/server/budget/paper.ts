@@ -24,6 +24,7 @@ import { write, type DB } from '../db/open';
 import { paperEntry } from '../db/schema';
 import { ballotContext, castBallotIn, codeVoter, type CastResult, type Voter } from './ballots';
 import { asksAbout, getVote } from './votes';
+import { Refusal } from '../command-refusal';
 
 export type PaperStatus = 'awaitingSecond' | 'counted' | 'spoilt' | 'mismatch';
 
@@ -36,13 +37,13 @@ export interface PaperKeying {
 	checkedServiceId?: string | null;
 }
 
-export class PaperError extends Error {
+export class PaperError extends Refusal {
 	constructor(
-		readonly field: string,
+		field: string,
 		message: string,
 		readonly refusal?: CastResult
 	) {
-		super(message);
+		super(field, message);
 	}
 }
 

@@ -3,6 +3,7 @@ import { FACILITATOR_DRAFT_REFUSAL, mayAddToDraft } from '../../vote/drafts';
 import * as audit from '../audit';
 import type { DB } from '../db/open';
 import { proposal, proposalSource, vote } from '../db/schema';
+import { Refusal } from '../command-refusal';
 
 export interface DraftProposalInput {
 	voteId: number;
@@ -19,14 +20,7 @@ export interface DraftProposalInput {
 	fromLab?: number;
 }
 
-export class ProposalError extends Error {
-	constructor(
-		readonly field: string,
-		message: string
-	) {
-		super(message);
-	}
-}
+export class ProposalError extends Refusal {}
 
 /**
  * Adds a proposal to a vote that has not opened yet, at the end of the list, remembering the

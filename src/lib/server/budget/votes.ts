@@ -39,6 +39,7 @@ import {
 	voteRound
 } from '../db/schema';
 import { createDraftProposal, ProposalError } from './proposals';
+import { Refusal } from '../command-refusal';
 
 export { ProposalError };
 
@@ -107,14 +108,7 @@ function toVote(row: typeof vote.$inferSelect): Vote {
 	};
 }
 
-export class VoteError extends Error {
-	constructor(
-		readonly field: string,
-		message: string
-	) {
-		super(message);
-	}
-}
+export class VoteError extends Refusal {}
 
 export function getVote(db: DB, id: number): Vote | undefined {
 	if (!Number.isInteger(id) || id < 1) return undefined;

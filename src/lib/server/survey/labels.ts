@@ -4,7 +4,7 @@
  */
 import { m } from '../../paraglide/messages';
 import type { Locale, PresentContext, Translator } from '../../survey/present';
-import { residentError } from '../../survey/present';
+import type { AnswerError } from '../../survey/schemas';
 import type { DB } from '../db/open';
 import { service } from '../db/schema';
 
@@ -27,16 +27,13 @@ export function presentContext(db: DB, locale: Locale): PresentContext {
 	return { locale, t: translator(locale), serviceName: (id) => names.get(id) ?? id };
 }
 
-/** The page schema's English errors in the resident's language. */
+/** The page schema's refusals (message keys) in the resident's language. */
 export function residentErrors(
-	errors: Record<string, string>,
+	errors: Record<string, AnswerError>,
 	locale: Locale
 ): Record<string, string> {
 	const t = translator(locale);
 	return Object.fromEntries(
-		Object.entries(errors).map(([field, message]) => {
-			const { key, params } = residentError(message);
-			return [field, t(key, params)];
-		})
+		Object.entries(errors).map(([field, { key, params }]) => [field, t(key, params)])
 	);
 }

@@ -12,6 +12,7 @@ import * as audit from '../audit';
 import * as catalogue from '../catalogue';
 import { write, type DB } from '../db/open';
 import { engagement, service, survey, surveyResponse } from '../db/schema';
+import { Refusal } from '../command-refusal';
 
 export type Access = 'open' | 'code' | 'both';
 
@@ -33,14 +34,7 @@ export interface SurveyDetails {
 }
 
 /** A change refused for a reason the person can fix; `field` is the form field to show it by. */
-export class SurveyError extends Error {
-	constructor(
-		readonly field: string,
-		message: string
-	) {
-		super(message);
-	}
-}
+export class SurveyError extends Refusal {}
 
 const AGE_BAND_LABELS: Record<string, { en: string; cy: string }> = Object.fromEntries(
 	AGE_BANDS.map((band) => {

@@ -2,11 +2,11 @@ import { fail, redirect } from '@sveltejs/kit';
 import { CreateAccountSchema } from '$lib/accounts/schemas';
 import { parseForm } from '$lib/forms/parse';
 import * as accounts from '$lib/server/accounts';
-import { ConflictError } from '$lib/server/catalogue';
 import { getDb } from '$lib/server/db';
 import { actorOf, requireRole } from '$lib/server/guard';
 import { hashPassword } from '$lib/server/password';
 import type { Actions, PageServerLoad } from './$types';
+import { refused } from '$lib/server/refusal';
 
 export const load: PageServerLoad = ({ locals }) => {
 	requireRole(locals, 'admin');
@@ -28,9 +28,7 @@ export const actions: Actions = {
 		try {
 			accounts.createAccount(getDb(), actorOf(user), { ...rest, passwordHash });
 		} catch (e) {
-			if (e instanceof ConflictError)
-				return fail(400, { values, errors: { [e.field]: e.message } });
-			throw e;
+			return refused(e, { values });
 		}
 		redirect(303, '/staff/accounts');
 	}

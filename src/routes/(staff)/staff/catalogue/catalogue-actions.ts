@@ -1,9 +1,9 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { parseForm } from '$lib/forms/parse';
-import { ConflictError } from '$lib/server/catalogue';
 import { actorOf, requireRole } from '$lib/server/guard';
 import type { Actor } from '$lib/server/audit';
+import { refused } from '$lib/server/refusal';
 
 /**
  * The one shape every catalogue form shares: admins and commissioners only, parse with zod,
@@ -21,9 +21,7 @@ export async function saveCatalogueItem<S extends z.ZodType>(
 	try {
 		save(actorOf(user), parsed.data);
 	} catch (e) {
-		if (e instanceof ConflictError)
-			return fail(400, { values: parsed.values, errors: { [e.field]: e.message } });
-		throw e;
+		return refused(e, { values: parsed.values });
 	}
 	redirect(303, listHref);
 }

@@ -1,12 +1,13 @@
 // Shared by the staff survey pages: the survey from the address, the details form, and how a
 // refused change becomes a form error.
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { formValues, optionalText, type FieldErrors, type FormValues } from '$lib/forms/parse';
 import { fromLocalInput } from '$lib/survey/dates';
 import { DESCRIPTION_MAX, surveyBuilderSchema, TITLE_MAX } from '$lib/survey/schemas';
 import { getDb } from '$lib/server/db';
 import * as surveys from '$lib/server/survey/surveys';
+import { refused } from '$lib/server/refusal';
 
 export function surveyOf(param: string): surveys.Survey {
 	const id = Number(param);
@@ -56,12 +57,7 @@ export function attempt<T>(action: string, values: FormValues, change: () => T) 
 	try {
 		return { ok: true as const, result: change() };
 	} catch (e) {
-		if (e instanceof surveys.SurveyError)
-			return {
-				ok: false as const,
-				failure: fail(400, { action, values, errors: { [e.field]: e.message } as FieldErrors })
-			};
-		throw e;
+		return { ok: false as const, failure: refused(e, { action, values }) };
 	}
 }
 

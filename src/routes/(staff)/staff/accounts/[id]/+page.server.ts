@@ -2,12 +2,12 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { ChangePasswordSchema, UpdateAccountSchema } from '$lib/accounts/schemas';
 import { parseForm } from '$lib/forms/parse';
 import * as accounts from '$lib/server/accounts';
-import { ConflictError } from '$lib/server/catalogue';
 import { getDb } from '$lib/server/db';
 import { actorOf, requireRole } from '$lib/server/guard';
 import { hashPassword } from '$lib/server/password';
 import { makeDeviceCookie, setDeviceCookie } from '$lib/server/sign-in';
 import type { Actions, PageServerLoad } from './$types';
+import { refused } from '$lib/server/refusal';
 
 function accountOf(param: string) {
 	const account = accounts.listAccounts(getDb()).find((a) => a.id === Number(param));
@@ -27,13 +27,7 @@ export const actions: Actions = {
 		try {
 			accounts.updateAccount(getDb(), actorOf(user), account.id, parsed.data);
 		} catch (e) {
-			if (e instanceof ConflictError)
-				return fail(400, {
-					action: 'update',
-					values: parsed.values,
-					errors: { [e.field]: e.message }
-				});
-			throw e;
+			return refused(e, { action: 'update', values: parsed.values });
 		}
 		redirect(303, '/staff/accounts');
 	},

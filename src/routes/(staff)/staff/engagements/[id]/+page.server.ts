@@ -8,6 +8,7 @@ import { getDb } from '$lib/server/db';
 import { actorOf, requireRole } from '$lib/server/guard';
 import { engagementSteps } from '$lib/server/steps';
 import type { Actions, PageServerLoad } from './$types';
+import { refused } from '$lib/server/refusal';
 
 function engagementId(param: string): number {
 	const id = Number(param);
@@ -48,13 +49,7 @@ export const actions: Actions = {
 		try {
 			catalogue.updateEngagement(getDb(), actorOf(user), engagementId(params.id), parsed.data);
 		} catch (e) {
-			if (e instanceof catalogue.ConflictError)
-				return fail(400, {
-					action: 'edit',
-					values: parsed.values,
-					errors: { [e.field]: e.message }
-				});
-			throw e;
+			return refused(e, { action: 'edit', values: parsed.values });
 		}
 		redirect(303, `/staff/engagements/${params.id}`);
 	}

@@ -5,6 +5,7 @@ import * as catalogue from '$lib/server/catalogue';
 import { getDb } from '$lib/server/db';
 import { actorOf, requireRole } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
+import { refused } from '$lib/server/refusal';
 
 export const load: PageServerLoad = ({ locals }) => {
 	requireRole(locals, 'admin', 'commissioner');
@@ -20,9 +21,7 @@ export const actions: Actions = {
 		try {
 			id = catalogue.createEngagement(getDb(), actorOf(user), parsed.data);
 		} catch (e) {
-			if (e instanceof catalogue.ConflictError)
-				return fail(400, { values: parsed.values, errors: { [e.field]: e.message } });
-			throw e;
+			return refused(e, { values: parsed.values });
 		}
 		redirect(303, `/staff/engagements/${id}`);
 	}

@@ -8,6 +8,7 @@ import * as catalogue from '$lib/server/catalogue';
 import { getDb } from '$lib/server/db';
 import { actorOf, requireRole } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
+import { refused } from '$lib/server/refusal';
 
 export const load: PageServerLoad = async ({ params, parent }) => {
 	const db = getDb();
@@ -40,9 +41,8 @@ function attempt(action: string, fn: () => void) {
 	try {
 		fn();
 	} catch (e) {
-		if (e instanceof votes.VoteError || e instanceof votes.ProposalError)
-			return fail(400, { action, errors: { [e.field === 'voteId' ? '_' : e.field]: e.message } });
-		throw e;
+		// A refusal about the vote as a whole is shown above the form.
+		return refused(e, { action }, (field) => (field === 'voteId' ? '_' : field));
 	}
 	return null;
 }

@@ -6,6 +6,7 @@ import * as catalogue from '$lib/server/catalogue';
 import { getDb } from '$lib/server/db';
 import { actorOf, requireRole } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
+import { refused } from '$lib/server/refusal';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	requireRole(locals, 'admin', 'commissioner');
@@ -24,9 +25,7 @@ export const actions: Actions = {
 		try {
 			id = votes.createVote(getDb(), actorOf(user), { ...parsed.data, eligibility: 'codes' });
 		} catch (e) {
-			if (e instanceof votes.VoteError)
-				return fail(400, { values: parsed.values, errors: { [e.field]: e.message } });
-			throw e;
+			return refused(e, { values: parsed.values });
 		}
 		redirect(303, `/staff/votes/${id}`);
 	}

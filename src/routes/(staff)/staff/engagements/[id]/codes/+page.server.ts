@@ -9,6 +9,7 @@ import { getDb } from '$lib/server/db';
 import { actorOf, requireRole } from '$lib/server/guard';
 import { qrDataUri } from '$lib/server/qr';
 import type { Actions, PageServerLoad } from './$types';
+import { refused } from '$lib/server/refusal';
 
 function engagementOf(param: string) {
 	const engagement = catalogue.getEngagement(getDb(), Number(param));
@@ -41,12 +42,7 @@ export const actions: Actions = {
 				...parsed.data
 			});
 		} catch (e) {
-			if (!(e instanceof codes.CodeBatchError)) throw e;
-			return fail(400, {
-				action: 'create',
-				values: parsed.values,
-				errors: { [e.field]: e.message } as FieldErrors
-			});
+			return refused(e, { action: 'create', values: parsed.values });
 		}
 		const { batchId, codes: created } = made;
 		// Service-user codes: each letter says whose provider handed it out.

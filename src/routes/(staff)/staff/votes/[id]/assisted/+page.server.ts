@@ -9,6 +9,7 @@ import { getDb } from '$lib/server/db';
 import { actorOf, requireRole } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
 import { readEnteredBallot } from '../entry.server';
+import { refused } from '$lib/server/refusal';
 
 export const load: PageServerLoad = ({ params, url }) => {
 	const db = getDb();
@@ -51,9 +52,7 @@ export const actions: Actions = {
 				content: body.content
 			}).receipt;
 		} catch (e) {
-			if (e instanceof assisted.AssistedError)
-				return fail(400, { values, errors: { [e.field]: e.message } as FieldErrors });
-			throw e;
+			return refused(e, { values });
 		}
 		redirect(303, `/staff/votes/${vote.id}/assisted?recorded=${receipt}`);
 	}

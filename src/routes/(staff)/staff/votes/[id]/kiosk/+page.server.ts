@@ -9,6 +9,7 @@ import { getDb } from '$lib/server/db';
 import { actorOf, requireRole } from '$lib/server/guard';
 import { deleteSessionCookie, invalidateSession } from '$lib/server/session';
 import type { Actions, PageServerLoad } from './$types';
+import { refused } from '$lib/server/refusal';
 
 export const load: PageServerLoad = ({ params }) => {
 	const db = getDb();
@@ -41,8 +42,7 @@ export const actions: Actions = {
 				usersServiceId && pin ? { serviceId: usersServiceId, pin } : undefined
 			));
 		} catch (e) {
-			if (!(e instanceof kiosks.KioskError)) throw e;
-			return fail(400, { values: parsed.values, errors: { [e.field]: e.message } as FieldErrors });
+			return refused(e, { values: parsed.values });
 		}
 		const secure = url.protocol === 'https:';
 		if (locals.session) invalidateSession(db, locals.session.id);

@@ -11,6 +11,7 @@ import { user } from '$lib/server/db/schema';
 import { actorOf, requireRole } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
 import { readEnteredBallot } from '../entry.server';
+import { refused } from '$lib/server/refusal';
 
 export const load: PageServerLoad = ({ params, url }) => {
 	const db = getDb();
@@ -85,9 +86,7 @@ export const actions: Actions = {
 				`/staff/votes/${vote.id}/paper?keyed=${encodeURIComponent(head.data.serial)}&status=${result.status}`
 			);
 		} catch (e) {
-			if (e instanceof paper.PaperError)
-				return fail(400, { values, errors: { [e.field]: e.message } as FieldErrors });
-			throw e;
+			return refused(e, { values });
 		}
 	}
 };

@@ -3,12 +3,12 @@ import { z } from 'zod';
 import { moneyOf } from '$lib/budget/money';
 import { EXPORT_TYPES, type ExportFormat } from '$lib/server/budget/exports';
 import * as results from '$lib/server/budget/results';
-import { VoteError } from '$lib/server/budget/votes';
 import { getDb } from '$lib/server/db';
 import { jobsConfig } from '$lib/server/exports/config';
 import { exportInProgress, startExport, type ExportTask } from '$lib/server/exports/jobs';
 import { actorOf, requireRole } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
+import { refused } from '$lib/server/refusal';
 
 /**
  * The official count once closed; before that a provisional count, for staff only. Everything a
@@ -79,8 +79,7 @@ export const actions: Actions = {
 				recount: { matches: r.matches, digest: r.fresh.digest, official: r.official.digest }
 			};
 		} catch (e) {
-			if (e instanceof VoteError) return fail(400, { errors: { _: e.message } });
-			throw e;
+			return refused(e, {}, () => '_');
 		}
 	}
 };

@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { z } from 'zod';
-import { parseForm, type FieldErrors } from '$lib/forms/parse';
+import { parseForm } from '$lib/forms/parse';
 import {
 	AttendanceSchema,
 	OpenRoundSchema,
@@ -8,10 +8,11 @@ import {
 	VoidRoundSchema
 } from '$lib/vote/rooms';
 import * as rounds from '$lib/server/budget/rounds';
-import { listProposals, VoteError } from '$lib/server/budget/votes';
+import { listProposals } from '$lib/server/budget/votes';
 import { getDb } from '$lib/server/db';
 import { actorOf, requireRole } from '$lib/server/guard';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { refused } from '$lib/server/refusal';
 
 export const load: PageServerLoad = ({ params }) => {
 	const proposals = listProposals(getDb(), Number(params.id));
@@ -40,13 +41,7 @@ function roundAction<S extends z.ZodType>(
 			next = change(event, parsed.data);
 		} catch (e) {
 			if (e instanceof rounds.RoundNotFound) error(404, 'Round not found');
-			if (e instanceof VoteError)
-				return fail(400, {
-					action,
-					values: parsed.values,
-					errors: { [e.field]: e.message } as FieldErrors
-				});
-			throw e;
+			return refused(e, { action, values: parsed.values });
 		}
 		redirect(303, `/staff/votes/${event.params.id}/room${next ?? ''}`);
 	};

@@ -6,6 +6,7 @@ import * as votes from '$lib/server/budget/votes';
 import { getDb } from '$lib/server/db';
 import { actorOf, requireRole } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
+import { refused } from '$lib/server/refusal';
 
 export const load: PageServerLoad = async ({ locals, parent }) => {
 	requireRole(locals, 'admin', 'commissioner');
@@ -30,9 +31,7 @@ export const actions: Actions = {
 		try {
 			votes.saveRules(getDb(), actorOf(user), Number(params.id), parsed.data);
 		} catch (e) {
-			if (e instanceof votes.VoteError)
-				return fail(400, { values: parsed.values, errors: { [e.field]: e.message } });
-			throw e;
+			return refused(e, { values: parsed.values });
 		}
 		redirect(303, `/staff/votes/${params.id}`);
 	}

@@ -6,6 +6,7 @@ import { getDb } from '$lib/server/db';
 import { actorOf, requireRole } from '$lib/server/guard';
 import { fromLocalInput, toLocalInput } from '$lib/survey/dates';
 import type { Actions, PageServerLoad } from './$types';
+import { refused } from '$lib/server/refusal';
 
 export const load: PageServerLoad = async ({ locals, parent }) => {
 	requireRole(locals, 'admin', 'commissioner');
@@ -36,9 +37,7 @@ export const actions: Actions = {
 				closesAt: d.closesAt ? fromLocalInput(d.closesAt) : null
 			});
 		} catch (e) {
-			if (e instanceof votes.VoteError)
-				return fail(400, { values: parsed.values, errors: { [e.field]: e.message } });
-			throw e;
+			return refused(e, { values: parsed.values });
 		}
 		redirect(303, `/staff/votes/${params.id}`);
 	}

@@ -5,6 +5,7 @@ import { getDb } from '$lib/server/db';
 import { actorOf, requireRole } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
 import { readProposalForm } from '../form.server';
+import { refused } from '$lib/server/refusal';
 
 export const load: PageServerLoad = ({ locals, params }) => {
 	requireRole(locals, 'admin', 'commissioner');
@@ -31,10 +32,9 @@ export const load: PageServerLoad = ({ locals, params }) => {
 	};
 };
 
-function refused(e: unknown, values: Record<string, string | string[]>) {
-	if (e instanceof votes.ProposalError)
-		return fail(400, { values, errors: { [e.field === 'voteId' ? '_' : e.field]: e.message } });
-	throw e;
+/** A refusal about the vote as a whole is shown above the form. */
+function refusedHere(e: unknown, values: Record<string, string | string[]>) {
+	return refused(e, { values }, (field) => (field === 'voteId' ? '_' : field));
 }
 
 export const actions: Actions = {
@@ -51,7 +51,7 @@ export const actions: Actions = {
 				read.input
 			);
 		} catch (e) {
-			return refused(e, read.values);
+			return refusedHere(e, read.values);
 		}
 		redirect(303, `/staff/votes/${params.id}#proposals`);
 	},
@@ -60,7 +60,7 @@ export const actions: Actions = {
 		try {
 			votes.deleteProposal(getDb(), actorOf(user), Number(params.id), Number(params.proposal));
 		} catch (e) {
-			return refused(e, {});
+			return refusedHere(e, {});
 		}
 		redirect(303, `/staff/votes/${params.id}#proposals`);
 	}

@@ -5,6 +5,7 @@ import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
 import { readProposalForm } from '../form.server';
+import { refused } from '$lib/server/refusal';
 
 export const load: PageServerLoad = async ({ locals, parent }) => {
 	requireRole(locals, 'admin', 'commissioner');
@@ -25,9 +26,7 @@ export const actions: Actions = {
 		try {
 			votes.addProposal(getDb(), user, Number(params.id), read.input);
 		} catch (e) {
-			if (e instanceof votes.ProposalError)
-				return fail(400, { values: read.values, errors: { [e.field]: e.message } });
-			throw e;
+			return refused(e, { values: read.values });
 		}
 		redirect(303, `/staff/votes/${params.id}#proposals`);
 	}
