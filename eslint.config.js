@@ -25,6 +25,7 @@ const PURE_CORE = [
 	'participation',
 	'random',
 	'report',
+	'schedule',
 	'survey',
 	'vote',
 	'weighting'

@@ -51,14 +51,18 @@ describe('the pure-core lint rule', () => {
 		expect(await refusals(filePath, source)).toEqual([]);
 	});
 
-	it.each(['src/lib/survey', 'src/lib/lab', 'src/lib/charter', 'src/lib/vote', 'src/lib/report'])(
-		'covers %s too',
-		async (folder) => {
-			expect(await refusals(`${folder}/planted.ts`, '$lib/server/db')).toEqual([
-				'no-restricted-imports'
-			]);
-		}
-	);
+	it.each([
+		'src/lib/survey',
+		'src/lib/lab',
+		'src/lib/charter',
+		'src/lib/vote',
+		'src/lib/report',
+		'src/lib/schedule'
+	])('covers %s too', async (folder) => {
+		expect(await refusals(`${folder}/planted.ts`, '$lib/server/db')).toEqual([
+			'no-restricted-imports'
+		]);
+	});
 
 	it('lets tests beside the core read fixtures with Node, but not reach the database', async () => {
 		expect(await refusals('src/lib/budget/planted.test.ts', 'node:fs')).toEqual([]);

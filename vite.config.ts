@@ -1,10 +1,26 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { svelteTesting } from '@testing-library/svelte/vite';
+import { loadEnv, type Plugin } from 'vite';
 import { configDefaults, defineConfig } from 'vitest/config';
+
+/**
+ * A `.env` file under `vite dev` and `vite preview`: the server reads its settings from
+ * `process.env` (src/lib/server/config.ts), which Vite does not fill from `.env` itself. The
+ * environment wins over the file, as with SvelteKit's `$env`; tests never read the file.
+ */
+const dotEnv: Plugin = {
+	name: 'co-commission:dot-env',
+	config(_, { command, mode }) {
+		if (command !== 'serve' || mode === 'test' || process.env.VITEST) return;
+		for (const [key, value] of Object.entries(loadEnv(mode, process.cwd(), '')))
+			process.env[key] ??= value;
+	}
+};
 
 export default defineConfig({
 	plugins: [
+		dotEnv,
 		sveltekit(),
 		// Unit tests use the messages `npm run paraglide` compiled; the plugin's file watcher
 		// would otherwise keep vitest from exiting.

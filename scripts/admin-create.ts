@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline/promises';
 import { CreateAccountSchema } from '../src/lib/accounts/schemas';
 import { createAccount } from '../src/lib/server/accounts';
 import { ConflictError } from '../src/lib/server/catalogue';
+import * as config from '../src/lib/server/config';
 import { openDatabase } from '../src/lib/server/db/open';
 import { hashPassword } from '../src/lib/server/password';
 
@@ -29,7 +30,7 @@ if (!parsed.success) {
 	);
 	process.exit(2);
 }
-const db = openDatabase(process.env.DATABASE_URL ?? 'data/co-commission.db');
+const db = openDatabase(config.databaseUrl());
 try {
 	const { password: plain, ...rest } = parsed.data;
 	const id = createAccount(

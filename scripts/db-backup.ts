@@ -3,6 +3,7 @@
 // then an integrity check of the copy. Exit 0 only when the copy checks out.
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
+import * as config from '../src/lib/server/config';
 
 const target = process.argv[2];
 if (!target) {
@@ -13,7 +14,7 @@ if (existsSync(target)) {
 	console.error(`${target} already exists: choose a new file name.`);
 	process.exit(2);
 }
-const source = process.env.DATABASE_URL ?? 'data/co-commission.db';
+const source = config.databaseUrl();
 if (!existsSync(source)) {
 	console.error(`No database at ${source}.`);
 	process.exit(2);

@@ -1,8 +1,8 @@
 import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { env } from '$env/dynamic/private';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getTextDirection } from '$lib/paraglide/runtime';
+import * as config from '$lib/server/config';
 import { getDb } from '$lib/server/db';
 import {
 	SESSION_COOKIE,
@@ -26,7 +26,7 @@ import { seedIfEmpty } from '$lib/server/seed';
  */
 export const init: ServerInit = async () => {
 	const db = getDb();
-	if (env.SEED_DEMO !== 'false') await seedIfEmpty(db, { log: true });
+	if (config.seedDemo()) await seedIfEmpty(db, { log: true });
 	const sweep = () => {
 		housekeeping.sweep(getDb());
 		retention.sweepSurveys(getDb(), { id: null, email: 'retention' });
@@ -90,7 +90,7 @@ const security: Handle = async ({ event, resolve }) => {
 
 const auth: Handle = async ({ event, resolve }) => {
 	const db = getDb();
-	event.locals.councilName = councilName(db, env.COUNCIL_NAME);
+	event.locals.councilName = councilName(db, config.councilName());
 	event.locals.user = null;
 	event.locals.session = null;
 	const token = event.cookies.get(SESSION_COOKIE);

@@ -4,7 +4,7 @@ import { applyEvents } from './board';
 import { boardCsv, boardExportRows } from './board-export';
 import type { Dot } from './dots';
 import type { ItemRef } from './ideas';
-import { arbitraryAction, ARBITRARY_IDEA_IDS, idea, ideas, log } from './test-builders';
+import { arbitraryAction, ARBITRARY_IDEA_IDS, idea, ideas, log } from '../test/ideas';
 
 const item = (type: 'idea' | 'theme', id: string): ItemRef => ({ type, id });
 const dots = (participantId: string, target: ItemRef, n: number): Dot[] =>

@@ -13,7 +13,7 @@ import {
 import type { ModerationAction, ModerationEvent } from './events';
 import type { BoardState } from './moderation';
 import type { Phase } from './phases';
-import { append, arbitraryAction, ideas, log } from './test-builders';
+import { append, arbitraryAction, ideas, log } from '../test/ideas';
 
 const IDEAS = ideas(4);
 

@@ -11,7 +11,7 @@ import {
 	type DotRules
 } from './dots';
 import type { ItemRef } from './ideas';
-import { ideas, log } from './test-builders';
+import { ideas, log } from '../test/ideas';
 
 // i3 is a duplicate merged into i1; i4 is hidden; t1 is a theme.
 const BOARD = applyEvents(

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyEvents } from './board';
 import type { ItemRef } from './ideas';
 import { checkProposalSource, draftProposal, shorten } from './proposal-draft';
-import { idea, log } from './test-builders';
+import { idea, log } from '../test/ideas';
 
 const BOARD = applyEvents(
 	[

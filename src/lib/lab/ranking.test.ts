@@ -4,7 +4,7 @@ import { applyEvents } from './board';
 import { countedItem, dotIndex, type Dot } from './dots';
 import type { ItemRef, Participant } from './ideas';
 import { rankItems } from './ranking';
-import { arbitraryAction, ARBITRARY_IDEA_IDS, idea, ideas, log } from './test-builders';
+import { arbitraryAction, ARBITRARY_IDEA_IDS, idea, ideas, log } from '../test/ideas';
 
 const idea_ = (id: string): ItemRef => ({ type: 'idea', id });
 const theme = (id: string): ItemRef => ({ type: 'theme', id });

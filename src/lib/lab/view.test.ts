@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyEvents } from './board';
 import type { Dot } from './dots';
-import { idea, log } from './test-builders';
+import { idea, log } from '../test/ideas';
 import {
 	applyLiveEvent,
 	boardView,

@@ -1,6 +1,7 @@
 import { and, count, eq, isNotNull, sql } from 'drizzle-orm';
 import { generateCode } from '../participation/codes';
 import * as audit from './audit';
+import * as config from './config';
 import { write, type DB } from './db/open';
 import { prepared } from './db/prepared';
 import { codeBatch, codeUse, participant, participationCode, service } from './db/schema';
@@ -278,7 +279,7 @@ export function attachCode(db: DB, participantId: number, codeId: number, now = 
  * drop-in session behind one address can raise the burst with CODE_ENTRY_BURST.
  */
 export const CODE_ENTRY_BUCKET = {
-	capacity: Number(process.env.CODE_ENTRY_BURST) || 10,
+	capacity: config.codeEntryBurst(),
 	refillMs: 60_000
 };
 

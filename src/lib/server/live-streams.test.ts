@@ -1,11 +1,11 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { roomVote } from './budget/testing';
+import { roomVote } from '../test/vote-db';
 import { turnoutResponse } from './budget/turnout';
 import * as fanout from './lab/fanout';
 import { liveResponse } from './lab/stream';
-import { libraryLab as labDb } from './lab/testing';
+import { libraryLab as labDb } from '../test/lab-db';
 import { openStream, openStreams, type StreamLimits } from './live-streams';
 
 /** Every stream a test opened, cancelled after it: the slots are shared by the process. */

@@ -8,6 +8,8 @@
  * address, so that cap must cover a full room (the lab benchmark runs 300 phones and a projector
  * from one address). LIVE_STREAMS_PER_ADDRESS and LIVE_STREAMS_PER_LAB change them.
  */
+import * as config from './config';
+
 export interface StreamLimits {
 	/** Streams one address may hold open, of every kind together. */
 	perAddress: number;
@@ -15,16 +17,14 @@ export interface StreamLimits {
 	perTarget: number;
 }
 
-const perAddress = () => Number(process.env.LIVE_STREAMS_PER_ADDRESS) || 400;
-
 /** A lab's screens: the projector, the console and every phone in the room. */
 export function labLimits(): StreamLimits {
-	return { perAddress: perAddress(), perTarget: Number(process.env.LIVE_STREAMS_PER_LAB) || 1000 };
+	return { perAddress: config.liveStreamsPerAddress(), perTarget: config.liveStreamsPerLab() };
 }
 
 /** A room round's turnout: projectors and the facilitator's screens, never the phones. */
 export function roundLimits(): StreamLimits {
-	return { perAddress: perAddress(), perTarget: 50 };
+	return { perAddress: config.liveStreamsPerAddress(), perTarget: 50 };
 }
 
 /** Seconds a refused screen is asked to wait before trying again. */

@@ -5,7 +5,7 @@ import { setting } from './db/schema';
 
 const DEFAULT_COUNCIL = 'Your Council';
 
-/** The council's name for every header: COUNCIL_NAME if set, else what the admin saved. */
+/** The council's name for every header: COUNCIL_NAME (config.councilName) if set, else what the admin saved. */
 export function councilName(db: DB, envName?: string): string {
 	if (envName) return envName;
 	return (
@@ -21,19 +21,20 @@ export function councilName(db: DB, envName?: string): string {
 
 /**
  * Where residents write about their data and about accessibility, for the privacy notices and
- * the accessibility statement: PRIVACY_EMAIL and ACCESSIBILITY_EMAIL if set, else what was
- * saved; null when neither (the pages then point to the council's main website).
+ * the accessibility statement: the addresses `set` in the environment (config.contactEmails)
+ * if any, else what was saved; null when neither (the pages then point to the council's main
+ * website).
  */
 export function councilContacts(
 	db: DB,
-	env: Record<string, string | undefined> = {}
+	set: { privacy?: string; accessibility?: string } = {}
 ): { privacy: string | null; accessibility: string | null } {
 	const saved = (key: string) =>
 		db.select({ value: setting.value }).from(setting).where(eq(setting.key, key)).get()?.value ??
 		null;
 	return {
-		privacy: env.PRIVACY_EMAIL || saved('privacyEmail'),
-		accessibility: env.ACCESSIBILITY_EMAIL || saved('accessibilityEmail')
+		privacy: set.privacy || saved('privacyEmail'),
+		accessibility: set.accessibility || saved('accessibilityEmail')
 	};
 }
 

@@ -1,4 +1,5 @@
 import type { Cookies } from '@sveltejs/kit';
+import * as config from './config';
 import type { DB } from './db/open';
 import { getAccountByEmail } from './accounts';
 import { dummyPasswordHash, verifyPassword } from './password';
@@ -12,7 +13,7 @@ import { generateToken } from './tokens';
  * SIGN_IN_IP_BURST raises the burst for a large office.
  */
 export const IP_BUCKET: Bucket = {
-	capacity: Number(process.env.SIGN_IN_IP_BURST) || 30,
+	capacity: config.signInIpBurst(),
 	refillMs: 20_000
 };
 /** Per account: five tries, then one a minute. */

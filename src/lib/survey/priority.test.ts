@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { priorityMap, quadrant } from './priority';
+import { priorityChart, priorityMap, quadrant, type PriorityMap } from './priority';
 import type { MeanCell } from './statistics';
 
 function mean(value: number | null): MeanCell {
@@ -58,5 +58,59 @@ describe('priorityMap', () => {
 	it('has no split when no service can be placed', () => {
 		const map = priorityMap([{ serviceId: 'a', importance: mean(null), satisfaction: mean(3) }]);
 		expect(map.meanImportance).toBeNull();
+	});
+});
+
+describe('priorityChart', () => {
+	const name = (id: string) => `Service ${id}`;
+	const map = (services: PriorityMap['services']): PriorityMap => ({
+		meanImportance: 3,
+		meanSatisfaction: 3,
+		services
+	});
+	it.each([
+		{
+			case: 'a placed service is a point, named',
+			services: [{ serviceId: 'a', importance: 4, satisfaction: 2, quadrant: 'fixFirst' as const }],
+			points: [{ label: 'Service a', importance: 4, satisfaction: 2, quadrant: 'fixFirst' }]
+		},
+		{
+			case: 'a service without importance is left out',
+			services: [{ serviceId: 'a', importance: null, satisfaction: 2, quadrant: null }],
+			points: []
+		},
+		{
+			case: 'a service without satisfaction is left out',
+			services: [{ serviceId: 'a', importance: 4, satisfaction: null, quadrant: null }],
+			points: []
+		},
+		{
+			case: 'a service with both means but no quadrant is left out',
+			services: [{ serviceId: 'a', importance: 4, satisfaction: 2, quadrant: null }],
+			points: []
+		},
+		{
+			case: 'the map order is kept',
+			services: [
+				{ serviceId: 'b', importance: 2, satisfaction: 4, quadrant: 'rethink' as const },
+				{ serviceId: 'a', importance: 2, satisfaction: 2, quadrant: 'watch' as const }
+			],
+			points: [
+				{ label: 'Service b', importance: 2, satisfaction: 4, quadrant: 'rethink' },
+				{ label: 'Service a', importance: 2, satisfaction: 2, quadrant: 'watch' }
+			]
+		}
+	])('$case', ({ services, points }) => {
+		expect(priorityChart(map(services), name)).toEqual({
+			meanImportance: 3,
+			meanSatisfaction: 3,
+			points
+		});
+	});
+
+	it('keeps the split lines when nothing is placed', () => {
+		expect(
+			priorityChart({ meanImportance: null, meanSatisfaction: null, services: [] }, name)
+		).toEqual({ meanImportance: null, meanSatisfaction: null, points: [] });
 	});
 });

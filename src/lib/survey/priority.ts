@@ -90,3 +90,44 @@ export function priorityMap(
 		})
 	};
 }
+
+/** One placed service as the priority chart draws it. */
+export interface ChartPoint {
+	label: string;
+	importance: number;
+	satisfaction: number;
+	quadrant: Quadrant;
+}
+
+/** The priority map as the chart takes it: the split lines and the placed services, named. */
+export interface PriorityChartData {
+	meanImportance: number | null;
+	meanSatisfaction: number | null;
+	points: ChartPoint[];
+}
+
+/**
+ * The chart of a priority map: only the services that have both means and a quadrant, in
+ * the map's order, each labelled by `name` (the page's language decides the name).
+ */
+export function priorityChart(
+	map: PriorityMap,
+	name: (serviceId: string) => string
+): PriorityChartData {
+	return {
+		meanImportance: map.meanImportance,
+		meanSatisfaction: map.meanSatisfaction,
+		points: map.services.flatMap((p) =>
+			p.quadrant && p.importance !== null && p.satisfaction !== null
+				? [
+						{
+							label: name(p.serviceId),
+							importance: p.importance,
+							satisfaction: p.satisfaction,
+							quadrant: p.quadrant
+						}
+					]
+				: []
+		)
+	};
+}

@@ -4,20 +4,15 @@
  * after `closesAt` it has `ended` (residents see it as closed; staff may still key paper ballots
  * that arrived in time, until they close it and the official count is recorded).
  */
-export type VoteState = 'draft' | 'scheduled' | 'open' | 'ended' | 'closed';
+import { scheduleState, type Schedule, type ScheduleState } from '../schedule/state';
 
-export interface VoteSchedule {
-	status: 'draft' | 'open' | 'closed';
-	opensAt: Date | null;
-	closesAt: Date | null;
-}
+export type VoteState = ScheduleState;
 
+export type VoteSchedule = Schedule;
+
+/** The shared schedule rule (schedule/state.ts): a vote's states are its states. */
 export function voteState(v: VoteSchedule, now: Date): VoteState {
-	if (v.status === 'draft') return 'draft';
-	if (v.status === 'closed') return 'closed';
-	if (v.opensAt && now < v.opensAt) return 'scheduled';
-	if (v.closesAt && now >= v.closesAt) return 'ended';
-	return 'open';
+	return scheduleState(v, now);
 }
 
 /** Whether residents (online, kiosk, room) may cast or change a ballot now. */

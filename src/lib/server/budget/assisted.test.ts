@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { auditLog, ballot, ballotHistory, codeUse, vote } from '../db/schema';
 import { AssistedError, castAssisted, type AssistedBallot } from './assisted';
 import { reconcile } from './results';
-import { ballotWith, makeCode, makeUsersVote, makeVote, setup, T0 } from './testing';
+import { ballotWith, makeCode, makeUsersVote, makeVote, setup, T0 } from '../../test/vote-db';
 
 function staffOf(s: ReturnType<typeof setup>) {
 	return { ...s.actor, id: s.actor.id! };

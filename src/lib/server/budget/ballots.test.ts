@@ -13,7 +13,7 @@ import {
 	saveDraft,
 	type Voter
 } from './ballots';
-import { ballotWith, makeCode, makeVote, setup, T0 } from './testing';
+import { ballotWith, makeCode, makeVote, setup, T0 } from '../../test/vote-db';
 import { getVote, saveRules, VoteError } from './votes';
 import { DEFAULT_RULES } from '../../vote/rules';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { auditLog, ballot, ballotDraft, voteKiosk } from '../db/schema';
 import { castBallot, entryFor, findDraft, saveDraft } from './ballots';
 import { checkUser, KioskError, listKiosks, PIN_TRIES, startKiosk } from './kiosks';
-import { ballotWith, makeUsersVote, setup, T0 } from './testing';
+import { ballotWith, makeUsersVote, setup, T0 } from '../../test/vote-db';
 import { getVote } from './votes';
 
 const later = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);

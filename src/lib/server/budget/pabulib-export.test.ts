@@ -8,7 +8,7 @@ import { neutralise } from '../../csv/csv';
 import { castBallot } from './ballots';
 import * as exportsTool from './exports';
 import { closeVote } from './results';
-import { ballotWith, setup, T0 } from './testing';
+import { ballotWith, setup, T0 } from '../../test/vote-db';
 import { addProposal, createVote, openVote, saveRules } from './votes';
 
 const later = (m: number) => new Date(T0.getTime() + m * 60_000);

@@ -2,7 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, ballot, codeUse, paperEntry } from '../db/schema';
 import { keyPaperBallot, listPaper, paperSummary, PaperError, type PaperKeying } from './paper';
-import { ballotWith, makeCode, makeUsersVote, makeVote, setup, T0 } from './testing';
+import { ballotWith, makeCode, makeUsersVote, makeVote, setup, T0 } from '../../test/vote-db';
 
 function keyers() {
 	const s = setup();

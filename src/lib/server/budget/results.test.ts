@@ -8,7 +8,7 @@ import { castBallot } from './ballots';
 import * as exportsTool from './exports';
 import { closeVote, countRound, countVote, recount } from './results';
 import { openRound, revealRound, roundTurnout } from './rounds';
-import { ballotWith, makeVote, setup, T0 } from './testing';
+import { ballotWith, makeVote, setup, T0 } from '../../test/vote-db';
 
 const later = (m: number) => new Date(T0.getTime() + m * 60_000);
 

@@ -16,7 +16,7 @@ import {
 	setAttendance,
 	voidRound
 } from './rounds';
-import { ballotWith, later, makeVote, phone, roomVote, setup, T0 } from './testing';
+import { ballotWith, later, makeVote, phone, roomVote, setup, T0 } from '../../test/vote-db';
 import { getVote, listProposals, VoteError } from './votes';
 
 /** A browser's anonymous participant, as the vote pages make one. */

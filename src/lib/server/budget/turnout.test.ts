@@ -8,7 +8,7 @@ import { closeVote } from './results';
 import type { RoundScreen } from './round-fanout';
 import * as screens from './round-fanout';
 import { closeRound, revealRound, voidRound } from './rounds';
-import { ballotWith, later, phone, roomVote } from './testing';
+import { ballotWith, later, phone, roomVote } from '../../test/vote-db';
 import { turnoutResponse } from './turnout';
 
 /** Every projector a test opened, closed after it: the fan-out is the process's. */

@@ -5,7 +5,7 @@ import * as codes from '../codes';
 import { auditLog, ballot, service } from '../db/schema';
 import { castBallot, codeVoter, type Voter } from './ballots';
 import { countProposals, countSegments, countVote, groupedBallots } from './results';
-import { ballotWith, makeCode, makeUsersVote, setup, T0 } from './testing';
+import { ballotWith, makeCode, makeUsersVote, setup, T0 } from '../../test/vote-db';
 import { getVote } from './votes';
 
 const later = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);

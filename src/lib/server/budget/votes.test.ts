@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { auditLog, proposal } from '../db/schema';
 import { castBallot } from './ballots';
 import { DEFAULT_RULES } from '../../vote/rules';
-import { ballotWith, makeVote, setup, T0 } from './testing';
+import { ballotWith, makeVote, setup, T0 } from '../../test/vote-db';
 import {
 	addProposal,
 	createVote,

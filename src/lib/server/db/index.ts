@@ -1,4 +1,4 @@
-import { env } from '$env/dynamic/private';
+import * as config from '../config';
 import { openDatabase, type DB } from './open';
 
 export type { DB } from './open';
@@ -11,6 +11,6 @@ let instance: DB | undefined;
  * server without creating a database file). `DATABASE_URL` overrides the default file.
  */
 export function getDb(): DB {
-	instance ??= openDatabase(env.DATABASE_URL || 'data/co-commission.db');
+	instance ??= openDatabase(config.databaseUrl());
 	return instance;
 }

@@ -3,12 +3,13 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import * as config from '../config';
 import * as schema from './schema';
 
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 /** Where the committed migrations live; the app and the scripts run from the project root. */
-export const MIGRATIONS_FOLDER = resolve(process.env.MIGRATIONS_FOLDER ?? 'drizzle');
+export const MIGRATIONS_FOLDER = config.migrationsFolder();
 
 /**
  * Opens (creating if needed) the SQLite database, sets the pragmas every connection needs and

@@ -5,7 +5,7 @@ import * as fanout from './fanout';
 import { joinLab, postIdea } from './participation';
 import { liveResponse } from './stream';
 import { readMessages } from '../../test/sse';
-import { libraryLab as setUp } from './testing';
+import { libraryLab as setUp } from '../../test/lab-db';
 
 describe('the live stream', () => {
 	it('sends a retry hint, a snapshot, then each event with the version as its id', async () => {

@@ -1,18 +1,10 @@
 import { count } from 'drizzle-orm';
-import { AGE_BANDS } from '../../catalogue/schemas';
 import { write, type DB } from '../db/open';
-import { area, areaPopulation, engagement, segment, service, user } from '../db/schema';
+import { engagement, user } from '../db/schema';
 import { hashPassword } from '../password';
+import { seedCatalogue } from './catalogue';
 import { setSetting } from '../settings';
-import {
-	AREAS,
-	COUNCIL_NAME,
-	DEMO_PASSWORD,
-	ENGAGEMENTS,
-	SEGMENTS,
-	SERVICES,
-	STAFF
-} from './council';
+import { COUNCIL_NAME, DEMO_PASSWORD, ENGAGEMENTS, STAFF } from './council';
 
 import { seedDecisionRecord } from '../decision/seed';
 import { TOOLS } from '../tools';
@@ -40,15 +32,7 @@ export async function seedIfEmpty(
 		setSetting(tx, 'councilName', COUNCIL_NAME);
 		setSetting(tx, 'privacyEmail', 'dataprotection@harbourside.example');
 		setSetting(tx, 'accessibilityEmail', 'haveyoursay@harbourside.example');
-		for (const s of SERVICES) tx.insert(service).values(s).run();
-		for (const a of AREAS) {
-			tx.insert(area).values({ id: a.id, name: a.name, nameCy: a.nameCy }).run();
-			for (const band of AGE_BANDS)
-				tx.insert(areaPopulation)
-					.values({ areaId: a.id, ageBand: band, count: a.population[band] })
-					.run();
-		}
-		for (const s of SEGMENTS) tx.insert(segment).values(s).run();
+		seedCatalogue(tx);
 		const staffIds = {} as SeedContext['staffIds'];
 		for (const s of STAFF) {
 			staffIds[s.role] = tx

@@ -5,7 +5,7 @@ import { auditLog } from '../db/schema';
 import * as exports from './exports';
 import * as responses from './responses';
 import * as surveys from './surveys';
-import { TEST_NOW, testCouncil, type TestCouncil } from './testing';
+import { TEST_NOW, testCouncil, type TestCouncil } from '../../test/survey-db';
 
 let c: TestCouncil;
 let s: surveys.Survey;

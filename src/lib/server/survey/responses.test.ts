@@ -6,7 +6,7 @@ import { codeUse, surveyDraft, surveyResponse, surveyResponseSpecial } from '../
 import * as responses from './responses';
 import * as results from './results';
 import * as surveys from './surveys';
-import { TEST_NOW, testCouncil, type TestCouncil } from './testing';
+import { TEST_NOW, testCouncil, type TestCouncil } from '../../test/survey-db';
 
 let c: TestCouncil;
 beforeEach(() => {

@@ -5,7 +5,7 @@ import { surveyResponse } from '../db/schema';
 import * as results from './results';
 import { DEMO_RESPONSES, seedDemoSurveys } from './seed';
 import * as surveys from './surveys';
-import { TEST_NOW, testCouncil } from './testing';
+import { TEST_NOW, testCouncil } from '../../test/survey-db';
 
 function seeded() {
 	const c = testCouncil();

@@ -5,7 +5,7 @@ import * as codes from '../codes';
 import { auditLog } from '../db/schema';
 import * as responses from './responses';
 import * as surveys from './surveys';
-import { TEST_NOW, testCouncil, type TestCouncil } from './testing';
+import { TEST_NOW, testCouncil, type TestCouncil } from '../../test/survey-db';
 
 const details = (over: Partial<surveys.SurveyDetails> = {}): surveys.SurveyDetails => ({
 	title: 'Libraries survey',

@@ -1,4 +1,4 @@
-import { env } from '$env/dynamic/private';
+import * as config from '$lib/server/config';
 import { getDb } from '$lib/server/db';
 import { listNotices } from '$lib/server/privacy';
 import { councilContacts } from '$lib/server/settings';
@@ -13,6 +13,6 @@ export const load: PageServerLoad = () => {
 			title,
 			titleCy
 		})),
-		email: councilContacts(db, env).privacy
+		email: councilContacts(db, config.contactEmails()).privacy
 	};
 };

@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { SignInSchema } from '$lib/accounts/schemas';
 import { parseForm, type FieldErrors } from '$lib/forms/parse';
 import * as audit from '$lib/server/audit';
+import * as config from '$lib/server/config';
 import { getDb } from '$lib/server/db';
 import { setSessionCookie } from '$lib/server/session';
 import { DEVICE_COOKIE, setDeviceCookie, signIn } from '$lib/server/sign-in';
@@ -14,7 +15,7 @@ function safeNext(next: string | null): string {
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
-	return { demo: process.env.SEED_DEMO !== 'false' };
+	return { demo: config.seedDemo() };
 };
 
 export const actions: Actions = {

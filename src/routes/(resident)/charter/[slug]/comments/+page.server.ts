@@ -6,13 +6,14 @@ import { parseForm, type FieldErrors } from '$lib/forms/parse';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import * as charters from '$lib/server/charter/charters';
+import * as config from '$lib/server/config';
 import { getDb } from '$lib/server/db';
 import { consume } from '$lib/server/rate-limit';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Ten comments at once from one address, then one a minute: enough for a drop-in session. */
 const COMMENT_BUCKET = {
-	capacity: Number(process.env.CHARTER_COMMENT_BURST) || 10,
+	capacity: config.charterCommentBurst(),
 	refillMs: 60_000
 };
 

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { env } from '$env/dynamic/private';
+import * as config from '$lib/server/config';
 import { getDb } from '$lib/server/db';
 import { findNotice } from '$lib/server/privacy';
 import { councilContacts } from '$lib/server/settings';
@@ -9,5 +9,5 @@ export const load: PageServerLoad = ({ params }) => {
 	const db = getDb();
 	const notice = findNotice(db, params.kind, params.ref.slice(0, 64));
 	if (!notice) error(404, 'Privacy notice not found');
-	return { notice, email: councilContacts(db, env).privacy };
+	return { notice, email: councilContacts(db, config.contactEmails()).privacy };
 };

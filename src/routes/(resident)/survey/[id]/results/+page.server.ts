@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { formatNumber, formatPercent } from '$lib/i18n/format';
 import { m } from '$lib/paraglide/messages';
 import { publishedAnalysis } from '$lib/survey/analyse';
-import type { Quadrant } from '$lib/survey/priority';
+import { priorityChart, type Quadrant } from '$lib/survey/priority';
 import type { CrossTable } from '$lib/survey/results';
 import type { ShareCell } from '$lib/survey/statistics';
 import { getDb } from '$lib/server/db';
@@ -49,22 +49,7 @@ export const load: PageServerLoad = ({ params }) => {
 		respondents: a.respondents,
 		weightingCap: a.weighting ? a.weighting.cap : null,
 		quadrantLabels,
-		chart: {
-			meanImportance: a.priority.meanImportance,
-			meanSatisfaction: a.priority.meanSatisfaction,
-			points: a.priority.services.flatMap((p) =>
-				p.quadrant && p.importance !== null && p.satisfaction !== null
-					? [
-							{
-								label: service(p.serviceId),
-								importance: p.importance,
-								satisfaction: p.satisfaction,
-								quadrant: p.quadrant
-							}
-						]
-					: []
-			)
-		},
+		chart: priorityChart(a.priority, service),
 		services: a.services.map((r) => {
 			const point = a.priority.services.find((p) => p.serviceId === r.serviceId);
 			return {

@@ -1,4 +1,4 @@
-import { QUADRANT_LABELS } from '$lib/survey/priority';
+import { priorityChart, QUADRANT_LABELS } from '$lib/survey/priority';
 import type { CrossTable } from '$lib/survey/results';
 import type { MeanCell, ShareCell } from '$lib/survey/statistics';
 import { surveyState } from '$lib/survey/status';
@@ -61,22 +61,7 @@ export const load: PageServerLoad = ({ params, url }) => {
 		minN: SUPPRESSION_MIN_N,
 		respondents: a.respondents,
 		quadrantLabels: QUADRANT_LABELS,
-		chart: {
-			meanImportance: a.priority.meanImportance,
-			meanSatisfaction: a.priority.meanSatisfaction,
-			points: a.priority.services.flatMap((p) =>
-				p.quadrant && p.importance !== null && p.satisfaction !== null
-					? [
-							{
-								label: service(p.serviceId),
-								importance: p.importance,
-								satisfaction: p.satisfaction,
-								quadrant: p.quadrant
-							}
-						]
-					: []
-			)
-		},
+		chart: priorityChart(a.priority, service),
 		services: a.services.map((r) => {
 			const quadrant = a.priority.services.find((p) => p.serviceId === r.serviceId)?.quadrant;
 			return {

@@ -1,15 +1,21 @@
 /** Builders for the budget tool's server tests: a catalogue, a staff actor, a vote with proposals. */
-import { testDb, withCatalogue, staffUser } from '../../test/db';
-import { emptyBallot, type BallotContent } from '../../vote/ballot';
-import type { Rules } from '../../budget/types';
-import { DEFAULT_RULES } from '../../vote/rules';
-import * as codes from '../codes';
-import type { Staff } from '../audit';
-import type { DB } from '../db/open';
-import { engagement } from '../db/schema';
-import { castBallot, type Voter } from './ballots';
-import { openRound } from './rounds';
-import { addProposal, createVote, openVote, saveRules, type Eligibility } from './votes';
+import { testDb, withCatalogue, staffUser } from './db';
+import { emptyBallot, type BallotContent } from '../vote/ballot';
+import type { Rules } from '../budget/types';
+import { DEFAULT_RULES } from '../vote/rules';
+import * as codes from '../server/codes';
+import type { Staff } from '../server/audit';
+import type { DB } from '../server/db/open';
+import { engagement } from '../server/db/schema';
+import { castBallot, type Voter } from '../server/budget/ballots';
+import { openRound } from '../server/budget/rounds';
+import {
+	addProposal,
+	createVote,
+	openVote,
+	saveRules,
+	type Eligibility
+} from '../server/budget/votes';
 
 export const T0 = new Date('2027-01-10T10:00:00Z');
 

@@ -1,9 +1,9 @@
 /** A small council in an in-memory database, for the survey's server tests. */
-import { AGE_BANDS } from '../../catalogue/schemas';
-import type { Actor } from '../audit';
-import { openDatabase, type DB } from '../db/open';
-import { area, areaPopulation, engagement, segment, service, user } from '../db/schema';
-import { AREAS, SEGMENTS, SERVICES } from '../seed/council';
+import type { Actor } from '../server/audit';
+import type { DB } from '../server/db/open';
+import { engagement, user } from '../server/db/schema';
+import { seedCatalogue } from '../server/seed/catalogue';
+import { testDb } from './db';
 
 export const TEST_NOW = new Date('2026-06-01T10:00:00Z');
 
@@ -14,7 +14,7 @@ export interface TestCouncil {
 }
 
 export function testCouncil(): TestCouncil {
-	const db = openDatabase(':memory:');
+	const db = testDb();
 	const actorId = db
 		.insert(user)
 		.values({
@@ -26,15 +26,7 @@ export function testCouncil(): TestCouncil {
 		})
 		.returning({ id: user.id })
 		.get().id;
-	for (const s of SERVICES) db.insert(service).values(s).run();
-	for (const a of AREAS) {
-		db.insert(area).values({ id: a.id, name: a.name, nameCy: a.nameCy }).run();
-		for (const band of AGE_BANDS)
-			db.insert(areaPopulation)
-				.values({ areaId: a.id, ageBand: band, count: a.population[band] })
-				.run();
-	}
-	for (const s of SEGMENTS) db.insert(segment).values(s).run();
+	seedCatalogue(db);
 	const engagementId = db
 		.insert(engagement)
 		.values({

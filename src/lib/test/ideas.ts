@@ -1,10 +1,7 @@
-/**
- * Builders for the lab's tests: short ideas and event logs without the boilerplate.
- * (Test-only; kept beside the lab code because the task folder is src/lib/lab.)
- */
+/** Builders for the lab's tests: short ideas and event logs without the boilerplate. */
 import fc from 'fast-check';
-import type { ModerationAction, ModerationEvent } from './events';
-import type { Idea } from './ideas';
+import type { ModerationAction, ModerationEvent } from '../lab/events';
+import type { Idea } from '../lab/ideas';
 
 /** An idea `id` posted at `postedAt` (default: its number in seconds, so i1 < i2 < ...). */
 export function idea(id: string, over: Partial<Idea> = {}): Idea {

@@ -1,7 +1,7 @@
 /** Builders for the lab's server tests. */
-import { staffUser, testDb, withCatalogue } from '../../test/db';
-import * as catalogue from '../catalogue';
-import { createLab } from './labs';
+import { staffUser, testDb, withCatalogue } from './db';
+import * as catalogue from '../server/catalogue';
+import { createLab } from '../server/lab/labs';
 
 /** A fresh database with one open lab about libraries, run by a facilitator. */
 export function libraryLab() {
