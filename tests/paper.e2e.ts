@@ -224,6 +224,9 @@ test.describe('the easy-read ballot', () => {
 		await expect(page.getByText('These rules will not change.')).toBeVisible();
 		await expectAccessible(page);
 		await page.getByRole('link', { name: 'Start' }).click();
+		// axe looks at the page that is there: wait for the choices before checking them, not
+		// the start page's button while it is still being pressed.
+		await expect(page.getByRole('heading', { level: 1, name: 'Your choices' })).toBeVisible();
 		await expectAccessible(page);
 		await page
 			.getByRole('group', { name: 'Your choice for idea 2' })
