@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { Refusal } from './command-refusal';
-import { ConflictError } from './catalogue';
-import { VoteError } from './budget/votes';
+import { isRefusal, Refusal } from './command-refusal';
 import { refused } from './refusal';
 
 describe('refused', () => {
 	it.each([
-		{ name: 'a refusal', e: new Refusal('_', 'The vote has opened.') },
-		{ name: 'a catalogue conflict', e: new ConflictError('name', 'That name is taken.') },
-		{ name: 'a vote refusal', e: new VoteError('closesAt', 'Close it after it opens.') }
+		{ name: 'a whole-form refusal', e: new Refusal('_', 'The vote has opened.') },
+		{ name: 'a field refusal', e: new Refusal('name', 'That name is taken.') },
+		{
+			name: 'a refusal with a reason',
+			e: new Refusal('closesAt', 'Close it after it opens.', { reason: 'order' })
+		}
 	])('turns $name into the form error, keeping what the form sent', ({ e }) => {
 		expect(refused(e, { action: 'edit', values: { name: 'Parks' } })).toEqual({
 			status: 400,
@@ -17,15 +18,44 @@ describe('refused', () => {
 	});
 
 	it('shows the refusal by the field the page names', () => {
-		const e = new VoteError('voteId', 'The vote has opened.');
-		expect(refused(e, {}, (field) => (field === 'voteId' ? '_' : field))).toEqual({
+		const e = new Refusal('voteId', 'The vote has opened.');
+		expect(refused(e, {}, { field: (field) => (field === 'voteId' ? '_' : field) })).toEqual({
 			status: 400,
 			data: { errors: { _: 'The vote has opened.' } }
+		});
+	});
+
+	it("gives a resident page's words for the reason, with its params, whatever the English says", () => {
+		const e = new Refusal('_', 'Wait 30 seconds.', { reason: 'rate', params: { seconds: 30 } });
+		const say = { rate: (p: { seconds?: string | number }) => `Arhoswch ${p.seconds} eiliad.` };
+		expect(refused(e, {}, { say })).toEqual({
+			status: 400,
+			data: { errors: { _: 'Arhoswch 30 eiliad.' } }
+		});
+	});
+
+	it('shows the English message for a reason the page has no words for', () => {
+		const e = new Refusal('_', 'The survey has closed.', { reason: 'closed' });
+		expect(refused(e, {}, { say: { rate: () => 'x' } })).toEqual({
+			status: 400,
+			data: { errors: { _: 'The survey has closed.' } }
 		});
 	});
 
 	it('throws anything else on', () => {
 		const bug = new Error('disk full');
 		expect(() => refused(bug, {})).toThrow(bug);
+	});
+});
+
+describe('isRefusal', () => {
+	it.each([
+		{ e: new Refusal('_', 'No.', { reason: 'closed' }), reason: undefined, is: true },
+		{ e: new Refusal('_', 'No.', { reason: 'closed' }), reason: 'closed', is: true },
+		{ e: new Refusal('_', 'No.', { reason: 'closed' }), reason: 'used', is: false },
+		{ e: new Refusal('_', 'No.'), reason: 'closed', is: false },
+		{ e: new Error('No.'), reason: undefined, is: false }
+	])('$e.message ($e.reason) is a refusal for $reason: $is', ({ e, reason, is }) => {
+		expect(isRefusal(e, reason)).toBe(is);
 	});
 });

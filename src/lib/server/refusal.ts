@@ -7,7 +7,7 @@
  */
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import template from '../../error.html?raw';
-import { Refusal } from './command-refusal';
+import { Refusal, type RefusalParams } from './command-refusal';
 
 const ESCAPES: Record<string, string> = {
 	'&': '&amp;',
@@ -61,16 +61,25 @@ export function refuse(event: Pick<RequestEvent, 'request'>, status: number, mes
 /**
  * The form's answer to a command that refused: a {@link Refusal} becomes
  * `fail(400, { ...form, errors: { [field]: message } })`, with `form` the rest the page shows
- * again (the values sent, which action); anything else is thrown on. `fieldOf` names the
- * field on this page when it differs from the command's (`_`, the whole form, for a field the
- * page has no input for).
+ * again (the values sent, which action); anything else is thrown on.
+ *
+ * - `field` names the field on this page when it differs from the command's (`_`, the whole
+ *   form, for a field the page has no input for).
+ * - `say` gives a resident page's words for each reason the command can refuse with, in the
+ *   resident's language (messages looked up by key). A refusal without a reason, or with one
+ *   the page has no words for, shows its English message: staff pages pass no `say`.
  */
 export function refused<F extends Record<string, unknown>>(
 	e: unknown,
 	form: F = {} as F,
-	fieldOf: (field: string) => string = (field) => field
+	options: {
+		field?: (field: string) => string;
+		say?: Readonly<Record<string, (params: RefusalParams) => string>>;
+	} = {}
 ) {
 	if (!(e instanceof Refusal)) throw e;
-	const errors: Record<string, string> = { [fieldOf(e.field)]: e.message };
+	const field = options.field ? options.field(e.field) : e.field;
+	const words = e.reason !== undefined ? options.say?.[e.reason] : undefined;
+	const errors: Record<string, string> = { [field]: words ? words(e.params) : e.message };
 	return fail(400, { ...form, errors });
 }

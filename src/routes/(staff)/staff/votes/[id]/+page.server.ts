@@ -42,7 +42,7 @@ function attempt(action: string, fn: () => void) {
 		fn();
 	} catch (e) {
 		// A refusal about the vote as a whole is shown above the form.
-		return refused(e, { action }, (field) => (field === 'voteId' ? '_' : field));
+		return refused(e, { action }, { field: (field) => (field === 'voteId' ? '_' : field) });
 	}
 	return null;
 }

@@ -79,7 +79,7 @@ export const actions: Actions = {
 				recount: { matches: r.matches, digest: r.fresh.digest, official: r.official.digest }
 			};
 		} catch (e) {
-			return refused(e, {}, () => '_');
+			return refused(e, {}, { field: () => '_' });
 		}
 	}
 };

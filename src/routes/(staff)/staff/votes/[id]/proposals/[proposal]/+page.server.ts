@@ -34,7 +34,7 @@ export const load: PageServerLoad = ({ locals, params }) => {
 
 /** A refusal about the vote as a whole is shown above the form. */
 function refusedHere(e: unknown, values: Record<string, string | string[]>) {
-	return refused(e, { values }, (field) => (field === 'voteId' ? '_' : field));
+	return refused(e, { values }, { field: (field) => (field === 'voteId' ? '_' : field) });
 }
 
 export const actions: Actions = {
