@@ -19,7 +19,8 @@
  * is sorted by that text, so the order ballots arrive in does not matter but any change to any
  * ballot does.
  */
-import { createHash } from 'node:crypto';
+import { SHA256 } from '@oslojs/crypto/sha2';
+import { encodeHexLowerCase } from '@oslojs/encoding';
 import type { GroupTotals, Proposal, PublishedFigures, Rules, Segment } from './types';
 
 /** Names the canonical format, so a change of format changes every digest. */
@@ -109,20 +110,24 @@ function compare(a: string, b: string): number {
 /**
  * SHA-256 of the header, the distinct ballots (already sorted by their text) with their counts,
  * and the closing brackets. Hashes in chunks so that a million ballots never become one string.
+ *
+ * The house's one SHA-256 is @oslojs/crypto (sessions, charter versions, this): plain
+ * JavaScript, so the count runs the same anywhere and the domain imports nothing of Node.
  */
 export function digestBallots(header: string, sorted: Iterable<[string, number]>): string {
-	const hash = createHash('sha256');
-	hash.update(header);
+	const hash = new SHA256();
+	const utf8 = new TextEncoder();
+	hash.update(utf8.encode(header));
 	let chunk = '';
 	let first = true;
 	for (const [text, n] of sorted) {
 		chunk += `${first ? '' : ','}[${text},${n}]`;
 		first = false;
 		if (chunk.length > 1 << 16) {
-			hash.update(chunk);
+			hash.update(utf8.encode(chunk));
 			chunk = '';
 		}
 	}
-	hash.update(chunk + ']}');
-	return hash.digest('hex');
+	hash.update(utf8.encode(chunk + ']}'));
+	return encodeHexLowerCase(hash.digest());
 }

@@ -1,5 +1,4 @@
-import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeHexLowerCase } from '@oslojs/encoding';
+import { sha256Hex } from '../hash/sha256';
 import type { CharterContent } from './charter';
 
 /**
@@ -36,5 +35,5 @@ export function canonicalJson(value: Json | undefined): string {
  */
 export function contentHash(content: CharterContent): string {
 	const text = HASH_PREFIX + canonicalJson(content as unknown as Json);
-	return encodeHexLowerCase(sha256(new TextEncoder().encode(text)));
+	return sha256Hex(text);
 }

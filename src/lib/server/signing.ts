@@ -4,7 +4,10 @@
  * secret kept in the settings table. Each use names its purpose, so a value signed for one use
  * is never accepted for another.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { hmac } from '@oslojs/crypto/hmac';
+import { SHA256 } from '@oslojs/crypto/sha2';
+import { constantTimeEqual } from '@oslojs/crypto/subtle';
+import { encodeHexLowerCase } from '@oslojs/encoding';
 import { eq } from 'drizzle-orm';
 import type { DB } from './db/open';
 import { setting } from './db/schema';
@@ -23,8 +26,12 @@ function secret(db: DB): string {
 	return db.select().from(setting).where(eq(setting.key, SECRET_KEY)).get()!.value;
 }
 
+const utf8 = new TextEncoder();
+
 function mac(db: DB, purpose: string, payload: string): string {
-	return createHmac('sha256', secret(db)).update(`${purpose}\n${payload}`).digest('hex');
+	return encodeHexLowerCase(
+		hmac(SHA256, utf8.encode(secret(db)), utf8.encode(`${purpose}\n${payload}`))
+	);
 }
 
 /** `payload` with its signature for `purpose`. The payload must not contain the last dot. */
@@ -38,7 +45,8 @@ export function verify(db: DB, purpose: string, value: string | undefined): stri
 	const at = value.lastIndexOf('.');
 	if (at < 1) return null;
 	const payload = value.slice(0, at);
-	const given = Buffer.from(value.slice(at + 1));
-	const expected = Buffer.from(mac(db, purpose, payload));
-	return given.length === expected.length && timingSafeEqual(given, expected) ? payload : null;
+	const given = utf8.encode(value.slice(at + 1));
+	const expected = utf8.encode(mac(db, purpose, payload));
+	// constantTimeEqual answers false for different lengths without comparing.
+	return constantTimeEqual(given, expected) ? payload : null;
 }

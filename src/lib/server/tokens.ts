@@ -1,5 +1,5 @@
-import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
+import { sha256Hex } from '../hash/sha256';
 
 /** A random token of 160 bits, base32: session cookies, participant cookies, signing links. */
 export function generateToken(): string {
@@ -10,5 +10,5 @@ export function generateToken(): string {
 
 /** What we store instead of a token or code: its SHA-256, hex. */
 export function hashToken(token: string): string {
-	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+	return sha256Hex(token);
 }

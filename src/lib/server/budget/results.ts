@@ -4,10 +4,10 @@
  * per vote state (the last ballot version, the rules and proposals), closing a vote with its
  * official count recorded, and recounts checked against that record.
  */
-import { createHash } from 'node:crypto';
 import { and, eq, isNull, max, sql } from 'drizzle-orm';
 import { count as runCount } from '../../budget/count';
 import { publishableInput } from '../../budget/publishable';
+import { sha256Hex } from '../../hash/sha256';
 import type {
 	Ballot,
 	Channel,
@@ -158,7 +158,7 @@ function stateKey(db: DB, v: Vote): string {
 		countProposals(db, v.id),
 		countSegments(db)
 	]);
-	return createHash('sha256').update(basis).digest('hex');
+	return sha256Hex(basis);
 }
 
 export type Sample = ReturnType<typeof sampleAgainstPopulation>;
