@@ -114,6 +114,20 @@ export async function expectWallFits(page: Page, name: string, inView: Locator[]
 		await page.waitForFunction(() =>
 			document.getAnimations().every((a) => a.playState !== 'running')
 		);
+		// The wall shrinks a long idea's text to fit after layout (and again when fonts load): on
+		// a busy machine that can come a moment after the page settles, so wait for it (a card
+		// that never fits still fails here, naming the cards).
+		await expect
+			.poll(
+				() =>
+					page.evaluate(() =>
+						[...document.querySelectorAll<HTMLElement>('[data-card]')]
+							.filter((card) => card.scrollHeight > card.clientHeight)
+							.map((card) => card.innerText.slice(0, 60))
+					),
+				{ message: `${label}: cards cut off on page ${n}` }
+			)
+			.toEqual([]);
 		const shown = await page.evaluate(() => {
 			const board = document.querySelector('[data-pages]')!.parentElement!.getBoundingClientRect();
 			return [...document.querySelectorAll<HTMLElement>('[data-card]')].map((card) => {
