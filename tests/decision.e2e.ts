@@ -276,7 +276,13 @@ test.describe('a decision record from draft to publication', () => {
 		await open(page, `${RECORD}/eqia`);
 		await expect(field('mitigation-10-older')).toHaveValue('');
 		await fillAssessment(page, impacts);
+		// Wait for the sign-off to be answered: going to the record at once could cancel the post
+		// (there is no alert to wait for, as the page comes back as it was).
+		const signedOff = page.waitForResponse(
+			(r) => r.request().method() === 'POST' && r.url().includes('/decision/eqia')
+		);
 		await page.getByRole('button', { name: 'Save and sign off' }).click();
+		expect((await signedOff).status()).toBeLessThan(400);
 		await expect(page.getByRole('alert')).toHaveCount(0);
 		await open(page, RECORD);
 		await expect(
