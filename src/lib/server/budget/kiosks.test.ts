@@ -17,7 +17,7 @@ function usersKiosk() {
 	/** The next ballot on the kiosk, as the resident pages cast it at `at`. */
 	const vote1 = (at: Date) => {
 		const entry = entryFor(s.db, vote, { kioskId: kiosk.id }, at);
-		if (!entry.ok || !entry.voter) throw new Error('refused');
+		if (!entry.allowed || !entry.voter) throw new Error('refused');
 		const r = castBallot(
 			s.db,
 			{

@@ -29,7 +29,6 @@ export const KIOSK_COOKIE_MAX_AGE = 14 * 24 * 60 * 60;
 export const PIN_TRIES = 5;
 
 /** A kiosk staff cannot start (nothing is written): `field` names the form field. */
-export class KioskError extends Refusal {}
 
 /** A kiosk for checked users of a service, and the PIN staff confirm each one with. */
 export interface UsersKiosk {
@@ -58,7 +57,7 @@ export function startKiosk(
 	const tokenHash = hashToken(token);
 	return write(db, (tx) => {
 		if (users && !asksAbout(tx, voteId, users.serviceId))
-			throw new KioskError('usersServiceId', 'Choose one of this vote’s services');
+			throw new Refusal('usersServiceId', 'Choose one of this vote’s services');
 		const row = tx
 			.insert(voteKiosk)
 			.values({

@@ -166,11 +166,11 @@ describe("a round held with a service's users", () => {
 		);
 		const v = getVote(s.db, voteId)!;
 		const entry = entryFor(s.db, v, { participant: participant(s.db), roundId: round.id });
-		expect(entry.ok && entry.voter).toMatchObject({
+		expect(entry.allowed && entry.voter).toMatchObject({
 			assurance: 'checked',
 			verifiedUses: [service]
 		});
-		if (!entry.ok || !entry.voter) return;
+		if (!entry.allowed || !entry.voter) return;
 		const cast = castBallot(
 			s.db,
 			{
