@@ -44,7 +44,6 @@ export interface AssistedBallot {
 	content: BallotContent;
 }
 
-
 /** Refuses (before anything is written) what cannot be recorded, in the form's words. */
 function voterOf(tx: DB, engagementId: number, voteId: number, entry: AssistedBallot): Voter {
 	const checked = entry.checkedServiceId ? [entry.checkedServiceId] : [];

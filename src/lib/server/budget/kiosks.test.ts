@@ -2,8 +2,8 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, ballot, ballotDraft, voteKiosk } from '../db/schema';
 import { castBallot, entryFor, findDraft, saveDraft } from './ballots';
-import { checkUser, KioskError, listKiosks, PIN_TRIES, startKiosk } from './kiosks';
-import { ballotWith, makeUsersVote, setup, T0 } from '../../test/vote-db';
+import { checkUser, listKiosks, PIN_TRIES, startKiosk } from './kiosks';
+import { ballotWith, makeUsersVote, refusalOf, setup, T0 } from '../../test/vote-db';
 import { getVote } from './votes';
 
 const later = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
@@ -30,7 +30,6 @@ function usersKiosk() {
 			},
 			at
 		);
-		if (!r.ok) throw new Error(r.reason);
 		return s.db.select().from(ballot).where(eq(ballot.receipt, r.receipt)).get()!;
 	};
 	return { ...s, ...v, kiosk, vote1 };
@@ -106,12 +105,17 @@ describe('a kiosk for checked users', () => {
 		const { db, actor, voteId } = usersKiosk();
 		const kiosks = () => db.select().from(voteKiosk).all().length;
 		const before = kiosks();
-		expect(() =>
-			startKiosk(db, actor, voteId, 'Park office', T0, { serviceId: 'parks', pin: '1234' })
-		).toThrow(KioskError);
-		expect(() =>
-			startKiosk(db, actor, voteId, 'Park office', T0, { serviceId: 'nothing', pin: '1234' })
-		).toThrow(KioskError);
+		const refused = { field: 'usersServiceId', message: 'Choose one of this vote’s services' };
+		expect(
+			refusalOf(() =>
+				startKiosk(db, actor, voteId, 'Park office', T0, { serviceId: 'parks', pin: '1234' })
+			)
+		).toMatchObject(refused);
+		expect(
+			refusalOf(() =>
+				startKiosk(db, actor, voteId, 'Park office', T0, { serviceId: 'nothing', pin: '1234' })
+			)
+		).toMatchObject(refused);
 		expect(kiosks()).toBe(before);
 	});
 

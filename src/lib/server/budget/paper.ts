@@ -178,10 +178,7 @@ export function keyPaperBallot(
 			.all();
 		const status = rows.length ? statusOf(rows) : null;
 		if (status === 'counted' || status === 'spoilt')
-			throw new Refusal(
-				'serial',
-				`Ballot ${keying.serial} has already been entered and settled`
-			);
+			throw new Refusal('serial', `Ballot ${keying.serial} has already been entered and settled`);
 		const stage: Row['stage'] =
 			rows.length === 0 ? 'first' : status === 'awaitingSecond' ? 'second' : 'resolution';
 		if (stage === 'second' && rows[0].enteredBy === actor.id)

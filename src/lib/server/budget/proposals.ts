@@ -20,7 +20,6 @@ export interface DraftProposalInput {
 	fromLab?: number;
 }
 
-
 /**
  * Adds a proposal to a vote that has not opened yet, at the end of the list, remembering the
  * lab ideas it came from. Call inside the caller's write transaction (the lab's shortlist

@@ -102,9 +102,9 @@ describe('voiding a round', () => {
 		expect(reconcile(db, voteId).ballots).toEqual([{ channel: 'online', assurance: 'open', n: 1 }]);
 		const logged = db.select().from(auditLog).where(eq(auditLog.action, 'vote.round.void')).get();
 		expect(JSON.parse(logged!.after!)).toMatchObject({ roundId: round.id, ballots: 4 });
-		expect(refusalOf(() => voidRound(db, actor, voteId, round.id, 'again', later(6)))).toMatchObject(
-			{ field: '_', message: 'That round has already been voided' }
-		);
+		expect(
+			refusalOf(() => voidRound(db, actor, voteId, round.id, 'again', later(6)))
+		).toMatchObject({ field: '_', message: 'That round has already been voided' });
 	});
 
 	it('lets a voided voter vote again, and their new ballot counts', () => {

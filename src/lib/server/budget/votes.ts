@@ -41,7 +41,6 @@ import {
 import { createDraftProposal } from './proposals';
 import { Refusal } from '../command-refusal';
 
-
 export type Eligibility = 'codes' | 'open' | 'both';
 
 export interface Vote {
@@ -106,7 +105,6 @@ function toVote(row: typeof vote.$inferSelect): Vote {
 		updatedAt: row.updatedAt
 	};
 }
-
 
 export function getVote(db: DB, id: number): Vote | undefined {
 	if (!Number.isInteger(id) || id < 1) return undefined;
