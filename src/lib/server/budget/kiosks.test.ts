@@ -9,6 +9,13 @@ import { getVote } from './votes';
 const later = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 const USERS = { serviceId: 'adult-social-care', pin: '482913' };
 
+/** The reason of the refusal `fn` throws, which is always about the PIN. */
+function refused(fn: () => unknown) {
+	const r = refusalOf(fn);
+	expect(r.field).toBe('pin');
+	return r.reason;
+}
+
 function usersKiosk() {
 	const s = setup();
 	const v = makeUsersVote(s.db, s.actor, s.engagementId);
@@ -39,7 +46,6 @@ describe('a kiosk for checked users', () => {
 	it('counts the one ballot staff confirmed with the PIN as a checked user, then forgets it', () => {
 		const { db, voteId, kiosk, vote1 } = usersKiosk();
 		expect(checkUser(db, kiosk.id, USERS.pin, later(1))).toEqual({
-			result: 'checked',
 			serviceId: 'adult-social-care'
 		});
 		expect(vote1(later(3))).toMatchObject({
@@ -74,11 +80,13 @@ describe('a kiosk for checked users', () => {
 	it('refuses a wrong PIN, writing nothing but the count of wrong tries, and locks after five', () => {
 		const { db, voteId, kiosk, vote1 } = usersKiosk();
 		for (let i = 1; i < PIN_TRIES; i++)
-			expect(checkUser(db, kiosk.id, '000000', later(1)).result).toBe('wrongPin');
+			expect(refused(() => checkUser(db, kiosk.id, '000000', later(1)))).toBe('wrongPin');
 		expect(db.select().from(ballotDraft).all()).toEqual([]);
-		expect(checkUser(db, kiosk.id, '000000', later(1)).result).toBe('locked');
+		// Each wrong PIN stays counted although the check is refused.
+		expect(db.select().from(voteKiosk).get()!.pinFailures).toBe(PIN_TRIES - 1);
+		expect(refused(() => checkUser(db, kiosk.id, '000000', later(1)))).toBe('locked');
 		// Locked: the right PIN no longer records anyone; ordinary ballots go on.
-		expect(checkUser(db, kiosk.id, USERS.pin, later(2)).result).toBe('locked');
+		expect(refused(() => checkUser(db, kiosk.id, USERS.pin, later(2)))).toBe('locked');
 		expect(vote1(later(3))).toMatchObject({ assurance: 'open' });
 		expect(listKiosks(db, voteId)).toMatchObject([{ locked: true }]);
 		expect(
@@ -88,15 +96,15 @@ describe('a kiosk for checked users', () => {
 
 	it('starts the count of wrong tries again after the right PIN', () => {
 		const { db, kiosk } = usersKiosk();
-		for (let i = 1; i < PIN_TRIES; i++) checkUser(db, kiosk.id, '000000', later(1));
-		expect(checkUser(db, kiosk.id, USERS.pin, later(1)).result).toBe('checked');
-		expect(checkUser(db, kiosk.id, '000000', later(2)).result).toBe('wrongPin');
+		for (let i = 1; i < PIN_TRIES; i++) refused(() => checkUser(db, kiosk.id, '000000', later(1)));
+		expect(checkUser(db, kiosk.id, USERS.pin, later(1)).serviceId).toBe('adult-social-care');
+		expect(refused(() => checkUser(db, kiosk.id, '000000', later(2)))).toBe('wrongPin');
 	});
 
 	it('is never an ordinary kiosk: it has no PIN and records no checked users', () => {
 		const { db, actor, voteId, vote1 } = usersKiosk();
 		const plain = startKiosk(db, actor, voteId, 'Library counter', T0);
-		expect(checkUser(db, plain.id, USERS.pin, later(1)).result).toBe('notForUsers');
+		expect(refused(() => checkUser(db, plain.id, USERS.pin, later(1)))).toBe('notForUsers');
 		expect(db.select().from(ballotDraft).all()).toEqual([]);
 		expect(vote1(later(2))).toMatchObject({ assurance: 'open' });
 	});
