@@ -1,9 +1,17 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, ballot, ballotHistory, codeUse, vote } from '../db/schema';
-import { AssistedError, castAssisted, type AssistedBallot } from './assisted';
+import { castAssisted, type AssistedBallot } from './assisted';
 import { reconcile } from './results';
-import { ballotWith, makeCode, makeUsersVote, makeVote, setup, T0 } from '../../test/vote-db';
+import {
+	ballotWith,
+	makeCode,
+	makeUsersVote,
+	makeVote,
+	refusalOf,
+	setup,
+	T0
+} from '../../test/vote-db';
 
 function staffOf(s: ReturnType<typeof setup>) {
 	return { ...s.actor, id: s.actor.id! };
@@ -101,7 +109,11 @@ describe('assisted voting', () => {
 		expect(castAssisted(db, staff, voteId, withCode, T0).assurance).toBe('code');
 		expect(db.select().from(codeUse).all()).toMatchObject([{ codeId, channel: 'paper' }]);
 		const before = written(db);
-		expect(() => castAssisted(db, staff, voteId, withCode, T0)).toThrow(/already voted/);
+		expect(refusalOf(() => castAssisted(db, staff, voteId, withCode, T0))).toMatchObject({
+			field: 'code',
+			reason: 'codeUsed',
+			message: expect.stringMatching(/already voted/)
+		});
 		expect(written(db)).toEqual(before);
 	});
 
@@ -126,14 +138,14 @@ describe('assisted voting', () => {
 			const content = ballotWith(
 				Object.fromEntries(Object.entries(marks).map(([i, m]) => [proposals[Number(i)], m]))
 			);
-			let refused: unknown;
-			try {
-				castAssisted(db, staff, voteId, entry(content, { codeId }), T0);
-			} catch (e) {
-				refused = e;
-			}
-			expect(refused).toBeInstanceOf(AssistedError);
-			expect(refused).toMatchObject({ field, message: expect.stringMatching(message) });
+			const refused = refusalOf(() =>
+				castAssisted(db, staff, voteId, entry(content, { codeId }), T0)
+			);
+			expect(refused).toMatchObject({
+				field,
+				reason: 'invalid',
+				message: expect.stringMatching(message)
+			});
 			expect(written(db)).toEqual({ ballots: 0, history: 0, codeUses: 0, audit: 0 });
 			expect(db.select().from(vote).where(eq(vote.id, voteId)).get()!.rulesFrozenAt).toBeNull();
 		}
@@ -145,12 +157,22 @@ describe('assisted voting', () => {
 		const { voteId, saving } = makeUsersVote(s.db, s.actor, s.engagementId);
 		const content = ballotWith({ [saving]: 'dontWant' });
 		const checked = { checkedServiceId: 'adult-social-care' };
-		expect(() =>
-			castAssisted(s.db, staff, voteId, entry(content, { ...checked, identityChecked: false }), T0)
-		).toThrow(/checked identity or a code/);
-		expect(() =>
-			castAssisted(s.db, staff, voteId, entry(content, { checkedServiceId: 'parks' }), T0)
-		).toThrow(/this vote’s services/);
+		expect(
+			refusalOf(() =>
+				castAssisted(
+					s.db,
+					staff,
+					voteId,
+					entry(content, { ...checked, identityChecked: false }),
+					T0
+				)
+			)
+		).toMatchObject({ field: 'checked', message: expect.stringMatching(/checked identity/) });
+		expect(
+			refusalOf(() =>
+				castAssisted(s.db, staff, voteId, entry(content, { checkedServiceId: 'parks' }), T0)
+			)
+		).toMatchObject({ field: 'checked', message: expect.stringMatching(/this vote’s services/) });
 		expect(written(s.db)).toEqual({ ballots: 0, history: 0, codeUses: 0, audit: 0 });
 		castAssisted(s.db, staff, voteId, entry(content, checked), T0);
 		expect(s.db.select().from(ballot).all()).toMatchObject([
@@ -162,9 +184,9 @@ describe('assisted voting', () => {
 		const s = setup();
 		const staff = staffOf(s);
 		const draft = makeVote(s.db, s.actor, s.engagementId, { open: false });
-		expect(() => castAssisted(s.db, staff, draft.voteId, entry(ballotWith({})), T0)).toThrow(
-			/not open yet/
-		);
+		expect(
+			refusalOf(() => castAssisted(s.db, staff, draft.voteId, entry(ballotWith({})), T0))
+		).toMatchObject({ field: '_', message: expect.stringMatching(/not open yet/) });
 		const open = makeVote(s.db, s.actor, s.engagementId);
 		s.db
 			.update(vote)
@@ -172,9 +194,9 @@ describe('assisted voting', () => {
 			.where(eq(vote.id, open.voteId))
 			.run();
 		const later = new Date(T0.getTime() + 60_000);
-		expect(() => castAssisted(s.db, staff, open.voteId, entry(ballotWith({})), later)).toThrow(
-			/Voting has ended/
-		);
+		expect(
+			refusalOf(() => castAssisted(s.db, staff, open.voteId, entry(ballotWith({})), later))
+		).toMatchObject({ field: '_', message: expect.stringMatching(/Voting has ended/) });
 		expect(written(s.db)).toEqual({ ballots: 0, history: 0, codeUses: 0, audit: 0 });
 	});
 

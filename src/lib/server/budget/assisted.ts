@@ -19,16 +19,18 @@ import { takesBallots, voteState } from '../../vote/state';
 import * as audit from '../audit';
 import { write, type DB } from '../db/open';
 import {
+	ballotProblems,
 	castBallotIn,
 	codeVoter,
 	generateReceipt,
 	type Assisted,
 	type Assurance,
+	type CastReason,
 	type Voter
 } from './ballots';
-import { refusalMessage, staffBallotErrors } from './paper';
+import { staffBallotErrors, staffRefusal } from './paper';
 import { asksAbout, getVote } from './votes';
-import { Refusal } from '../command-refusal';
+import { isRefusal, Refusal } from '../command-refusal';
 
 export interface AssistedBallot {
 	/** Who helped the voter fill it in. */
@@ -42,24 +44,22 @@ export interface AssistedBallot {
 	content: BallotContent;
 }
 
-export class AssistedError extends Refusal {}
-
 /** Refuses (before anything is written) what cannot be recorded, in the form's words. */
 function voterOf(tx: DB, engagementId: number, voteId: number, entry: AssistedBallot): Voter {
 	const checked = entry.checkedServiceId ? [entry.checkedServiceId] : [];
 	if (checked.length && !asksAbout(tx, voteId, checked[0]))
-		throw new AssistedError('checked', 'Choose one of this vote’s services, or “None”');
+		throw new Refusal('checked', 'Choose one of this vote’s services, or “None”');
 	if (entry.codeId !== null) {
 		const code = codeVoter(tx, entry.codeId, engagementId);
 		if (!code)
-			throw new AssistedError('code', 'No code from this engagement’s letters matches: check it');
+			throw new Refusal('code', 'No code from this engagement’s letters matches: check it');
 		return {
 			...code,
 			verifiedUses: [...new Set([...(code.verifiedUses ?? []), ...checked])]
 		};
 	}
 	if (checked.length && !entry.identityChecked)
-		throw new AssistedError(
+		throw new Refusal(
 			'checked',
 			'A checked user needs a checked identity or a code: tick that you checked who the voter is, or choose “None”'
 		);
@@ -73,7 +73,7 @@ function voterOf(tx: DB, engagementId: number, voteId: number, entry: AssistedBa
 
 /**
  * Casts a ballot entered with the voter present, with its audit entry, in one transaction.
- * Throws `AssistedError` (nothing written) when the vote is not open, the ballot breaks its rules
+ * Throws a `Refusal` (nothing written) when the vote is not open, the ballot breaks its rules
  * (over a limit), the code is not this engagement's or has voted, or a checked user cannot be
  * recorded.
  */
@@ -86,40 +86,44 @@ export function castAssisted(
 ): { receipt: string; assurance: Assurance } {
 	return write(db, (tx) => {
 		const v = getVote(tx, voteId);
-		if (!v) throw new AssistedError('_', 'That vote no longer exists');
+		if (!v) throw new Refusal('_', 'That vote no longer exists');
 		const state = voteState(v, now);
 		if (!takesBallots(state))
-			throw new AssistedError(
+			throw new Refusal(
 				'_',
 				state === 'ended' || state === 'closed'
 					? 'Voting has ended: a ballot can no longer be entered with the voter'
 					: 'The vote is not open yet'
 			);
 		const voter = voterOf(tx, v.engagementId, voteId, entry);
-		const cast = castBallotIn(
-			tx,
-			{
-				voteId,
-				voter,
-				channel: 'paper',
-				content: entry.content,
-				enteredBy: actor.id,
-				assisted: entry.helper,
-				replace: false
-			},
-			now
-		);
-		if (!cast.ok) {
-			if (cast.reason === 'invalid') {
+		let cast;
+		try {
+			cast = castBallotIn(
+				tx,
+				{
+					voteId,
+					voter,
+					channel: 'paper',
+					content: entry.content,
+					enteredBy: actor.id,
+					assisted: entry.helper,
+					replace: false
+				},
+				now
+			);
+		} catch (e) {
+			// Said in the form's words, by the field to correct; still thrown inside the transaction.
+			if (isRefusal(e, 'invalid')) {
 				const remedy = 'go through the marks with the voter again';
-				const [field, message] = Object.entries(
-					staffBallotErrors(cast.errors, cast.limits, remedy)
-				)[0];
-				throw new AssistedError(field, message);
+				const { errors, limits } = ballotProblems(e.params);
+				const [field, message] = Object.entries(staffBallotErrors(errors, limits, remedy))[0];
+				throw new Refusal<CastReason>(field, message, { reason: 'invalid', params: e.params });
 			}
-			if (cast.reason === 'codeUsed')
-				throw new AssistedError('code', 'This code has already voted: it cannot vote again');
-			throw new AssistedError('_', refusalMessage(cast, 'ballots'));
+			if (isRefusal(e, 'codeUsed'))
+				throw new Refusal<CastReason>('code', 'This code has already voted: it cannot vote again', {
+					reason: 'codeUsed'
+				});
+			throw staffRefusal(e, 'ballots');
 		}
 		audit.record(
 			tx,

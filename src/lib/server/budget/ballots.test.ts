@@ -2,10 +2,13 @@ import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import * as catalogue from '../catalogue';
 import * as codes from '../codes';
+import { write } from '../db/open';
 import { ballot, ballotHistory, codeUse, vote } from '../db/schema';
 import {
 	activityKey,
+	ballotProblems,
 	castBallot,
+	castBallotIn,
 	currentBallot,
 	entryFor,
 	findDraft,
@@ -13,8 +16,8 @@ import {
 	saveDraft,
 	type Voter
 } from './ballots';
-import { ballotWith, makeCode, makeVote, setup, T0 } from '../../test/vote-db';
-import { getVote, saveRules, VoteError } from './votes';
+import { ballotWith, makeCode, makeVote, refusalOf, setup, T0 } from '../../test/vote-db';
+import { getVote, saveRules } from './votes';
 import { DEFAULT_RULES } from '../../vote/rules';
 
 const later = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
@@ -41,17 +44,16 @@ describe('casting a ballot', () => {
 			{ voteId, voter, channel: 'online', content: ballotWith({ [proposals[0]]: 'dontWant' }) },
 			later(1)
 		);
-		expect(first).toMatchObject({ ok: true, version: 1, replaced: false });
+		expect(first).toMatchObject({ version: 1, replaced: false });
 		expect(codes.isCodeSpent(db, codeId, activityKey(voteId))).toBe(true);
 		const second = castBallot(
 			db,
 			{ voteId, voter, channel: 'online', content: ballotWith({ [proposals[1]]: 'want' }) },
 			later(2)
 		);
-		expect(second).toMatchObject({ ok: true, version: 2, replaced: true });
+		expect(second).toMatchObject({ version: 2, replaced: true });
 		expect(counts(db, voteId)).toEqual({ ballots: 1, history: 2 });
 		expect(currentBallot(db, voteId, voter.key)?.content.marks).toEqual({ [proposals[1]]: 'want' });
-		if (!first.ok || !second.ok) throw new Error('unreachable');
 		expect(findReceipt(db, voteId, first.receipt)).toMatchObject({ current: false });
 		expect(findReceipt(db, voteId, second.receipt)).toMatchObject({ current: true });
 		expect(db.select({ n: count() }).from(codeUse).get()!.n).toBe(1);
@@ -71,7 +73,6 @@ describe('casting a ballot', () => {
 			},
 			later(1)
 		);
-		if (!cast.ok) throw new Error('refused');
 		expect(cast.receipt).toMatch(/^[A-Z0-9]{10}$/);
 		for (let i = 0; i + 4 <= code.length; i++)
 			expect(cast.receipt).not.toContain(code.slice(i, i + 4));
@@ -91,9 +92,9 @@ describe('casting a ballot', () => {
 			later(1)
 		);
 		expect(getVote(db, voteId)?.rulesFrozenAt).toEqual(later(1));
-		expect(() => saveRules(db, actor, voteId, { ...DEFAULT_RULES, maxWants: 1 })).toThrow(
-			VoteError
-		);
+		expect(
+			refusalOf(() => saveRules(db, actor, voteId, { ...DEFAULT_RULES, maxWants: 1 }))
+		).toMatchObject({ field: '_', message: expect.stringMatching(/rules can no longer change/) });
 		// Even a bug that skips the check cannot change them: the trigger refuses.
 		expect(() => db.update(vote).set({ rules: '{}' }).where(eq(vote.id, voteId)).run()).toThrow(
 			/frozen/
@@ -115,17 +116,20 @@ describe('casting a ballot', () => {
 			rules: { maxWants: 2 }
 		});
 		const other = makeVote(db, actor, engagementId, { eligibility: 'open' });
-		const result = castBallot(
-			db,
-			{
-				voteId,
-				voter: { key: 'participant:7', assurance: 'open', codeId: null },
-				channel: 'online',
-				content: ballotWith(marks(proposals, other.proposals))
-			},
-			later(1)
+		const result = refusalOf(() =>
+			castBallot(
+				db,
+				{
+					voteId,
+					voter: { key: 'participant:7', assurance: 'open', codeId: null },
+					channel: 'online',
+					content: ballotWith(marks(proposals, other.proposals))
+				},
+				later(1)
+			)
 		);
-		expect(result).toMatchObject({ ok: false, reason: 'invalid' });
+		expect(result).toMatchObject({ reason: 'invalid' });
+		expect(Object.keys(ballotProblems(result.params).errors)).toContain(result.field);
 		expect(counts(db, voteId)).toEqual({ ballots: 0, history: 0 });
 		expect(getVote(db, voteId)?.rulesFrozenAt).toBeNull();
 	});
@@ -143,14 +147,18 @@ describe('casting a ballot', () => {
 			channel: 'online' as const,
 			content: ballotWith({ [proposals[0]]: 'want' })
 		};
-		expect(castBallot(db, input, later(61))).toEqual({ ok: false, reason: 'closed' });
-		// Paper that arrived in time may still be keyed until staff close the vote.
-		expect(castBallot(db, { ...input, channel: 'paper' }, later(61))).toMatchObject({ ok: true });
-		db.update(vote).set({ status: 'closed' }).where(eq(vote.id, voteId)).run();
-		expect(castBallot(db, { ...input, channel: 'paper' }, later(62))).toEqual({
-			ok: false,
+		expect(refusalOf(() => castBallot(db, input, later(61)))).toMatchObject({
+			field: '_',
 			reason: 'closed'
 		});
+		// Paper that arrived in time may still be keyed until staff close the vote.
+		expect(castBallot(db, { ...input, channel: 'paper' }, later(61))).toMatchObject({
+			version: 1
+		});
+		db.update(vote).set({ status: 'closed' }).where(eq(vote.id, voteId)).run();
+		expect(
+			refusalOf(() => castBallot(db, { ...input, channel: 'paper' }, later(62)))
+		).toMatchObject({ field: '_', reason: 'closed' });
 		expect(counts(db, voteId)).toEqual({ ballots: 1, history: 1 });
 	});
 
@@ -170,24 +178,51 @@ describe('casting a ballot', () => {
 			},
 			later(1)
 		);
-		expect(paper.ok).toBe(true);
+		expect(paper.version).toBe(1);
 		const uses = db.select().from(codeUse).all();
 		expect(uses).toMatchObject([{ codeId, activity: `vote:${voteId}`, channel: 'paper' }]);
 		// A second paper form with the same code is refused rather than replacing the first.
 		expect(
-			castBallot(
-				db,
-				{
-					voteId,
-					voter: { key: `code:${codeId}`, assurance: 'code', codeId },
-					channel: 'paper',
-					content,
-					replace: false
-				},
-				later(2)
+			refusalOf(() =>
+				castBallot(
+					db,
+					{
+						voteId,
+						voter: { key: `code:${codeId}`, assurance: 'code', codeId },
+						channel: 'paper',
+						content,
+						replace: false
+					},
+					later(2)
+				)
 			)
-		).toEqual({ ok: false, reason: 'codeUsed' });
+		).toMatchObject({ field: '_', reason: 'codeUsed' });
 		expect(counts(db, voteId)).toEqual({ ballots: 1, history: 1 });
+	});
+	it('takes back what the submission wrote before the ballot was refused', () => {
+		const { db, actor, engagementId } = setup();
+		const { voteId, proposals } = makeVote(db, actor, engagementId, { eligibility: 'open' });
+		db.update(vote).set({ status: 'closed' }).where(eq(vote.id, voteId)).run();
+		const content = ballotWith({ [proposals[0]]: 'want' });
+		// As the ballot's check page does: the draft is written, then the ballot cast, in one write.
+		const refused = refusalOf(() =>
+			write(db, (tx) => {
+				saveDraft(tx, voteId, 'participant:9', content, later(1));
+				castBallotIn(
+					tx,
+					{
+						voteId,
+						voter: { key: 'participant:9', assurance: 'open', codeId: null },
+						channel: 'online',
+						content
+					},
+					later(1)
+				);
+			})
+		);
+		expect(refused).toMatchObject({ reason: 'closed' });
+		expect(findDraft(db, voteId, 'participant:9', later(1))).toBeUndefined();
+		expect(counts(db, voteId)).toEqual({ ballots: 0, history: 0 });
 	});
 });
 
@@ -198,20 +233,20 @@ describe('who may vote', () => {
 		const v = getVote(db, voteId)!;
 		const p = codes.createParticipant(db, T0);
 		const participant = codes.findParticipant(db, p.token);
-		expect(entryFor(db, v, { participant })).toEqual({ ok: false, reason: 'needCode' });
+		expect(entryFor(db, v, { participant })).toEqual({ allowed: false, reason: 'needCode' });
 		expect(entryFor(db, v, { participant, roundId: 1 })).toEqual({
-			ok: false,
+			allowed: false,
 			reason: 'needCode'
 		});
 		const { codeId } = makeCode(db, actor, engagementId);
 		codes.attachCode(db, p.id, codeId);
 		const withCode = codes.findParticipant(db, p.token);
 		expect(entryFor(db, v, { participant: withCode })).toMatchObject({
-			ok: true,
+			allowed: true,
 			voter: { key: `code:${codeId}`, assurance: 'code' }
 		});
 		expect(entryFor(db, v, { participant: withCode, roundId: 1 })).toMatchObject({
-			ok: true,
+			allowed: true,
 			channel: 'room',
 			voter: { key: `code:${codeId}`, assurance: 'code' }
 		});
@@ -229,11 +264,11 @@ describe('who may vote', () => {
 		// The browser had the code before its letter was reported lost and the code spoiled.
 		const { code, codeId } = makeCode(db, actor, engagementId);
 		const participant = holder(codeId);
-		expect(entryFor(db, v, { participant })).toMatchObject({ ok: true });
+		expect(entryFor(db, v, { participant })).toMatchObject({ allowed: true });
 		codes.spoilCode(db, actor, code, T0);
-		expect(entryFor(db, v, { participant })).toEqual({ ok: false, reason: 'needCode' });
+		expect(entryFor(db, v, { participant })).toEqual({ allowed: false, reason: 'needCode' });
 		expect(entryFor(db, v, { participant, roundId: 1 })).toEqual({
-			ok: false,
+			allowed: false,
 			reason: 'needCode'
 		});
 		const other = catalogue.createEngagement(db, actor, {
@@ -242,7 +277,7 @@ describe('who may vote', () => {
 		});
 		const foreign = makeCode(db, actor, other);
 		expect(entryFor(db, v, { participant: holder(foreign.codeId) })).toEqual({
-			ok: false,
+			allowed: false,
 			reason: 'needCode'
 		});
 	});
@@ -254,12 +289,12 @@ describe('who may vote', () => {
 		const p = codes.createParticipant(db, T0);
 		const participant = codes.findParticipant(db, p.token);
 		expect(entryFor(db, v, { participant })).toMatchObject({
-			ok: true,
+			allowed: true,
 			voter: { key: `participant:${p.id}`, assurance: 'open' }
 		});
 		const a = entryFor(db, v, { kioskId: 4 });
 		const b = entryFor(db, v, { kioskId: 4 });
-		if (!a.ok || !b.ok) throw new Error('refused');
+		if (!a.allowed || !b.allowed) throw new Error('refused');
 		expect(a.voter?.key).not.toEqual(b.voter?.key);
 		expect(a.draftKey).toBe('kiosk:4');
 	});
@@ -281,13 +316,14 @@ describe('a code used on paper or in a meeting', () => {
 		const voter: Voter = { key: `code:${codeId}`, assurance: 'code', codeId };
 		const content = ballotWith({ [proposals[0]]: 'want' });
 		expect(
-			castBallot(db, { voteId, voter, channel: 'room', roundId: null, content }, later(1)).ok
-		).toBe(true);
-		expect(castBallot(db, { voteId, voter, channel: 'room', content }, later(2)).ok).toBe(true);
-		expect(castBallot(db, { voteId, voter, channel: 'online', content }, later(3))).toEqual({
-			ok: false,
-			reason: 'codeUsed'
+			castBallot(db, { voteId, voter, channel: 'room', roundId: null, content }, later(1))
+		).toMatchObject({ version: 1 });
+		expect(castBallot(db, { voteId, voter, channel: 'room', content }, later(2))).toMatchObject({
+			version: 2
 		});
+		expect(
+			refusalOf(() => castBallot(db, { voteId, voter, channel: 'online', content }, later(3)))
+		).toMatchObject({ field: '_', reason: 'codeUsed' });
 		expect(counts(db, voteId)).toEqual({ ballots: 1, history: 2 });
 	});
 });

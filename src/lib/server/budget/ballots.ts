@@ -19,6 +19,7 @@ import type { Channel } from '../../budget/types';
 import { takesBallots, takesPaper, voteState } from '../../vote/state';
 import { CODE_ALPHABET } from '../../participation/codes';
 import * as codes from '../codes';
+import { Refusal, type RefusalParams } from '../command-refusal';
 import { write, type DB } from '../db/open';
 import { prepared } from '../db/prepared';
 import {
@@ -103,9 +104,10 @@ export interface Setting {
 	kioskId?: number | null;
 }
 
+/** Whether this browser may vote, and as whom: a codes-only vote without a code needs one. */
 export type Entry =
 	| {
-			ok: true;
+			allowed: true;
 			/** Null until the browser has a participant (made on the first post). */
 			voter: Voter | null;
 			channel: Channel;
@@ -114,7 +116,7 @@ export type Entry =
 			/** Where the half-filled ballot is kept. */
 			draftKey: string | null;
 	  }
-	| { ok: false; reason: 'needCode' };
+	| { allowed: false; reason: 'needCode' };
 
 /**
  * Who this browser (or kiosk) votes as. A kiosk takes anyone, each ballot under a fresh key and
@@ -129,7 +131,7 @@ export function entryFor(db: DB, v: Vote, s: Setting, now = new Date()): Entry {
 		// A member of staff may have confirmed this voter as a checked user (kiosks.checkUser).
 		const checked = checkedUse(db, v.id, `kiosk:${s.kioskId}`, now);
 		return {
-			ok: true,
+			allowed: true,
 			voter: {
 				key: `kiosk:${s.kioskId}:${generateReceipt()}`,
 				assurance: checked ? 'checked' : 'open',
@@ -161,11 +163,11 @@ export function entryFor(db: DB, v: Vote, s: Setting, now = new Date()): Entry {
 				};
 	if (v.eligibility !== 'open' && p) {
 		const voter = codeVoter(db, p.codeId, v.engagementId);
-		if (voter) return { ok: true, ...base, voter: checked(voter) };
+		if (voter) return { allowed: true, ...base, voter: checked(voter) };
 	}
-	if (v.eligibility === 'codes') return { ok: false, reason: 'needCode' };
+	if (v.eligibility === 'codes') return { allowed: false, reason: 'needCode' };
 	return {
-		ok: true,
+		allowed: true,
 		...base,
 		voter: p ? checked({ key: `participant:${p.id}`, assurance: 'open', codeId: null }) : null
 	};
@@ -420,10 +422,78 @@ export interface CastInput {
 	replace?: boolean;
 }
 
-export type CastResult =
-	| { ok: true; receipt: string; version: number; replaced: boolean }
-	| { ok: false; reason: 'closed' | 'notOpen' | 'codeUsed' | 'roundFull' }
-	| { ok: false; reason: 'invalid'; errors: BallotErrors; limits: LimitBreach };
+/** A ballot cast: its receipt, its version (1 for the first), and whether it replaced one. */
+export interface Cast {
+	receipt: string;
+	version: number;
+	replaced: boolean;
+}
+
+/**
+ * Why a ballot is refused: the vote has closed or is not open (on this channel), the code has
+ * voted (or its ballot may not be replaced), the room round is full, or the ballot breaks the
+ * vote's rules (`invalid`, whose problems `ballotProblems` reads back from the refusal).
+ */
+export type CastReason = 'closed' | 'notOpen' | 'codeUsed' | 'roundFull' | 'invalid';
+
+/** The refusal's English words for each reason (staff pages say it their own way, paper.ts). */
+const CAST_REFUSALS: Record<Exclude<CastReason, 'invalid'>, string> = {
+	closed: 'The vote is closed: no more ballots can be entered',
+	notOpen: 'The vote is not open yet',
+	codeUsed: 'This code has already voted: it cannot vote again',
+	roundFull: 'The room round is full'
+};
+
+function refuseCast(reason: Exclude<CastReason, 'invalid'>): Refusal<CastReason> {
+	return new Refusal<CastReason>('_', CAST_REFUSALS[reason], { reason });
+}
+
+const ERROR_PARAM = 'error:';
+
+/**
+ * An `invalid` refusal: each field's error key as the param `error:<field>`, and each limit
+ * broken as `<limit>Count` and `<limit>Max`, so that the refusal carries the whole of the
+ * ballot's problems (read back with `ballotProblems`).
+ */
+function refuseInvalid(errors: BallotErrors, limits: LimitBreach): Refusal<CastReason> {
+	const field = Object.keys(errors)[0] ?? '_';
+	return new Refusal<CastReason>(field, 'The ballot breaks the vote’s rules', {
+		reason: 'invalid',
+		params: problemParams(errors, limits)
+	});
+}
+
+/** A ballot's problems as the params of an `invalid` refusal (`ballotProblems` reads them). */
+export function problemParams(errors: BallotErrors, limits: LimitBreach): RefusalParams {
+	const params: Record<string, string | number> = {};
+	for (const [field, key] of Object.entries(errors)) params[ERROR_PARAM + field] = key;
+	for (const limit of ['wants', 'dontWants'] as const) {
+		const breach = limits[limit];
+		if (breach) {
+			params[`${limit}Count`] = breach.count;
+			params[`${limit}Max`] = breach.max;
+		}
+	}
+	return params;
+}
+
+/** The problems an `invalid` refusal of `castBallotIn` carries: errors by field, limits broken. */
+export function ballotProblems(params: RefusalParams): {
+	errors: BallotErrors;
+	limits: LimitBreach;
+} {
+	const errors: BallotErrors = {};
+	for (const [k, v] of Object.entries(params))
+		if (k.startsWith(ERROR_PARAM)) errors[k.slice(ERROR_PARAM.length)] = String(v);
+	const limits: LimitBreach = {};
+	for (const limit of ['wants', 'dontWants'] as const)
+		if (params[`${limit}Count`] !== undefined)
+			limits[limit] = {
+				count: Number(params[`${limit}Count`]),
+				max: Number(params[`${limit}Max`])
+			};
+	return { errors, limits };
+}
 
 /** The columns a ballot and its history row share, in the prepared inserts below. */
 const BALLOT_VALUES = [
@@ -452,15 +522,15 @@ function placeholders<K extends string>(keys: readonly K[]) {
  * Casts (or replaces) a voter's ballot inside the caller's transaction: checks the vote takes
  * ballots on this channel, validates the ballot against the vote's proposals and limits, spends
  * the code on a voter's first ballot, freezes the rules on the vote's first ballot, and appends
- * the version to the history. Returns a refusal (nothing written) instead of throwing.
+ * the version to the history. Throws a `Refusal` with a `CastReason` when the ballot is refused:
+ * the caller's transaction then rolls back, so nothing of the submission is written.
  */
-export function castBallotIn(tx: DB, input: CastInput, now = new Date()): CastResult {
+export function castBallotIn(tx: DB, input: CastInput, now = new Date()): Cast {
 	const v = getVote(tx, input.voteId);
-	if (!v) return { ok: false, reason: 'notOpen' };
+	if (!v) throw refuseCast('notOpen');
 	const state = voteState(v, now);
 	const open = input.channel === 'paper' ? takesPaper(state) : takesBallots(state);
-	if (!open)
-		return { ok: false, reason: state === 'closed' || state === 'ended' ? 'closed' : 'notOpen' };
+	if (!open) throw refuseCast(state === 'closed' || state === 'ended' ? 'closed' : 'notOpen');
 	const given = input.context;
 	const context =
 		given &&
@@ -470,8 +540,7 @@ export function castBallotIn(tx: DB, input: CastInput, now = new Date()): CastRe
 			? given
 			: ballotContext(tx, v);
 	const checked = validateContent(input.content, context);
-	if (!checked.ok)
-		return { ok: false, reason: 'invalid', errors: checked.errors, limits: checked.limits };
+	if (!checked.ok) throw refuseInvalid(checked.errors, checked.limits);
 	const content = checked.content;
 	const existing = prepared(tx, 'ballots.existing', (d) =>
 		d
@@ -493,18 +562,18 @@ export function castBallotIn(tx: DB, input: CastInput, now = new Date()): CastRe
 	).get({ voteId: v.id, voterKey: input.voter.key });
 	// A voided ballot holds nothing: its voter may vote again, on any channel.
 	const counted = existing && !existing.voidedAt ? existing : undefined;
-	if (counted && input.replace === false) return { ok: false, reason: 'codeUsed' };
+	if (counted && input.replace === false) throw refuseCast('codeUsed');
 	// A code used on paper or in a meeting is spent there: it cannot be used again online.
 	if (counted && input.voter.codeId !== null && lockedTo(counted.channel, input.channel))
-		return { ok: false, reason: 'codeUsed' };
+		throw refuseCast('codeUsed');
 	// A room round takes no more ballots than the people counted in the room.
 	if (input.roundId) {
 		const seat = rounds.seatIn(tx, input.roundId, counted?.roundId === input.roundId);
-		if (seat !== 'ok') return { ok: false, reason: seat === 'full' ? 'roundFull' : 'notOpen' };
+		if (seat !== 'ok') throw refuseCast(seat === 'full' ? 'roundFull' : 'notOpen');
 	}
 	if (!existing && input.voter.codeId !== null) {
 		if (!codes.spendCode(tx, input.voter.codeId, activityKey(v.id), input.channel, now))
-			return { ok: false, reason: 'codeUsed' };
+			throw refuseCast('codeUsed');
 	}
 	// 23^10 (about 4 x 10^13) references: a repeat is astronomically unlikely, and the unique
 	// index would refuse it (the transaction fails, nothing is written) rather than share one.
@@ -578,7 +647,7 @@ export function castBallotIn(tx: DB, input: CastInput, now = new Date()): CastRe
 	if (input.draftKey) clearDraft(tx, v.id, input.draftKey);
 	// The projectors of the round the ballot went into, and of one it left, show the turnout.
 	rounds.announce(tx, input.roundId, counted?.roundId);
-	return { ok: true, receipt, version, replaced: !!existing };
+	return { receipt, version, replaced: !!existing };
 }
 
 /**
@@ -590,6 +659,6 @@ export function lockedTo(cast: Channel, from: Channel): boolean {
 }
 
 /** `castBallotIn` in its own IMMEDIATE transaction: one submission, all or nothing. */
-export function castBallot(db: DB, input: CastInput, now = new Date()): CastResult {
+export function castBallot(db: DB, input: CastInput, now = new Date()): Cast {
 	return write(db, (tx) => castBallotIn(tx, input, now));
 }

@@ -35,7 +35,8 @@ import * as audit from '../audit';
 import * as catalogue from '../catalogue';
 import { read, write, type DB } from '../db/open';
 import { countInput, countVote, officialResult } from './results';
-import { getVote, VoteError, type Vote } from './votes';
+import { Refusal } from '../command-refusal';
+import { getVote, type Vote } from './votes';
 
 export type ExportFormat = 'csv' | 'xlsx' | 'json' | 'pb';
 
@@ -76,10 +77,10 @@ export function prepareExport(
 ): ExportData {
 	const closed = (tx: DB) => {
 		const vote = getVote(tx, voteId);
-		if (!vote) throw new VoteError('_', 'That vote no longer exists');
+		if (!vote) throw new Refusal('_', 'That vote no longer exists');
 		const official = officialResult(tx, voteId);
 		if (vote.status !== 'closed' || !official)
-			throw new VoteError('_', 'Exports are of the official count: close the vote first');
+			throw new Refusal('_', 'Exports are of the official count: close the vote first');
 		return { vote, official };
 	};
 	closed(db);

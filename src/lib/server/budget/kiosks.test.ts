@@ -2,12 +2,19 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, ballot, ballotDraft, voteKiosk } from '../db/schema';
 import { castBallot, entryFor, findDraft, saveDraft } from './ballots';
-import { checkUser, KioskError, listKiosks, PIN_TRIES, startKiosk } from './kiosks';
-import { ballotWith, makeUsersVote, setup, T0 } from '../../test/vote-db';
+import { checkUser, listKiosks, PIN_TRIES, startKiosk } from './kiosks';
+import { ballotWith, makeUsersVote, refusalOf, setup, T0 } from '../../test/vote-db';
 import { getVote } from './votes';
 
 const later = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 const USERS = { serviceId: 'adult-social-care', pin: '482913' };
+
+/** The reason of the refusal `fn` throws, which is always about the PIN. */
+function refused(fn: () => unknown) {
+	const r = refusalOf(fn);
+	expect(r.field).toBe('pin');
+	return r.reason;
+}
 
 function usersKiosk() {
 	const s = setup();
@@ -17,7 +24,7 @@ function usersKiosk() {
 	/** The next ballot on the kiosk, as the resident pages cast it at `at`. */
 	const vote1 = (at: Date) => {
 		const entry = entryFor(s.db, vote, { kioskId: kiosk.id }, at);
-		if (!entry.ok || !entry.voter) throw new Error('refused');
+		if (!entry.allowed || !entry.voter) throw new Error('refused');
 		const r = castBallot(
 			s.db,
 			{
@@ -30,7 +37,6 @@ function usersKiosk() {
 			},
 			at
 		);
-		if (!r.ok) throw new Error(r.reason);
 		return s.db.select().from(ballot).where(eq(ballot.receipt, r.receipt)).get()!;
 	};
 	return { ...s, ...v, kiosk, vote1 };
@@ -40,7 +46,6 @@ describe('a kiosk for checked users', () => {
 	it('counts the one ballot staff confirmed with the PIN as a checked user, then forgets it', () => {
 		const { db, voteId, kiosk, vote1 } = usersKiosk();
 		expect(checkUser(db, kiosk.id, USERS.pin, later(1))).toEqual({
-			result: 'checked',
 			serviceId: 'adult-social-care'
 		});
 		expect(vote1(later(3))).toMatchObject({
@@ -75,11 +80,13 @@ describe('a kiosk for checked users', () => {
 	it('refuses a wrong PIN, writing nothing but the count of wrong tries, and locks after five', () => {
 		const { db, voteId, kiosk, vote1 } = usersKiosk();
 		for (let i = 1; i < PIN_TRIES; i++)
-			expect(checkUser(db, kiosk.id, '000000', later(1)).result).toBe('wrongPin');
+			expect(refused(() => checkUser(db, kiosk.id, '000000', later(1)))).toBe('wrongPin');
 		expect(db.select().from(ballotDraft).all()).toEqual([]);
-		expect(checkUser(db, kiosk.id, '000000', later(1)).result).toBe('locked');
+		// Each wrong PIN stays counted although the check is refused.
+		expect(db.select().from(voteKiosk).get()!.pinFailures).toBe(PIN_TRIES - 1);
+		expect(refused(() => checkUser(db, kiosk.id, '000000', later(1)))).toBe('locked');
 		// Locked: the right PIN no longer records anyone; ordinary ballots go on.
-		expect(checkUser(db, kiosk.id, USERS.pin, later(2)).result).toBe('locked');
+		expect(refused(() => checkUser(db, kiosk.id, USERS.pin, later(2)))).toBe('locked');
 		expect(vote1(later(3))).toMatchObject({ assurance: 'open' });
 		expect(listKiosks(db, voteId)).toMatchObject([{ locked: true }]);
 		expect(
@@ -89,15 +96,15 @@ describe('a kiosk for checked users', () => {
 
 	it('starts the count of wrong tries again after the right PIN', () => {
 		const { db, kiosk } = usersKiosk();
-		for (let i = 1; i < PIN_TRIES; i++) checkUser(db, kiosk.id, '000000', later(1));
-		expect(checkUser(db, kiosk.id, USERS.pin, later(1)).result).toBe('checked');
-		expect(checkUser(db, kiosk.id, '000000', later(2)).result).toBe('wrongPin');
+		for (let i = 1; i < PIN_TRIES; i++) refused(() => checkUser(db, kiosk.id, '000000', later(1)));
+		expect(checkUser(db, kiosk.id, USERS.pin, later(1)).serviceId).toBe('adult-social-care');
+		expect(refused(() => checkUser(db, kiosk.id, '000000', later(2)))).toBe('wrongPin');
 	});
 
 	it('is never an ordinary kiosk: it has no PIN and records no checked users', () => {
 		const { db, actor, voteId, vote1 } = usersKiosk();
 		const plain = startKiosk(db, actor, voteId, 'Library counter', T0);
-		expect(checkUser(db, plain.id, USERS.pin, later(1)).result).toBe('notForUsers');
+		expect(refused(() => checkUser(db, plain.id, USERS.pin, later(1)))).toBe('notForUsers');
 		expect(db.select().from(ballotDraft).all()).toEqual([]);
 		expect(vote1(later(2))).toMatchObject({ assurance: 'open' });
 	});
@@ -106,12 +113,17 @@ describe('a kiosk for checked users', () => {
 		const { db, actor, voteId } = usersKiosk();
 		const kiosks = () => db.select().from(voteKiosk).all().length;
 		const before = kiosks();
-		expect(() =>
-			startKiosk(db, actor, voteId, 'Park office', T0, { serviceId: 'parks', pin: '1234' })
-		).toThrow(KioskError);
-		expect(() =>
-			startKiosk(db, actor, voteId, 'Park office', T0, { serviceId: 'nothing', pin: '1234' })
-		).toThrow(KioskError);
+		const refused = { field: 'usersServiceId', message: 'Choose one of this vote’s services' };
+		expect(
+			refusalOf(() =>
+				startKiosk(db, actor, voteId, 'Park office', T0, { serviceId: 'parks', pin: '1234' })
+			)
+		).toMatchObject(refused);
+		expect(
+			refusalOf(() =>
+				startKiosk(db, actor, voteId, 'Park office', T0, { serviceId: 'nothing', pin: '1234' })
+			)
+		).toMatchObject(refused);
 		expect(kiosks()).toBe(before);
 	});
 

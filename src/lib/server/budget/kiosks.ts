@@ -29,7 +29,6 @@ export const KIOSK_COOKIE_MAX_AGE = 14 * 24 * 60 * 60;
 export const PIN_TRIES = 5;
 
 /** A kiosk staff cannot start (nothing is written): `field` names the form field. */
-export class KioskError extends Refusal {}
 
 /** A kiosk for checked users of a service, and the PIN staff confirm each one with. */
 export interface UsersKiosk {
@@ -58,7 +57,7 @@ export function startKiosk(
 	const tokenHash = hashToken(token);
 	return write(db, (tx) => {
 		if (users && !asksAbout(tx, voteId, users.serviceId))
-			throw new KioskError('usersServiceId', 'Choose one of this vote’s services');
+			throw new Refusal('usersServiceId', 'Choose one of this vote’s services');
 		const row = tx
 			.insert(voteKiosk)
 			.values({
@@ -87,32 +86,45 @@ export function startKiosk(
 	});
 }
 
-export type CheckResult = 'checked' | 'wrongPin' | 'locked' | 'notForUsers';
+/**
+ * Why a check of a kiosk's user is refused: a wrong PIN, a kiosk locked by too many of them, or
+ * a kiosk that is not for checked users (or has ended).
+ */
+export type KioskReason = 'wrongPin' | 'locked' | 'notForUsers';
+
+const CHECK_REFUSALS: Record<KioskReason, string> = {
+	wrongPin: 'That is not the PIN for this kiosk',
+	locked: 'Too many wrong PINs: this kiosk no longer records checked users',
+	notForUsers: 'This kiosk does not record checked users'
+};
 
 /**
  * A member of staff at the device confirms, with the kiosk's PIN, that the next voter uses the
  * kiosk's service. The device's draft starts again, empty, carrying that service: whatever the
  * last person left unfinished is gone. After `PIN_TRIES` wrong PINs in a row the kiosk records
  * no more checked users (its ordinary ballots go on); staff start a new kiosk.
+ * @returns the service the voter was confirmed a user of; throws a `Refusal` with a `KioskReason`
  */
 export function checkUser(
 	db: DB,
 	kioskId: number,
 	pin: string,
 	now = new Date()
-): { result: CheckResult; serviceId?: string } {
-	return write(db, (tx) => {
+): { serviceId: string } {
+	// The wrong PIN is counted (and a lock audit-logged) by a transaction that commits: the
+	// refusal is thrown only after it, so that refusing cannot take the count back.
+	const outcome = write(db, (tx): { refused: KioskReason } | { serviceId: string } => {
 		const k = tx
 			.select()
 			.from(voteKiosk)
 			.where(and(eq(voteKiosk.id, kioskId), isNull(voteKiosk.endedAt)))
 			.get();
-		if (!k?.usersServiceId || !k.pinHash) return { result: 'notForUsers' };
-		if (k.pinFailures >= PIN_TRIES) return { result: 'locked' };
+		if (!k?.usersServiceId || !k.pinHash) return { refused: 'notForUsers' };
+		if (k.pinFailures >= PIN_TRIES) return { refused: 'locked' };
 		if (pinHash(k.tokenHash, pin) !== k.pinHash) {
 			const failures = k.pinFailures + 1;
 			tx.update(voteKiosk).set({ pinFailures: failures }).where(eq(voteKiosk.id, k.id)).run();
-			if (failures < PIN_TRIES) return { result: 'wrongPin' };
+			if (failures < PIN_TRIES) return { refused: 'wrongPin' };
 			audit.record(
 				tx,
 				{ id: null, email: `kiosk ${k.id}` },
@@ -124,7 +136,7 @@ export function checkUser(
 				},
 				now
 			);
-			return { result: 'locked' };
+			return { refused: 'locked' };
 		}
 		if (k.pinFailures)
 			tx.update(voteKiosk).set({ pinFailures: 0 }).where(eq(voteKiosk.id, k.id)).run();
@@ -142,8 +154,13 @@ export function checkUser(
 				set: { content, updatedAt: now, checkedServiceId: k.usersServiceId }
 			})
 			.run();
-		return { result: 'checked', serviceId: k.usersServiceId };
+		return { serviceId: k.usersServiceId };
 	});
+	if ('refused' in outcome)
+		throw new Refusal<KioskReason>('pin', CHECK_REFUSALS[outcome.refused], {
+			reason: outcome.refused
+		});
+	return outcome;
 }
 
 export function endKiosk(

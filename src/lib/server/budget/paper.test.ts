@@ -1,8 +1,17 @@
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, ballot, codeUse, paperEntry } from '../db/schema';
-import { keyPaperBallot, listPaper, paperSummary, PaperError, type PaperKeying } from './paper';
-import { ballotWith, makeCode, makeUsersVote, makeVote, setup, T0 } from '../../test/vote-db';
+import { ballotProblems } from './ballots';
+import { keyPaperBallot, listPaper, paperSummary, type PaperKeying } from './paper';
+import {
+	ballotWith,
+	makeCode,
+	makeUsersVote,
+	makeVote,
+	refusalOf,
+	setup,
+	T0
+} from '../../test/vote-db';
 
 function keyers() {
 	const s = setup();
@@ -27,7 +36,10 @@ describe('double entry of paper ballots', () => {
 			status: 'awaitingSecond',
 			stage: 'first'
 		});
-		expect(() => keyPaperBallot(db, first, voteId, keying, T0)).toThrow(PaperError);
+		expect(refusalOf(() => keyPaperBallot(db, first, voteId, keying, T0))).toMatchObject({
+			field: 'serial',
+			message: expect.stringMatching(/a different member of staff must key it/)
+		});
 		expect(keyPaperBallot(db, second, voteId, keying, T0)).toMatchObject({
 			status: 'counted',
 			stage: 'second'
@@ -35,7 +47,10 @@ describe('double entry of paper ballots', () => {
 		expect(db.select({ n: count() }).from(ballot).where(eq(ballot.voteId, voteId)).get()!.n).toBe(
 			1
 		);
-		expect(() => keyPaperBallot(db, second, voteId, keying, T0)).toThrow(/already been entered/);
+		expect(refusalOf(() => keyPaperBallot(db, second, voteId, keying, T0))).toMatchObject({
+			field: 'serial',
+			message: expect.stringMatching(/already been entered/)
+		});
 	});
 
 	it('reports a mismatch and counts the third keying', () => {
@@ -83,7 +98,15 @@ describe('double entry of paper ballots', () => {
 		keyPaperBallot(db, second, voteId, k('P3'), T0);
 		expect(db.select().from(codeUse).all()).toMatchObject([{ codeId, channel: 'paper' }]);
 		keyPaperBallot(db, first, voteId, k('P4'), T0);
-		expect(() => keyPaperBallot(db, second, voteId, k('P4'), T0)).toThrow(/already voted/);
+		const entries = () => db.select({ n: count() }).from(paperEntry).get()!.n;
+		const before = entries();
+		// The second keying is written before the vote refuses the ballot: it is taken back.
+		expect(refusalOf(() => keyPaperBallot(db, second, voteId, k('P4'), T0))).toMatchObject({
+			field: '_',
+			reason: 'codeUsed',
+			message: expect.stringMatching(/already voted/)
+		});
+		expect(entries()).toBe(before);
 		expect(listPaper(db, voteId).find((p) => p.serial === 'P4')?.status).toBe('awaitingSecond');
 	});
 
@@ -169,7 +192,10 @@ describe('a checked user keyed from paper', () => {
 	])('is refused %s, and nothing is written', (_, change, message) => {
 		const { db, first, voteId, saving } = checkedVote();
 		const keying = checked('C4', ballotWith({ [saving]: 'want' }), change);
-		expect(() => keyPaperBallot(db, first, voteId, keying, T0)).toThrow(message);
+		expect(refusalOf(() => keyPaperBallot(db, first, voteId, keying, T0))).toMatchObject({
+			field: 'checked',
+			message: expect.stringMatching(message)
+		});
 		expect(db.select().from(paperEntry).all()).toEqual([]);
 		expect(db.select().from(auditLog).where(eq(auditLog.action, 'vote.paper.first')).all()).toEqual(
 			[]
@@ -192,21 +218,22 @@ describe('a paper ballot over the limits', () => {
 			const content = ballotWith(
 				Object.fromEntries(Object.entries(marks).map(([i, m]) => [proposals[Number(i)], m]))
 			);
-			let refused: PaperError | undefined;
-			try {
+			const refused = refusalOf(() =>
 				keyPaperBallot(
 					db,
 					first,
 					voteId,
 					{ serial: 'L1', codeId: null, spoilt: false, content },
 					T0
-				);
-			} catch (e) {
-				refused = e as PaperError;
-			}
-			expect(refused).toBeInstanceOf(PaperError);
-			expect(refused?.field).toBe(field);
-			expect(refused?.message).toBe(
+				)
+			);
+			expect(refused).toMatchObject({ field, reason: 'invalid' });
+			// The ballot's problems travel with the refusal, as the online ballot's do.
+			expect(ballotProblems(refused.params).limits[field as 'wants' | 'dontWants']).toEqual({
+				count: 2,
+				max: 1
+			});
+			expect(refused.message).toBe(
 				`2 proposals are marked ${mark}, but the rules allow 1: check it with the paper, or tick “Spoilt”`
 			);
 			expect(db.select().from(paperEntry).all()).toEqual([]);

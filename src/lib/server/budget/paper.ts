@@ -22,9 +22,16 @@ import {
 import * as audit from '../audit';
 import { write, type DB } from '../db/open';
 import { paperEntry } from '../db/schema';
-import { ballotContext, castBallotIn, codeVoter, type CastResult, type Voter } from './ballots';
+import {
+	ballotContext,
+	castBallotIn,
+	codeVoter,
+	problemParams,
+	type CastReason,
+	type Voter
+} from './ballots';
 import { asksAbout, getVote } from './votes';
-import { Refusal } from '../command-refusal';
+import { isRefusal, Refusal } from '../command-refusal';
 
 export type PaperStatus = 'awaitingSecond' | 'counted' | 'spoilt' | 'mismatch';
 
@@ -35,16 +42,6 @@ export interface PaperKeying {
 	content: BallotContent;
 	/** The service the voter is a checked user of, as the keying staff member recorded it. */
 	checkedServiceId?: string | null;
-}
-
-export class PaperError extends Refusal {
-	constructor(
-		field: string,
-		message: string,
-		readonly refusal?: CastResult
-	) {
-		super(field, message);
-	}
 }
 
 type Row = typeof paperEntry.$inferSelect;
@@ -136,15 +133,13 @@ export function staffBallotErrors(
 function checkContent(tx: DB, voteId: number, keying: PaperKeying): void {
 	if (keying.spoilt) return;
 	const v = getVote(tx, voteId);
-	if (!v) throw new PaperError('_', 'That vote no longer exists');
+	if (!v) throw new Refusal('_', 'That vote no longer exists');
 	const checked = validateContent(keying.content, ballotContext(tx, v));
 	if (checked.ok) return;
 	const [field, message] = Object.entries(staffBallotErrors(checked.errors, checked.limits))[0];
-	throw new PaperError(field, message, {
-		ok: false,
+	throw new Refusal<CastReason>(field, message, {
 		reason: 'invalid',
-		errors: checked.errors,
-		limits: checked.limits
+		params: problemParams(checked.errors, checked.limits)
 	});
 }
 
@@ -152,17 +147,17 @@ function checkContent(tx: DB, voteId: number, keying: PaperKeying): void {
 function checkChecked(tx: DB, voteId: number, keying: PaperKeying): void {
 	if (!keying.checkedServiceId) return;
 	if (keying.spoilt)
-		throw new PaperError(
+		throw new Refusal(
 			'checked',
 			'A spoilt ballot is not counted, so it cannot record a checked user: choose “None”'
 		);
 	if (!asksAbout(tx, voteId, keying.checkedServiceId))
-		throw new PaperError('checked', 'Choose one of this vote’s services, or “None”');
+		throw new Refusal('checked', 'Choose one of this vote’s services, or “None”');
 }
 
 /**
  * Records one keying and, when it settles the ballot, casts it in the same transaction. Throws
- * `PaperError` (nothing written) when the keying is not allowed: the same person keying twice,
+ * a `Refusal` (nothing written) when the keying is not allowed: the same person keying twice,
  * a ballot already settled, a checked user on a spoilt paper or of a service not in the vote, or
  * a ballot the vote refuses (closed, invalid, code already voted).
  */
@@ -183,14 +178,11 @@ export function keyPaperBallot(
 			.all();
 		const status = rows.length ? statusOf(rows) : null;
 		if (status === 'counted' || status === 'spoilt')
-			throw new PaperError(
-				'serial',
-				`Ballot ${keying.serial} has already been entered and settled`
-			);
+			throw new Refusal('serial', `Ballot ${keying.serial} has already been entered and settled`);
 		const stage: Row['stage'] =
 			rows.length === 0 ? 'first' : status === 'awaitingSecond' ? 'second' : 'resolution';
 		if (stage === 'second' && rows[0].enteredBy === actor.id)
-			throw new PaperError(
+			throw new Refusal(
 				'serial',
 				`You keyed ballot ${keying.serial} first: a different member of staff must key it the second time`
 			);
@@ -219,19 +211,23 @@ export function keyPaperBallot(
 		else if (diff.length) result = { status: 'mismatch', stage, differences: diff };
 		else if (keying.spoilt) result = { status: 'spoilt', stage };
 		else {
-			const cast = castBallotIn(
-				tx,
-				{
-					voteId,
-					voter: paperVoter(tx, voteId, keying),
-					channel: 'paper',
-					content: keying.content,
-					enteredBy: actor.id,
-					replace: false
-				},
-				now
-			);
-			if (!cast.ok) throw new PaperError('_', refusalMessage(cast), cast);
+			let cast;
+			try {
+				cast = castBallotIn(
+					tx,
+					{
+						voteId,
+						voter: paperVoter(tx, voteId, keying),
+						channel: 'paper',
+						content: keying.content,
+						enteredBy: actor.id,
+						replace: false
+					},
+					now
+				);
+			} catch (e) {
+				throw staffRefusal(e);
+			}
 			result = { status: 'counted', stage, receipt: cast.receipt };
 		}
 		audit.record(
@@ -254,10 +250,20 @@ export function keyPaperBallot(
 	});
 }
 
+/**
+ * A refusal of `castBallotIn` (`e`) in staff words, for the whole form: the same reason and
+ * params (the ballot's problems, for `invalid`), the message from `refusalMessage`. Anything
+ * that is not a refusal is thrown on. Thrown by the caller inside its transaction.
+ */
+export function staffRefusal(e: unknown, what?: string): Refusal<CastReason> {
+	if (!isRefusal(e) || e.reason === undefined) throw e;
+	const reason = e.reason as CastReason;
+	return new Refusal<CastReason>('_', refusalMessage(reason, what), { reason, params: e.params });
+}
+
 /** Why the vote refused a ballot staff entered, in staff words (`what`: what was refused). */
-export function refusalMessage(r: CastResult, what = 'paper ballots'): string {
-	if (r.ok) return '';
-	switch (r.reason) {
+export function refusalMessage(reason: CastReason, what = 'paper ballots'): string {
+	switch (reason) {
 		case 'closed':
 			return `The vote is closed: no more ${what} can be entered`;
 		case 'notOpen':

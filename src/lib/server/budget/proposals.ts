@@ -20,8 +20,6 @@ export interface DraftProposalInput {
 	fromLab?: number;
 }
 
-export class ProposalError extends Refusal {}
-
 /**
  * Adds a proposal to a vote that has not opened yet, at the end of the list, remembering the
  * lab ideas it came from. Call inside the caller's write transaction (the lab's shortlist
@@ -35,11 +33,11 @@ export function createDraftProposal(
 	now = new Date()
 ): number {
 	const v = tx.select().from(vote).where(eq(vote.id, input.voteId)).get();
-	if (!v) throw new ProposalError('voteId', 'Choose a vote');
+	if (!v) throw new Refusal('voteId', 'Choose a vote');
 	if (v.status !== 'draft' || v.rulesFrozenAt)
-		throw new ProposalError('voteId', 'That vote has opened: proposals can no longer be added');
+		throw new Refusal('voteId', 'That vote has opened: proposals can no longer be added');
 	if (!mayAddToDraft(actor.role, v, input.fromLab ?? null))
-		throw new ProposalError('voteId', FACILITATOR_DRAFT_REFUSAL);
+		throw new Refusal('voteId', FACILITATOR_DRAFT_REFUSAL);
 	const last = tx
 		.select({ p: max(proposal.position) })
 		.from(proposal)

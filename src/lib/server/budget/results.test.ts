@@ -8,7 +8,7 @@ import { castBallot } from './ballots';
 import * as exportsTool from './exports';
 import { closeVote, countRound, countVote, recount } from './results';
 import { openRound, revealRound, roundTurnout } from './rounds';
-import { ballotWith, makeVote, setup, T0 } from '../../test/vote-db';
+import { ballotWith, makeVote, refusalOf, setup, T0 } from '../../test/vote-db';
 
 const later = (m: number) => new Date(T0.getTime() + m * 60_000);
 
@@ -77,17 +77,19 @@ describe('counting a vote', () => {
 			db.update(ballot).set({ marks: '{}' }).where(eq(ballot.voteId, voteId)).run()
 		).toThrow(/closed/);
 		expect(
-			castBallot(
-				db,
-				{
-					voteId,
-					voter: { key: 'participant:1', assurance: 'open', codeId: null },
-					channel: 'paper',
-					content: ballotWith({ [proposals[0]]: 'want' })
-				},
-				later(12)
+			refusalOf(() =>
+				castBallot(
+					db,
+					{
+						voteId,
+						voter: { key: 'participant:1', assurance: 'open', codeId: null },
+						channel: 'paper',
+						content: ballotWith({ [proposals[0]]: 'want' })
+					},
+					later(12)
+				)
 			)
-		).toEqual({ ok: false, reason: 'closed' });
+		).toMatchObject({ field: '_', reason: 'closed' });
 	});
 
 	it('exports the official count, suppressed and audit-logged', async () => {

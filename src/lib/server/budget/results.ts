@@ -36,7 +36,8 @@ import {
 	voteResult
 } from '../db/schema';
 import { closeOpenRounds, listVoids, voidCount } from './rounds';
-import { getVote, listProposals, VoteError, type Vote } from './votes';
+import { Refusal } from '../command-refusal';
+import { getVote, listProposals, type Vote } from './votes';
 
 /** The vote's proposals as the count sees them (ids are the database ids, as strings). */
 export function countProposals(db: DB, voteId: number): Proposal[] {
@@ -174,7 +175,7 @@ export function cachedCount(
 	now = new Date()
 ): { result: CountResult; sample: Sample } {
 	const v = getVote(db, voteId);
-	if (!v) throw new VoteError('_', 'That vote no longer exists');
+	if (!v) throw new Refusal('_', 'That vote no longer exists');
 	const key = stateKey(db, v);
 	const cached = db.select().from(voteCount).where(eq(voteCount.voteId, v.id)).get();
 	if (cached && cached.stateKey === key) return JSON.parse(cached.result);
@@ -203,7 +204,7 @@ export function countVote(db: DB, voteId: number, now = new Date()): CountResult
 /** A room round's own count (its ballots only), for the projector. Small: never cached. */
 export function countRound(db: DB, voteId: number, roundId: number): CountResult {
 	const v = getVote(db, voteId);
-	if (!v) throw new VoteError('_', 'That vote no longer exists');
+	if (!v) throw new Refusal('_', 'That vote no longer exists');
 	return runCount(countInput(db, v, roundId));
 }
 
@@ -223,9 +224,9 @@ export function closeVote(
 ): CountResult {
 	const result = write(db, (tx) => {
 		const v = getVote(tx, voteId);
-		if (!v) throw new VoteError('_', 'That vote no longer exists');
-		if (v.status === 'draft') throw new VoteError('_', 'This vote never opened');
-		if (v.status === 'closed') throw new VoteError('_', 'This vote is already closed');
+		if (!v) throw new Refusal('_', 'That vote no longer exists');
+		if (v.status === 'draft') throw new Refusal('_', 'This vote never opened');
+		if (v.status === 'closed') throw new Refusal('_', 'This vote is already closed');
 		tx.update(vote)
 			.set({
 				status: 'closed',
@@ -276,9 +277,9 @@ export function closeVote(
  */
 export function recount(db: DB, actor: audit.Actor, voteId: number, now = new Date()) {
 	const v = getVote(db, voteId);
-	if (!v) throw new VoteError('_', 'That vote no longer exists');
+	if (!v) throw new Refusal('_', 'That vote no longer exists');
 	const official = officialResult(db, voteId);
-	if (!official) throw new VoteError('_', 'This vote has no official count yet: close it first');
+	if (!official) throw new Refusal('_', 'This vote has no official count yet: close it first');
 	const fresh = runCount(countInput(db, v));
 	const matches = fresh.digest === official.digest && fresh.ballots.total === official.ballots;
 	write(db, (tx) =>
@@ -341,7 +342,7 @@ export function sampleAgainstPopulation(db: DB, voteId: number) {
  */
 export function reconcile(db: DB, voteId: number) {
 	const v = getVote(db, voteId);
-	if (!v) throw new VoteError('_', 'That vote no longer exists');
+	if (!v) throw new Refusal('_', 'That vote no longer exists');
 	const codeUses = db
 		.select({ channel: codeUse.channel, n: sql<number>`count(*)` })
 		.from(codeUse)

@@ -11,13 +11,22 @@ import {
 	openRound,
 	passFor,
 	revealRound,
-	RoundNotFound,
 	roundTurnout,
 	setAttendance,
 	voidRound
 } from './rounds';
-import { ballotWith, later, makeVote, phone, roomVote, setup, T0 } from '../../test/vote-db';
-import { getVote, listProposals, VoteError } from './votes';
+import {
+	ballotWith,
+	later,
+	makeVote,
+	phone,
+	refusalOf,
+	roomVote,
+	setup,
+	T0
+} from '../../test/vote-db';
+import { getVote, listProposals } from './votes';
+import { rateLimit } from '../db/schema';
 
 /** A browser's anonymous participant, as the vote pages make one. */
 let browsers = 0;
@@ -32,19 +41,19 @@ function participant(db: ReturnType<typeof setup>['db']) {
 describe('a room round', () => {
 	it('takes no more ballots than the people counted in the room', () => {
 		const { db, round, cast } = roomVote(3);
-		for (let i = 0; i < 3; i++) expect(cast(phone(i)).ok).toBe(true);
-		expect(cast(phone(3))).toEqual({ ok: false, reason: 'roundFull' });
+		for (let i = 0; i < 3; i++) expect(cast(phone(i)).version).toBe(1);
+		expect(refusalOf(() => cast(phone(3)))).toMatchObject({ field: '_', reason: 'roundFull' });
 		// Someone already in the round may still change their ballot.
-		expect(cast(phone(1))).toMatchObject({ ok: true, replaced: true });
+		expect(cast(phone(1))).toMatchObject({ replaced: true });
 		expect(roundTurnout(db, round.id)).toBe(3);
 	});
 
 	it('takes more once the facilitator counts more people', () => {
 		const { db, actor, voteId, round, cast } = roomVote(1);
-		expect(cast(phone(0)).ok).toBe(true);
-		expect(cast(phone(1))).toEqual({ ok: false, reason: 'roundFull' });
+		expect(cast(phone(0)).version).toBe(1);
+		expect(refusalOf(() => cast(phone(1)))).toMatchObject({ field: '_', reason: 'roundFull' });
 		setAttendance(db, actor, voteId, round.id, 2, later(3));
-		expect(cast(phone(1)).ok).toBe(true);
+		expect(cast(phone(1)).version).toBe(1);
 		const logged = db.select().from(auditLog).where(eq(auditLog.action, 'vote.round.attendance'));
 		expect(logged.all()).toHaveLength(1);
 	});
@@ -52,16 +61,19 @@ describe('a room round', () => {
 	it('takes nothing once closed', () => {
 		const { db, actor, voteId, round, cast } = roomVote(5);
 		closeRound(db, actor, voteId, round.id, later(3));
-		expect(cast(phone(0))).toEqual({ ok: false, reason: 'notOpen' });
+		expect(refusalOf(() => cast(phone(0)))).toMatchObject({ field: '_', reason: 'notOpen' });
 	});
 
 	it('cannot be closed, revealed, counted or voided from another vote', () => {
 		const { db, actor, engagementId, round } = roomVote(5);
 		const other = makeVote(db, actor, engagementId, { eligibility: 'open' }).voteId;
+		const notFound = { field: 'roundId', reason: 'notFound' };
 		for (const change of [closeRound, revealRound])
-			expect(() => change(db, actor, other, round.id, later(3))).toThrow(RoundNotFound);
-		expect(() => setAttendance(db, actor, other, round.id, 9)).toThrow(RoundNotFound);
-		expect(() => voidRound(db, actor, other, round.id, 'not mine')).toThrow(RoundNotFound);
+			expect(refusalOf(() => change(db, actor, other, round.id, later(3)))).toMatchObject(notFound);
+		expect(refusalOf(() => setAttendance(db, actor, other, round.id, 9))).toMatchObject(notFound);
+		expect(refusalOf(() => voidRound(db, actor, other, round.id, 'not mine'))).toMatchObject(
+			notFound
+		);
 		expect(db.select().from(voteRound).get()).toMatchObject({ status: 'open', attendance: 5 });
 	});
 });
@@ -90,7 +102,9 @@ describe('voiding a round', () => {
 		expect(reconcile(db, voteId).ballots).toEqual([{ channel: 'online', assurance: 'open', n: 1 }]);
 		const logged = db.select().from(auditLog).where(eq(auditLog.action, 'vote.round.void')).get();
 		expect(JSON.parse(logged!.after!)).toMatchObject({ roundId: round.id, ballots: 4 });
-		expect(() => voidRound(db, actor, voteId, round.id, 'again', later(6))).toThrow(VoteError);
+		expect(
+			refusalOf(() => voidRound(db, actor, voteId, round.id, 'again', later(6)))
+		).toMatchObject({ field: '_', message: 'That round has already been voided' });
 	});
 
 	it('lets a voided voter vote again, and their new ballot counts', () => {
@@ -98,8 +112,8 @@ describe('voiding a round', () => {
 		cast(phone(0));
 		voidRound(db, actor, voteId, round.id, 'Wrong proposals on screen', later(3));
 		expect(currentBallot(db, voteId, phone(0).key)).toBeUndefined();
-		expect(cast(phone(0), round.id, 4)).toEqual({ ok: false, reason: 'notOpen' });
-		expect(cast(phone(0), null, 4)).toMatchObject({ ok: true });
+		expect(refusalOf(() => cast(phone(0), round.id, 4))).toMatchObject({ reason: 'notOpen' });
+		expect(cast(phone(0), null, 4)).toMatchObject({ version: 2 });
 		expect(ballotCount(db, voteId)).toBe(1);
 	});
 
@@ -138,17 +152,36 @@ describe('room codes typed in', () => {
 	it('count wrong guesses per address, and refuse an address over the limit, right or wrong', () => {
 		const { db, round } = roomVote(10);
 		for (let i = 0; i < 20; i++)
-			expect(lookUpCode(db, round.code, 'room-wifi', {}, later(2)).ok).toBe(true);
+			expect(lookUpCode(db, round.code, 'room-wifi', {}, later(2)).id).toBe(round.id);
 		for (let i = 0; i < codes.CODE_ENTRY_BUCKET.capacity; i++)
-			expect(lookUpCode(db, 'ZZZZZZ', 'guesser', {}, later(2))).toEqual({
-				ok: false,
+			expect(refusalOf(() => lookUpCode(db, 'ZZZZZZ', 'guesser', {}, later(2)))).toMatchObject({
+				field: 'room',
 				reason: 'unknown'
 			});
-		expect(lookUpCode(db, 'ZZZZZZ', 'guesser', {}, later(2))).toMatchObject({ reason: 'rate' });
-		expect(lookUpCode(db, round.code, 'guesser', {}, later(2))).toMatchObject({ reason: 'rate' });
-		expect(lookUpCode(db, round.code, 'room-wifi', {}, later(2)).ok).toBe(true);
+		expect(refusalOf(() => lookUpCode(db, 'ZZZZZZ', 'guesser', {}, later(2)))).toMatchObject({
+			reason: 'rate',
+			params: { seconds: 60 }
+		});
+		expect(refusalOf(() => lookUpCode(db, round.code, 'guesser', {}, later(2)))).toMatchObject({
+			reason: 'rate'
+		});
+		expect(lookUpCode(db, round.code, 'room-wifi', {}, later(2)).id).toBe(round.id);
 		// The facilitator's projector on the guesser's address is not held back.
-		expect(lookUpCode(db, round.code, 'guesser', { staff: true }, later(2)).ok).toBe(true);
+		expect(lookUpCode(db, round.code, 'guesser', { staff: true }, later(2)).id).toBe(round.id);
+	});
+
+	it('keeps a wrong guess counted although the guess is refused', () => {
+		const { db } = roomVote(10);
+		const tokens = () =>
+			db.select().from(rateLimit).where(eq(rateLimit.key, 'room:ip:guesser')).get()?.tokens;
+		expect(refusalOf(() => lookUpCode(db, 'ZZZZZZ', 'guesser', {}, later(2)))).toMatchObject({
+			reason: 'unknown'
+		});
+		expect(tokens()).toBe(codes.CODE_ENTRY_BUCKET.capacity - 1);
+		expect(refusalOf(() => lookUpCode(db, 'YYYYYY', 'guesser', {}, later(2)))).toMatchObject({
+			reason: 'unknown'
+		});
+		expect(tokens()).toBe(codes.CODE_ENTRY_BUCKET.capacity - 2);
 	});
 });
 
@@ -166,11 +199,11 @@ describe("a round held with a service's users", () => {
 		);
 		const v = getVote(s.db, voteId)!;
 		const entry = entryFor(s.db, v, { participant: participant(s.db), roundId: round.id });
-		expect(entry.ok && entry.voter).toMatchObject({
+		expect(entry.allowed && entry.voter).toMatchObject({
 			assurance: 'checked',
 			verifiedUses: [service]
 		});
-		if (!entry.ok || !entry.voter) return;
+		if (!entry.allowed || !entry.voter) return;
 		const cast = castBallot(
 			s.db,
 			{
@@ -182,7 +215,7 @@ describe("a round held with a service's users", () => {
 			},
 			later(2)
 		);
-		expect(cast.ok).toBe(true);
+		expect(cast.version).toBe(1);
 		const row = s.db.select().from(ballot).where(eq(ballot.voteId, voteId)).get()!;
 		expect([row.assurance, JSON.parse(row.verifiedUses), JSON.parse(row.uses)]).toEqual([
 			'checked',
@@ -192,7 +225,7 @@ describe("a round held with a service's users", () => {
 		// Any other round's voters stay open and unverified.
 		const plain = openRound(s.db, s.actor, voteId, { title: 'Hall', attendance: 10 }, later(3));
 		const other = entryFor(s.db, v, { participant: participant(s.db), roundId: plain.id });
-		expect(other.ok && other.voter).toMatchObject({ assurance: 'open' });
+		expect(other.allowed && other.voter).toMatchObject({ assurance: 'open' });
 	});
 
 	it('refuses a service the vote does not have, opening nothing', () => {
@@ -206,8 +239,10 @@ describe("a round held with a service's users", () => {
 				{ title: 'Golf club', attendance: 10, usersServiceId: 'no-such-service' },
 				later(1)
 			);
-		expect(open).toThrow(VoteError);
-		expect(open).toThrow("Choose one of this vote's services");
+		expect(refusalOf(open)).toMatchObject({
+			field: 'usersServiceId',
+			message: "Choose one of this vote's services"
+		});
 		expect(s.db.select().from(voteRound).all()).toEqual([]);
 	});
 });

@@ -20,7 +20,8 @@ import { ballot, user, voteRound } from '../db/schema';
 import { check, consume } from '../rate-limit';
 import { sign, verify } from '../signing';
 import * as screens from './round-fanout';
-import { getVote, listProposals, VoteError } from './votes';
+import { Refusal } from '../command-refusal';
+import { getVote, listProposals } from './votes';
 
 export const ROOM_COOKIE = 'cc_room';
 /** Lasts the meeting: twelve hours at most, in seconds. */
@@ -29,12 +30,12 @@ export const ROOM_CODE_LENGTH = 6;
 
 export type Round = typeof voteRound.$inferSelect;
 
-/** A round that is not this vote's (or no longer exists): a 404 for the page that asked. */
-export class RoundNotFound extends VoteError {
-	constructor() {
-		super('roundId', 'That round is not part of this vote');
-	}
-}
+/**
+ * Why a round command or a room code is refused. `notFound`: a round that is not this vote's
+ * (or no longer exists), a 404 for the page that asked. `rate`: too many wrong room codes from
+ * one address (`params.seconds` until the next try). `unknown`: no round has this room code.
+ */
+export type RoundReason = 'notFound' | 'rate' | 'unknown';
 
 export function generateRoomCode(randomIndex = secureRandomIndex): string {
 	let code = '';
@@ -59,14 +60,14 @@ export function openRound(
 	const usersServiceId = input.usersServiceId ?? null;
 	return write(db, (tx) => {
 		const v = getVote(tx, voteId);
-		if (!v) throw new VoteError('_', 'That vote no longer exists');
+		if (!v) throw new Refusal('_', 'That vote no longer exists');
 		if (!takesBallots(voteState(v, now)))
-			throw new VoteError('_', 'The vote is not open: open it (and check its schedule) first');
+			throw new Refusal('_', 'The vote is not open: open it (and check its schedule) first');
 		if (
 			usersServiceId !== null &&
 			!listProposals(tx, voteId).some((p) => p.serviceId === usersServiceId)
 		)
-			throw new VoteError('usersServiceId', "Choose one of this vote's services");
+			throw new Refusal('usersServiceId', "Choose one of this vote's services");
 		let code = generateRoomCode();
 		while (tx.select({ id: voteRound.id }).from(voteRound).where(eq(voteRound.code, code)).get())
 			code = generateRoomCode();
@@ -99,10 +100,13 @@ export function openRound(
 	});
 }
 
-/** The round, if it is this vote's; else RoundNotFound. */
+/** The round, if it is this vote's; else a refusal for `notFound`. */
 function roundOf(tx: DB, voteId: number, roundId: number): Round {
 	const r = getRound(tx, voteId, roundId);
-	if (!r) throw new RoundNotFound();
+	if (!r)
+		throw new Refusal<RoundReason>('roundId', 'That round is not part of this vote', {
+			reason: 'notFound'
+		});
 	return r;
 }
 
@@ -174,7 +178,7 @@ export function setAttendance(
 ): void {
 	write(db, (tx) => {
 		const r = roundOf(tx, voteId, roundId);
-		if (r.status !== 'open') throw new VoteError('attendance', 'That round has closed');
+		if (r.status !== 'open') throw new Refusal('attendance', 'That round has closed');
 		tx.update(voteRound).set({ attendance }).where(eq(voteRound.id, roundId)).run();
 		audit.record(
 			tx,
@@ -211,8 +215,8 @@ export function voidRound(
 		const r = roundOf(tx, voteId, roundId);
 		const v = getVote(tx, voteId)!;
 		if (v.status === 'closed')
-			throw new VoteError('_', 'The vote has closed: its count is final and cannot change');
-		if (r.voidedAt) throw new VoteError('_', 'That round has already been voided');
+			throw new Refusal('_', 'The vote has closed: its count is final and cannot change');
+		if (r.voidedAt) throw new Refusal('_', 'That round has already been voided');
 		const voided = tx
 			.update(ballot)
 			.set({ voidedAt: now })
@@ -251,11 +255,6 @@ export function findRound(db: DB, code: string): Round | undefined {
 	return db.select().from(voteRound).where(eq(voteRound.code, c)).get();
 }
 
-export type CodeLookup =
-	| { ok: true; round: Round }
-	| { ok: false; reason: 'unknown' }
-	| { ok: false; reason: 'rate'; retryAfterSeconds: number };
-
 /**
  * A room code typed in or put in an address, from `address`: wherever a room code is accepted
  * (joining, the projector, its live stream), wrong ones count against the address like wrong
@@ -263,6 +262,9 @@ export type CodeLookup =
  * before the code is looked up, so it learns nothing either way. Right codes cost nothing: a
  * projector reconnecting, or a room of phones behind one address, is never slowed by them.
  * Signed-in staff (the facilitator's projector, on the venue's address too) are not limited.
+ *
+ * Returns the round, or throws a `Refusal` for `rate` (with `params.seconds`, the wait) or
+ * `unknown`. Call it outside any write transaction: the wrong guess it counts must stay counted.
  */
 export function lookUpCode(
 	db: DB,
@@ -270,17 +272,23 @@ export function lookUpCode(
 	address: string,
 	options: { staff?: boolean } = {},
 	now = new Date()
-): CodeLookup {
+): Round {
 	const key = `room:ip:${address}`;
 	if (!options.staff) {
 		const verdict = check(db, key, CODE_ENTRY_BUCKET, now);
 		if (!verdict.ok)
-			return { ok: false, reason: 'rate', retryAfterSeconds: verdict.retryAfterSeconds };
+			throw new Refusal<RoundReason>(
+				'room',
+				'Too many wrong room codes from this address. Wait a minute and try again.',
+				{ reason: 'rate', params: { seconds: verdict.retryAfterSeconds } }
+			);
 	}
 	const round = findRound(db, code);
-	if (round) return { ok: true, round };
+	if (round) return round;
+	// The wrong guess is counted in its own transaction, committed before the refusal is thrown:
+	// a refusal must not take the spent token back, or guessing would cost nothing.
 	if (!options.staff) consume(db, key, CODE_ENTRY_BUCKET, now);
-	return { ok: false, reason: 'unknown' };
+	throw new Refusal<RoundReason>('room', 'No round has this room code', { reason: 'unknown' });
 }
 
 const PASS = 'room-pass';

@@ -482,7 +482,7 @@ function seedClosedVote(tx: DB, ctx: SeedContext): void {
 		const withCode = userCode !== null || (b.channel === 'online' && rng() < 0.7);
 		const codeId = userCode ?? (withCode ? codeIds[nextCode++] : null);
 		const codeAsVoter = codeId !== null ? codeVoter(tx, codeId, ctx.engagementIds[0]) : null;
-		const cast = castBallotIn(
+		castBallotIn(
 			tx,
 			{
 				voteId,
@@ -498,7 +498,6 @@ function seedClosedVote(tx: DB, ctx: SeedContext): void {
 			},
 			when
 		);
-		if (!cast.ok) throw new Error(`demo vote: ballot ${i} refused (${cast.reason})`);
 		if (codeAsVoter && !b.group.verified && changers.length < 25 && i < ballots.length / 2)
 			changers.push({ voter: codeAsVoter, content: b.content });
 	});
@@ -508,12 +507,7 @@ function seedClosedVote(tx: DB, ctx: SeedContext): void {
 		const last = String(proposals[proposals.length - 1].id);
 		if (content.marks[last]) delete content.marks[last];
 		else content.marks[last] = 'want';
-		const cast = castBallotIn(
-			tx,
-			{ voteId, voter: c.voter, channel: 'online', content },
-			at(20 + i * 0.1)
-		);
-		if (!cast.ok) throw new Error(`demo vote: changed ballot refused (${cast.reason})`);
+		castBallotIn(tx, { voteId, voter: c.voter, channel: 'online', content }, at(20 + i * 0.1));
 	});
 	revealRound(tx, facilitator, voteId, round.id, at(10.1));
 	endKiosk(tx, facilitator, voteId, kiosk.id, at(27));

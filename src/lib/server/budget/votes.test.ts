@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { auditLog, proposal } from '../db/schema';
 import { castBallot } from './ballots';
 import { DEFAULT_RULES } from '../../vote/rules';
-import { ballotWith, makeVote, setup, T0 } from '../../test/vote-db';
+import { ballotWith, makeVote, refusalOf, setup, T0 } from '../../test/vote-db';
 import {
 	addProposal,
 	createVote,
@@ -12,11 +12,9 @@ import {
 	listProposals,
 	moveProposal,
 	openVote,
-	ProposalError,
 	saveRules,
 	updateProposal,
-	updateVoteDetails,
-	VoteError
+	updateVoteDetails
 } from './votes';
 
 const input = {
@@ -32,7 +30,10 @@ describe('setting up a vote', () => {
 	it('will not open without a proposal, and logs what it does', () => {
 		const { db, actor, engagementId } = setup();
 		const { voteId } = makeVote(db, actor, engagementId, { proposals: 0, open: false });
-		expect(() => openVote(db, actor, voteId, T0)).toThrow(VoteError);
+		expect(refusalOf(() => openVote(db, actor, voteId, T0))).toMatchObject({
+			field: '_',
+			message: 'Add at least one proposal before opening the vote'
+		});
 		addProposal(db, actor, voteId, input, T0);
 		openVote(db, actor, voteId, T0);
 		expect(getVote(db, voteId)?.status).toBe('open');
@@ -78,10 +79,11 @@ describe('setting up a vote', () => {
 		deleteProposal(db, actor, voteId, Number(proposals[1]), T0);
 		expect(listProposals(db, voteId).map((p) => p.title)).toEqual(['Renamed', 'Proposal 3']);
 		openVote(db, actor, voteId, T0);
-		expect(() => addProposal(db, actor, voteId, input, T0)).toThrow(ProposalError);
-		expect(() => deleteProposal(db, actor, voteId, Number(proposals[0]), T0)).toThrow(
-			ProposalError
-		);
+		const opened = { field: '_', message: 'The vote has opened: proposals can no longer change' };
+		expect(refusalOf(() => addProposal(db, actor, voteId, input, T0))).toMatchObject(opened);
+		expect(
+			refusalOf(() => deleteProposal(db, actor, voteId, Number(proposals[0]), T0))
+		).toMatchObject(opened);
 	});
 
 	it('asks for a description of a picture', () => {

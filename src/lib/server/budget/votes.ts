@@ -38,10 +38,8 @@ import {
 	vote,
 	voteRound
 } from '../db/schema';
-import { createDraftProposal, ProposalError } from './proposals';
+import { createDraftProposal } from './proposals';
 import { Refusal } from '../command-refusal';
-
-export { ProposalError };
 
 export type Eligibility = 'codes' | 'open' | 'both';
 
@@ -107,8 +105,6 @@ function toVote(row: typeof vote.$inferSelect): Vote {
 		updatedAt: row.updatedAt
 	};
 }
-
-export class VoteError extends Refusal {}
 
 export function getVote(db: DB, id: number): Vote | undefined {
 	if (!Number.isInteger(id) || id < 1) return undefined;
@@ -199,7 +195,7 @@ export function createVote(
 ): number {
 	return write(db, (tx) => {
 		if (!tx.select().from(engagement).where(eq(engagement.id, input.engagementId)).get())
-			throw new VoteError('engagementId', 'Choose an engagement from the list');
+			throw new Refusal('engagementId', 'Choose an engagement from the list');
 		const values = detailValues(input);
 		const labId = input.labId ?? null;
 		const row = tx
@@ -247,11 +243,11 @@ export function updateVoteDetails(
 ): void {
 	write(db, (tx) => {
 		const before = getVote(tx, id);
-		if (!before) throw new VoteError('id', 'That vote no longer exists');
+		if (!before) throw new Refusal('id', 'That vote no longer exists');
 		if (before.status === 'closed')
-			throw new VoteError('_', 'This vote is closed: its details can no longer change');
+			throw new Refusal('_', 'This vote is closed: its details can no longer change');
 		if (before.rulesFrozenAt && input.eligibility !== before.eligibility)
-			throw new VoteError(
+			throw new Refusal(
 				'eligibility',
 				'Ballots have been cast, so who can vote can no longer change'
 			);
@@ -306,11 +302,11 @@ export function saveRules(
 ): void {
 	write(db, (tx) => {
 		const before = getVote(tx, id);
-		if (!before) throw new VoteError('id', 'That vote no longer exists');
+		if (!before) throw new Refusal('id', 'That vote no longer exists');
 		if (before.rulesFrozenAt || before.status === 'closed')
-			throw new VoteError('_', 'Ballots have been cast, so the rules can no longer change');
+			throw new Refusal('_', 'Ballots have been cast, so the rules can no longer change');
 		if (rules.protection.membership === 'verified' && !canVerify(tx, before))
-			throw new VoteError(
+			throw new Refusal(
 				'membership',
 				'Only verified users can count when the vote can verify them: make service-user codes for this engagement first'
 			);
@@ -342,19 +338,19 @@ export function saveRules(
 export function openVote(db: DB, actor: audit.Actor, id: number, now = new Date()): void {
 	write(db, (tx) => {
 		const v = getVote(tx, id);
-		if (!v) throw new VoteError('id', 'That vote no longer exists');
-		if (v.status !== 'draft') throw new VoteError('_', 'This vote has already been opened');
+		if (!v) throw new Refusal('id', 'That vote no longer exists');
+		if (v.status !== 'draft') throw new Refusal('_', 'This vote has already been opened');
 		const proposals = tx.select({ n: count() }).from(proposal).where(eq(proposal.voteId, id)).get()!
 			.n;
 		if (proposals === 0)
-			throw new VoteError('_', 'Add at least one proposal before opening the vote');
+			throw new Refusal('_', 'Add at least one proposal before opening the vote');
 		if (!v.rulesSet && hasProposal(tx, id, 'saving'))
-			throw new VoteError(
+			throw new Refusal(
 				'_',
 				'Save the counting rules before opening: a vote with savings must state the most Don’t wants per ballot (0 for no limit)'
 			);
 		if (v.closesAt && v.closesAt <= now)
-			throw new VoteError('closesAt', 'The closing time has passed: set a later one first');
+			throw new Refusal('closesAt', 'The closing time has passed: set a later one first');
 		tx.update(vote)
 			.set({ status: 'open', rules: JSON.stringify(v.rules), updatedAt: now })
 			.where(eq(vote.id, id))
@@ -459,7 +455,7 @@ export interface ProposalInput {
 
 function checkProposalInput(tx: DB, input: ProposalInput): void {
 	if (!tx.select().from(service).where(eq(service.id, input.serviceId)).get())
-		throw new ProposalError('serviceId', 'Choose a service from the list');
+		throw new Refusal('serviceId', 'Choose a service from the list');
 	// Declared dependent groups (counting.md): the service's users and segments of the catalogue.
 	const segments = input.affects.filter((g) => g !== USERS);
 	if (segments.length) {
@@ -469,19 +465,19 @@ function checkProposalInput(tx: DB, input: ProposalInput): void {
 			.where(inArray(segment.id, segments))
 			.all();
 		if (known.length !== new Set(segments).size)
-			throw new ProposalError('affects', 'Choose groups from the list');
+			throw new Refusal('affects', 'Choose groups from the list');
 	}
 	if (new Set(input.affects).size > MAX_DECLARED)
-		throw new ProposalError('affects', `Declare at most ${MAX_DECLARED} groups`);
+		throw new Refusal('affects', `Declare at most ${MAX_DECLARED} groups`);
 	if (input.image && !input.imageAlt)
-		throw new ProposalError('imageAlt', 'Describe the picture for people who cannot see it');
+		throw new Refusal('imageAlt', 'Describe the picture for people who cannot see it');
 }
 
 function editableVote(tx: DB, voteId: number): Vote {
 	const v = getVote(tx, voteId);
-	if (!v) throw new ProposalError('voteId', 'That vote no longer exists');
+	if (!v) throw new Refusal('voteId', 'That vote no longer exists');
 	if (v.status !== 'draft' || v.rulesFrozenAt)
-		throw new ProposalError('_', 'The vote has opened: proposals can no longer change');
+		throw new Refusal('_', 'The vote has opened: proposals can no longer change');
 	return v;
 }
 
@@ -548,11 +544,11 @@ export function updateProposal(
 	write(db, (tx) => {
 		editableVote(tx, voteId);
 		const before = getProposal(tx, voteId, proposalId);
-		if (!before) throw new ProposalError('_', 'That proposal no longer exists');
+		if (!before) throw new Refusal('_', 'That proposal no longer exists');
 		checkProposalInput(tx, { ...input, imageAlt: input.imageAlt ?? before.imageAlt });
 		const keepImage = before.hasImage && !input.removeImage;
 		if ((input.image || keepImage) && !input.imageAlt)
-			throw new ProposalError('imageAlt', 'Describe the picture for people who cannot see it');
+			throw new Refusal('imageAlt', 'Describe the picture for people who cannot see it');
 		const values = {
 			title: input.title,
 			titleCy: input.titleCy ?? null,
@@ -595,7 +591,7 @@ export function deleteProposal(
 	write(db, (tx) => {
 		editableVote(tx, voteId);
 		const before = getProposal(tx, voteId, proposalId);
-		if (!before) throw new ProposalError('_', 'That proposal no longer exists');
+		if (!before) throw new Refusal('_', 'That proposal no longer exists');
 		tx.delete(proposalSource).where(eq(proposalSource.proposalId, proposalId)).run();
 		tx.delete(proposalImage).where(eq(proposalImage.proposalId, proposalId)).run();
 		tx.delete(proposal).where(eq(proposal.id, proposalId)).run();
@@ -624,7 +620,7 @@ export function moveProposal(
 			.from(proposal)
 			.where(and(eq(proposal.id, proposalId), eq(proposal.voteId, voteId)))
 			.get();
-		if (!p) throw new ProposalError('_', 'That proposal no longer exists');
+		if (!p) throw new Refusal('_', 'That proposal no longer exists');
 		const neighbour = tx
 			.select()
 			.from(proposal)

@@ -5,7 +5,7 @@
  */
 import type * as audit from '../audit';
 import * as voteExports from '../budget/exports';
-import { VoteError } from '../budget/votes';
+import { isRefusal } from '../command-refusal';
 import type { DB } from '../db/open';
 import { openDataZip, type OpenDataStep } from '../report/open-data';
 import { engagementReport } from '../report/report';
@@ -88,7 +88,7 @@ export async function buildExport(
 	try {
 		data = voteExports.prepareExport(db, ctx.actor, task.entityId, task.format, ctx.councilName);
 	} catch (e) {
-		if (e instanceof VoteError) throw new ExportError(e.message);
+		if (isRefusal(e)) throw new ExportError(e.message);
 		throw e;
 	}
 	onStep('write');

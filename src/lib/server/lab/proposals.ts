@@ -8,7 +8,8 @@ import { canDo } from '../../lab/phases';
 import { checkProposalSource, draftProposal, type ProposalDraft } from '../../lab/proposal-draft';
 import { rankItems, type RankedItem } from '../../lab/ranking';
 import * as audit from '../audit';
-import { createDraftProposal, ProposalError } from '../budget/proposals';
+import { createDraftProposal } from '../budget/proposals';
+import { isRefusal } from '../command-refusal';
 import * as votes from '../budget/votes';
 import { write, type DB } from '../db/open';
 import { lab as labTable, proposal, proposalSource, service, vote } from '../db/schema';
@@ -178,7 +179,7 @@ export function createProposal(
 			);
 			return { ok: true, proposalId };
 		} catch (e) {
-			if (e instanceof ProposalError) return { ok: false, field: e.field, reason: e.message };
+			if (isRefusal(e)) return { ok: false, field: e.field, reason: e.message };
 			throw e;
 		}
 	});

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import * as rounds from '$lib/server/budget/rounds';
+import { isRefusal } from '$lib/server/command-refusal';
 import type { DB } from '$lib/server/db';
 
 /**
@@ -13,9 +14,12 @@ export function roundForCode(
 	clientAddress: string,
 	locals: App.Locals
 ): rounds.Round {
-	const found = rounds.lookUpCode(db, code, clientAddress, { staff: !!locals.user });
-	if (found.ok) return found.round;
-	if (found.reason === 'rate')
-		error(429, 'Too many wrong room codes from this address. Wait a minute and try again.');
-	error(404, 'Round not found');
+	try {
+		return rounds.lookUpCode(db, code, clientAddress, { staff: !!locals.user });
+	} catch (e) {
+		if (isRefusal(e, 'rate'))
+			error(429, 'Too many wrong room codes from this address. Wait a minute and try again.');
+		if (isRefusal(e, 'unknown')) error(404, 'Round not found');
+		throw e;
+	}
 }

@@ -21,12 +21,12 @@ export const load: LayoutServerLoad = (event) => {
 		state: ctx.state,
 		proposals: votes.listProposals(ctx.db, v.id),
 		choices: ballots.profileChoices(ctx.db),
-		needCode: !ctx.entry.ok,
+		needCode: !ctx.entry.allowed,
 		kiosk: ctx.kioskId !== null,
 		// A kiosk for checked users of a service, and whether staff confirmed this voter as one.
 		kioskUsers: ctx.kioskUsers,
 		checkedUse:
-			ctx.kioskId !== null && ctx.entry.ok && ctx.entry.voter?.assurance === 'checked'
+			ctx.kioskId !== null && ctx.entry.allowed && ctx.entry.voter?.assurance === 'checked'
 				? (ctx.entry.voter.verifiedUses?.[0] ?? null)
 				: null,
 		room: ctx.round
@@ -38,7 +38,7 @@ export const load: LayoutServerLoad = (event) => {
 					updatedAt: ctx.current.updatedAt,
 					// Cast with this code on paper or at a meeting: spent there, not changeable here.
 					locked:
-						ctx.entry.ok &&
+						ctx.entry.allowed &&
 						ctx.entry.voter?.codeId != null &&
 						ballots.lockedTo(ctx.current.channel, ctx.entry.channel),
 					// Whether its marks may be shown once the voter asks, or never (a household code).

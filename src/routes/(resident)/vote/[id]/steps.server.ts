@@ -13,6 +13,7 @@ import {
 import { formValues } from '$lib/forms/parse';
 import { localizeHref } from '$lib/paraglide/runtime';
 import * as ballots from '$lib/server/budget/ballots';
+import { isRefusal } from '$lib/server/command-refusal';
 import { getDb, write } from '$lib/server/db';
 import { draftOf, requireVoting, votingContext, type VotingEvent } from './voting.server';
 
@@ -91,34 +92,42 @@ export function loadCheck(event: VotingEvent) {
  */
 export async function castChecked(event: PostEvent, path: string) {
 	const values = formValues(await event.request.formData());
-	// One IMMEDIATE transaction for everything the submission reads and writes: all or
-	// nothing, and SQLite takes its locks once rather than for every statement on its own.
-	const { voteId, refused, cast } = write(getDb(), (tx) => {
-		const ctx = votingContext(event, true, false, new Date(), tx);
-		const entry = requireVoting(ctx);
-		const context = ballots.ballotContext(tx, ctx.vote);
-		const parsed = parseBallot(values, context);
-		if (!parsed.ok) return { voteId: ctx.vote.id, refused: parsed, cast: null };
-		const cast = ballots.castBallotIn(tx, {
-			voteId: ctx.vote.id,
-			voter: entry.voter!,
-			channel: entry.channel,
-			roundId: entry.roundId,
-			kioskId: entry.kioskId,
-			content: parsed.content,
-			draftKey: entry.draftKey,
-			context
+	const voteId = Number(event.params.id);
+	let outcome;
+	try {
+		// One IMMEDIATE transaction for everything the submission reads and writes: all or
+		// nothing (a refused ballot leaves nothing behind), and SQLite takes its locks once
+		// rather than for every statement on its own.
+		outcome = write(getDb(), (tx) => {
+			const ctx = votingContext(event, true, false, new Date(), tx);
+			const entry = requireVoting(ctx);
+			const context = ballots.ballotContext(tx, ctx.vote);
+			const parsed = parseBallot(values, context);
+			if (!parsed.ok) return { refused: parsed, cast: null };
+			const cast = ballots.castBallotIn(tx, {
+				voteId: ctx.vote.id,
+				voter: entry.voter!,
+				channel: entry.channel,
+				roundId: entry.roundId,
+				kioskId: entry.kioskId,
+				content: parsed.content,
+				draftKey: entry.draftKey,
+				context
+			});
+			return { refused: null, cast };
 		});
-		return { voteId: ctx.vote.id, refused: null, cast };
-	});
-	if (refused) return fail(400, { errors: refused.errors, limits: refused.limits });
-	if (!cast.ok) {
-		if (cast.reason === 'invalid') return fail(400, { errors: cast.errors, limits: cast.limits });
-		if (cast.reason === 'codeUsed')
+	} catch (e) {
+		// The page shows the ballot's problems by field (message keys, with the limits' numbers).
+		if (isRefusal(e, 'invalid')) return fail(400, ballots.ballotProblems(e.params));
+		if (isRefusal(e, 'codeUsed'))
 			return fail(409, { errors: { _: 'err_vote_code_used' }, limits: {} });
 		// Closed, or the room round filled up meanwhile: the front page says which.
-		redirect(303, to(voteId, path, ''));
+		if (isRefusal(e, 'closed') || isRefusal(e, 'notOpen') || isRefusal(e, 'roundFull'))
+			redirect(303, to(voteId, path, ''));
+		throw e;
 	}
+	const { refused, cast } = outcome;
+	if (refused) return fail(400, { errors: refused.errors, limits: refused.limits });
 	redirect(303, to(voteId, path, `/done?ref=${cast.receipt}`));
 }
 

@@ -47,7 +47,7 @@ export function votingContext(
 		now
 	);
 	const current =
-		(withCurrent || round) && entry.ok && entry.voter && !kioskId
+		(withCurrent || round) && entry.allowed && entry.voter && !kioskId
 			? ballots.currentBallot(db, vote.id, entry.voter.key)
 			: undefined;
 	// Every seat in the round is taken, and this browser's ballot is not one of them.
@@ -65,13 +65,13 @@ export type VotingContext = ReturnType<typeof votingContext>;
  * voter asks (participation/reentry.ts).
  */
 export function draftOf(ctx: VotingContext) {
-	const key = ctx.entry.ok ? ctx.entry.draftKey : null;
+	const key = ctx.entry.allowed ? ctx.entry.draftKey : null;
 	return (key && ballots.findDraft(ctx.db, ctx.vote.id, key)) || undefined;
 }
 
 /** Whether the ballot already cast under this voter's key may be shown to them when they ask. */
 export function earlierBallot(ctx: VotingContext): EarlierAnswers | null {
-	if (!ctx.current || !ctx.entry.ok) return null;
+	if (!ctx.current || !ctx.entry.allowed) return null;
 	const codeId = ctx.entry.voter?.codeId ?? null;
 	return earlierAnswers(codeId === null ? null : (codes.unitOf(ctx.db, codeId) ?? 'household'));
 }
@@ -93,7 +93,7 @@ export function showEarlierBallot(ctx: VotingContext): boolean {
  * round it joined has taken a ballot from everyone counted in the room.
  */
 export function requireVoting(ctx: VotingContext) {
-	if (ctx.state !== 'open' || !ctx.entry.ok || ctx.roomFull)
+	if (ctx.state !== 'open' || !ctx.entry.allowed || ctx.roomFull)
 		redirect(303, localizeHref(`/vote/${ctx.vote.id}`));
 	return ctx.entry;
 }

@@ -2,7 +2,10 @@ import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { parseForm, type FieldErrors } from '$lib/forms/parse';
 import { localizeHref } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
 import * as rounds from '$lib/server/budget/rounds';
+import { isRefusal, type RefusalParams } from '$lib/server/command-refusal';
+import { refused } from '$lib/server/refusal';
 import * as codes from '$lib/server/codes';
 import { getDb } from '$lib/server/db';
 import type { Actions, PageServerLoad } from './$types';
@@ -14,6 +17,13 @@ const RoomCodeSchema = z.object({
 		.transform(rounds.normaliseRoomCode)
 		.refine((c) => c.length > 0, { error: 'err_vote_room_required' })
 });
+
+/** The words for a room code refused, in the resident's language. */
+const SAY: Record<rounds.RoundReason, (p: RefusalParams) => string> = {
+	unknown: () => m.err_vote_room_unknown(),
+	rate: (p) => m.err_rate_limited({ minutes: Math.ceil(Number(p.seconds) / 60) }),
+	notFound: () => m.err_vote_room_unknown()
+};
 
 /** The QR code on the projector links here with the code filled in. */
 export const load: PageServerLoad = ({ url }) => ({
@@ -29,17 +39,21 @@ export const actions: Actions = {
 		const db = getDb();
 		const parsed = parseForm(RoomCodeSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
-		const found = rounds.lookUpCode(db, parsed.data.room, getClientAddress());
-		if (!found.ok && found.reason === 'rate') {
-			setHeaders({ 'Retry-After': String(found.retryAfterSeconds) });
+		let round: rounds.Round | undefined;
+		try {
+			round = rounds.lookUpCode(db, parsed.data.room, getClientAddress());
+		} catch (e) {
+			// Too many wrong codes: 429, with the wait (the page says it in minutes).
+			if (!isRefusal(e, 'rate')) return refused(e, { values: parsed.values }, { say: SAY });
+			const seconds = Number(e.params.seconds);
+			setHeaders({ 'Retry-After': String(seconds) });
 			return fail(429, {
 				values: {} as Record<string, string>,
 				errors: { room: 'err_rate_limited' } as FieldErrors,
-				retryMinutes: Math.ceil(found.retryAfterSeconds / 60)
+				retryMinutes: Math.ceil(seconds / 60)
 			});
 		}
-		const round = found.ok ? found.round : undefined;
-		if (!round || round.status !== 'open' || round.voidedAt)
+		if (round.status !== 'open' || round.voidedAt)
 			return fail(400, {
 				values: parsed.values,
 				errors: { room: 'err_vote_room_unknown' } as FieldErrors

@@ -2,9 +2,19 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { KioskPinSchema } from '$lib/vote/schemas';
 import { parseForm } from '$lib/forms/parse';
 import { localizeHref } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
 import * as kiosks from '$lib/server/budget/kiosks';
+import { isRefusal, type RefusalParams } from '$lib/server/command-refusal';
+import { refused } from '$lib/server/refusal';
 import type { Actions, PageServerLoad } from './$types';
 import { requireVoting, votingContext, type VotingEvent } from '../voting.server';
+
+/** The words for a check refused, in the resident's language. */
+const SAY: Record<kiosks.KioskReason, (p: RefusalParams) => string> = {
+	wrongPin: () => m.err_vote_kiosk_pin_wrong(),
+	locked: () => m.err_vote_kiosk_pin_locked(),
+	notForUsers: () => m.err_vote_kiosk_pin_locked()
+};
 
 /** Only a running kiosk for checked users of a service, while the vote takes ballots. */
 function usersKiosk(event: VotingEvent) {
@@ -28,9 +38,15 @@ export const actions: Actions = {
 		const ctx = usersKiosk(event);
 		const parsed = parseForm(KioskPinSchema, await event.request.formData());
 		if (!parsed.ok) return fail(400, { errors: parsed.errors });
-		const { result } = kiosks.checkUser(ctx.db, ctx.kioskId, parsed.data.pin);
-		if (result === 'wrongPin') return fail(400, { errors: { pin: 'err_vote_kiosk_pin_wrong' } });
-		if (result !== 'checked') return fail(403, { errors: { pin: 'err_vote_kiosk_pin_locked' } });
+		try {
+			kiosks.checkUser(ctx.db, ctx.kioskId, parsed.data.pin);
+		} catch (e) {
+			if (isRefusal(e, 'wrongPin')) return refused(e, {}, { say: SAY });
+			// Locked, or no longer a kiosk for checked users: staff start a new one (403).
+			if (isRefusal(e, 'locked') || isRefusal(e, 'notForUsers'))
+				return fail(403, { errors: { pin: SAY[e.reason as kiosks.KioskReason](e.params) } });
+			throw e;
+		}
 		redirect(303, localizeHref(`/vote/${ctx.vote.id}/ballot`));
 	}
 };

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import * as exportsTool from '$lib/server/budget/exports';
-import { VoteError } from '$lib/server/budget/votes';
+import { isRefusal } from '$lib/server/command-refusal';
 import { getDb } from '$lib/server/db';
 import { actorOf, requireRole } from '$lib/server/guard';
 import type { PageServerLoad } from './$types';
@@ -22,7 +22,7 @@ export const load: PageServerLoad = ({ params, locals }) => {
 			areas: Object.fromEntries(d.labels.areas)
 		};
 	} catch (e) {
-		if (e instanceof VoteError) error(409, e.message);
+		if (isRefusal(e)) error(409, e.message);
 		throw e;
 	}
 };

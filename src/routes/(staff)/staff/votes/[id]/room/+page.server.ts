@@ -12,6 +12,7 @@ import { listProposals } from '$lib/server/budget/votes';
 import { getDb } from '$lib/server/db';
 import { actorOf, requireRole } from '$lib/server/guard';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { isRefusal } from '$lib/server/command-refusal';
 import { refused } from '$lib/server/refusal';
 
 export const load: PageServerLoad = ({ params }) => {
@@ -40,7 +41,7 @@ function roundAction<S extends z.ZodType>(
 		try {
 			next = change(event, parsed.data);
 		} catch (e) {
-			if (e instanceof rounds.RoundNotFound) error(404, 'Round not found');
+			if (isRefusal(e, 'notFound')) error(404, 'Round not found');
 			return refused(e, { action, values: parsed.values });
 		}
 		redirect(303, `/staff/votes/${event.params.id}/room${next ?? ''}`);
