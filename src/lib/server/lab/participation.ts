@@ -2,7 +2,9 @@
  * What people in the room do from their phones: join, post ideas, place and take back dots.
  * The facilitator can do the same from the console for someone without a phone: post their
  * idea, or add them as a paper participant and place their dots. Each is one transaction
- * that checks the lab as it stands, then a small live event to the screens.
+ * that checks the lab as it stands, then a small live event to the screens. A refusal is a
+ * {@link Refusal} with a {@link LabReason}, thrown inside the transaction: it leaves nothing
+ * written and nothing sent.
  */
 import { and, asc, count, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm';
 import {
