@@ -1,7 +1,8 @@
 /**
  * Labs as the facilitator runs them: creating one, listing them, and moving the session on
  * (phase, pause, countdown). Every change is audit-logged in its own transaction and then
- * sent to the screens as a fresh snapshot.
+ * sent to the screens as a fresh snapshot. A change the lab does not allow now throws a
+ * {@link Refusal} inside the transaction (staff pages show its English message).
  */
 import { randomInt } from 'node:crypto';
 import { desc, eq, ne, sql } from 'drizzle-orm';
@@ -16,9 +17,10 @@ import {
 	type Phase,
 	type Session
 } from '../../lab/phases';
-import { refuse, type Verdict } from '../../lab/verdict';
+import type { Verdict } from '../../lab/verdict';
 import type { Prompt } from '../../lab/view';
 import * as audit from '../audit';
+import { Refusal } from '../command-refusal';
 import { write, type DB } from '../db/open';
 import { engagement, lab, labIdea, labParticipant } from '../db/schema';
 import { bumpVersion, getLab, publishSnapshot, toLab, type LabRecord } from './board';
@@ -112,13 +114,15 @@ export function saveWelsh(
 	labId: number,
 	welsh: { titleCy: string | null; promptsCy: string[] },
 	now = new Date()
-): Verdict {
-	return changeLab(db, actor, labId, 'lab.welsh', now, (record) => {
+): void {
+	changeLab(db, actor, labId, 'lab.welsh', now, (record) => {
 		if (welsh.promptsCy.length > record.prompts.length)
-			return refuse('Give the Welsh prompts line for line with the English ones, no more.');
+			throw new Refusal(
+				'promptsCy',
+				'Give the Welsh prompts line for line with the English ones, no more.'
+			);
 		const prompts = withWelsh(record.prompts, welsh.promptsCy);
 		return {
-			ok: true,
 			set: { titleCy: welsh.titleCy, prompts: JSON.stringify(prompts) },
 			before: { titleCy: record.titleCy, prompts: record.prompts },
 			after: { titleCy: welsh.titleCy, prompts }
@@ -184,14 +188,21 @@ export function listClosedLabs(db: DB): LabRecord[] {
 }
 
 /** A change to a lab's row: what to set, and what the audit entry records before and after. */
-type LabChange =
-	| { ok: true; set: Partial<typeof lab.$inferInsert>; before: unknown; after: unknown }
-	| { ok: false; reason: string };
+interface LabChange {
+	set: Partial<typeof lab.$inferInsert>;
+	before: unknown;
+	after: unknown;
+}
+
+/** Throws the refusal of a rule's verdict (phases.ts), for the whole form. */
+function check(verdict: Verdict): void {
+	if (!verdict.ok) throw new Refusal('_', verdict.reason);
+}
 
 /**
  * Runs one facilitator change to a lab: checks it against the lab as it is inside the
  * transaction, stores it, moves the version on and audits it; then sends the snapshot.
- * `change` returns what to store, or a refusal.
+ * `change` returns what to store, or throws a {@link Refusal} (nothing is stored or sent).
  */
 function changeLab(
 	db: DB,
@@ -200,12 +211,11 @@ function changeLab(
 	action: string,
 	now: Date,
 	change: (record: LabRecord) => LabChange
-): Verdict {
-	const outcome = write(db, (tx): Verdict => {
+): void {
+	write(db, (tx) => {
 		const record = getLab(tx, labId);
-		if (!record) return refuse('That lab no longer exists.');
+		if (!record) throw new Refusal('_', 'That lab no longer exists.');
 		const next = change(record);
-		if (!next.ok) return next;
 		tx.update(lab).set(next.set).where(eq(lab.id, labId)).run();
 		bumpVersion(tx, labId, now);
 		audit.record(
@@ -214,27 +224,22 @@ function changeLab(
 			{ action, entityType: 'lab', entityId: labId, before: next.before, after: next.after },
 			now
 		);
-		return { ok: true };
 	});
-	if (outcome.ok) publishSnapshot(db, labId);
-	return outcome;
+	publishSnapshot(db, labId);
 }
 
-/** A change to the session (phase, pause, countdown): `change` gives the new session or a refusal. */
+/** A change to the session (phase, pause, countdown): `change` gives the new session or throws. */
 function changeSession(
 	db: DB,
 	actor: audit.Actor,
 	labId: number,
 	action: string,
 	now: Date,
-	change: (session: Session) => { ok: true; value: Session } | { ok: false; reason: string }
-): Verdict {
-	return changeLab(db, actor, labId, action, now, (record) => {
-		const next = change(record.session);
-		if (!next.ok) return next;
-		const session = next.value;
+	change: (session: Session) => Session
+): void {
+	changeLab(db, actor, labId, action, now, (record) => {
+		const session = change(record.session);
 		return {
-			ok: true,
 			set: {
 				phase: session.phase,
 				paused: session.paused,
@@ -254,10 +259,12 @@ export function changePhase(
 	labId: number,
 	to: Phase,
 	now = new Date()
-): Verdict {
-	return changeSession(db, actor, labId, 'lab.phase', now, (session) => {
-		const allowed = canDo(session.phase, session.paused, 'changePhase', 'facilitator');
-		return allowed.ok ? nextSession(session, to) : allowed;
+): void {
+	changeSession(db, actor, labId, 'lab.phase', now, (session) => {
+		check(canDo(session.phase, session.paused, 'changePhase', 'facilitator'));
+		const next = nextSession(session, to);
+		if (!next.ok) throw new Refusal('_', next.reason);
+		return next.value;
 	});
 }
 
@@ -268,15 +275,10 @@ export function pause(
 	labId: number,
 	paused: boolean,
 	now = new Date()
-): Verdict {
-	return changeSession(db, actor, labId, paused ? 'lab.pause' : 'lab.resume', now, (session) => {
-		const allowed = canDo(
-			session.phase,
-			session.paused,
-			paused ? 'pause' : 'resume',
-			'facilitator'
-		);
-		return allowed.ok ? { ok: true, value: setPaused(session, paused) } : allowed;
+): void {
+	changeSession(db, actor, labId, paused ? 'lab.pause' : 'lab.resume', now, (session) => {
+		check(canDo(session.phase, session.paused, paused ? 'pause' : 'resume', 'facilitator'));
+		return setPaused(session, paused);
 	});
 }
 
@@ -287,25 +289,18 @@ export function startCountdown(
 	labId: number,
 	minutes: number,
 	now = new Date()
-): Verdict {
-	return changeSession(db, actor, labId, 'lab.countdown.start', now, (session) => {
-		const allowed = canDo(session.phase, session.paused, 'startCountdown', 'facilitator');
-		if (!allowed.ok) return allowed;
-		return { ok: true, value: { ...session, countdown: countdownFrom(minutes, now.getTime()) } };
+): void {
+	changeSession(db, actor, labId, 'lab.countdown.start', now, (session) => {
+		check(canDo(session.phase, session.paused, 'startCountdown', 'facilitator'));
+		return { ...session, countdown: countdownFrom(minutes, now.getTime()) };
 	});
 }
 
-export function stopCountdown(
-	db: DB,
-	actor: audit.Actor,
-	labId: number,
-	now = new Date()
-): Verdict {
-	return changeSession(db, actor, labId, 'lab.countdown.stop', now, (session) => {
-		const allowed = canDo(session.phase, session.paused, 'stopCountdown', 'facilitator');
-		if (!allowed.ok) return allowed;
-		if (!session.countdown) return refuse('There is no countdown running.');
-		return { ok: true, value: { ...session, countdown: null } };
+export function stopCountdown(db: DB, actor: audit.Actor, labId: number, now = new Date()): void {
+	changeSession(db, actor, labId, 'lab.countdown.stop', now, (session) => {
+		check(canDo(session.phase, session.paused, 'stopCountdown', 'facilitator'));
+		if (!session.countdown) throw new Refusal('_', 'There is no countdown running.');
+		return { ...session, countdown: null };
 	});
 }
 

@@ -1,12 +1,14 @@
 /**
  * The facilitator's changes to the board: hide, unhide, merge, themes, shortlist, undo and
  * redo. Each is checked by the pure rules against the board replayed inside the transaction,
- * appended to the moderation log, audit-logged, and sent to the screens as a snapshot.
+ * appended to the moderation log, audit-logged, and sent to the screens as a snapshot. A change
+ * the rules refuse throws a {@link Refusal} inside the transaction, so nothing is kept of it
+ * (staff pages show its English message).
  */
 import { checkEvent, lastRedoable, lastUndoable } from '../../lab/board';
 import type { ModerationAction } from '../../lab/events';
-import { refuse, type Verdict } from '../../lab/verdict';
 import * as audit from '../audit';
+import { Refusal } from '../command-refusal';
 import { write, type DB } from '../db/open';
 import { labEvent, labTheme } from '../db/schema';
 import { bumpVersion, loadBoard, publishSnapshot } from './board';
@@ -21,21 +23,23 @@ export type ModerationRequest =
 	| { type: 'undo'; eventId: string | null }
 	| { type: 'redo' };
 
-/** The outcome of a change: the stored event's id (and a new theme's id), or why not. */
-export type ModerationResult =
-	{ ok: true; eventId: string; themeId?: string } | { ok: false; reason: string };
+/** What a change stored: the event's id (and a new theme's id). */
+export interface Moderated {
+	eventId: string;
+	themeId?: string;
+}
 
-/** Applies one facilitator change to the board of lab `labId`. */
+/** Applies one facilitator change to the board of lab `labId`, or throws a {@link Refusal}. */
 export function moderate(
 	db: DB,
 	actor: audit.Actor,
 	labId: number,
 	request: ModerationRequest,
 	now = new Date()
-): ModerationResult {
-	const result = write(db, (tx): ModerationResult => {
+): Moderated {
+	const result = write(db, (tx): Moderated => {
 		const loaded = loadBoard(tx, labId);
-		if (!loaded) return refuse('That lab no longer exists.');
+		if (!loaded) throw new Refusal('_', 'That lab no longer exists.');
 		const { board } = loaded;
 		const phase = loaded.lab.session.phase;
 		let action: ModerationAction;
@@ -43,19 +47,14 @@ export function moderate(
 			const target =
 				request.type === 'redo' ? lastRedoable(board) : (request.eventId ?? lastUndoable(board));
 			if (!target) {
-				return refuse(
+				throw new Refusal(
+					'_',
 					request.type === 'redo' ? 'There is nothing to redo.' : 'There is nothing to undo.'
 				);
 			}
 			action = { type: 'undo', eventId: target };
 		} else if (request.type === 'createTheme') {
-			// Check the name before allocating an id, so a refusal leaves nothing behind.
-			const trial = checkEvent(phase, board, {
-				type: 'createTheme',
-				themeId: 'new',
-				name: request.name
-			});
-			if (!trial.ok) return trial;
+			// The id is allocated before the name is checked: a refusal rolls it back.
 			const theme = tx
 				.insert(labTheme)
 				.values({ labId, createdAt: now })
@@ -65,8 +64,8 @@ export function moderate(
 		} else {
 			action = request;
 		}
-		const verdict: Verdict = checkEvent(phase, board, action);
-		if (!verdict.ok) return verdict;
+		const verdict = checkEvent(phase, board, action);
+		if (!verdict.ok) throw new Refusal('_', verdict.reason);
 		const row = tx
 			.insert(labEvent)
 			.values({
@@ -91,11 +90,10 @@ export function moderate(
 			now
 		);
 		return {
-			ok: true,
 			eventId: String(row.id),
 			...(action.type === 'createTheme' ? { themeId: action.themeId } : {})
 		};
 	});
-	if (result.ok) publishSnapshot(db, labId);
+	publishSnapshot(db, labId);
 	return result;
 }

@@ -2,7 +2,9 @@
  * What people in the room do from their phones: join, post ideas, place and take back dots.
  * The facilitator can do the same from the console for someone without a phone: post their
  * idea, or add them as a paper participant and place their dots. Each is one transaction
- * that checks the lab as it stands, then a small live event to the screens.
+ * that checks the lab as it stands, then a small live event to the screens. A refusal is a
+ * {@link Refusal} with a {@link LabReason}, thrown inside the transaction: it leaves nothing
+ * written and nothing sent.
  */
 import { and, asc, count, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm';
 import {
@@ -22,6 +24,7 @@ import { checkPostRate, DEFAULT_POST_RATE, type RateRule } from '../../lab/rate-
 import { itemKey, viewIdea, type LiveEvent } from '../../lab/view';
 import * as audit from '../audit';
 import { createParticipant } from '../codes';
+import { Refusal, type RefusalParams } from '../command-refusal';
 import { write, type DB } from '../db/open';
 import { labDot, labIdea, labParticipant } from '../db/schema';
 import {
@@ -36,8 +39,11 @@ import {
 } from './board';
 import * as fanout from './fanout';
 
-/** Why a participant's request was refused, for a message in their language. */
-export type RefusalCode =
+/**
+ * Why a participant's request was refused: the reason of the {@link Refusal} these commands
+ * throw, by which the phone page says it in the participant's language.
+ */
+export type LabReason =
 	| 'noLab'
 	| 'closed'
 	| 'notJoined'
@@ -50,24 +56,22 @@ export type RefusalCode =
 	| 'itemClosed'
 	| 'noDotHere';
 
-export interface Refusal {
-	ok: false;
-	code: RefusalCode;
-	/** In English, for logs and staff pages. */
-	reason: string;
-	retryAfterSeconds?: number;
-}
-
-function refusal(code: RefusalCode, reason: string, retryAfterSeconds?: number): Refusal {
-	return { ok: false, code, reason, ...(retryAfterSeconds ? { retryAfterSeconds } : {}) };
+/** A refusal of the whole form, in English (`message`) and by reason (for the phone). */
+function refusal(
+	reason: LabReason,
+	message: string,
+	params?: RefusalParams,
+	field = '_'
+): Refusal<LabReason> {
+	return new Refusal(field, message, { reason, params });
 }
 
 /** Refuses an action the phase or a pause does not allow a participant now. */
-function phaseRefusal(record: LabRecord, action: Action): Refusal | null {
+function checkPhase(record: LabRecord, action: Action): void {
 	const verdict = canDo(record.session.phase, record.session.paused, action, 'participant');
-	if (verdict.ok) return null;
+	if (verdict.ok) return;
 	const paused = canDo(record.session.phase, false, action, 'participant').ok;
-	return refusal(paused ? 'paused' : 'phase', verdict.reason);
+	throw refusal(paused ? 'paused' : 'phase', verdict.reason);
 }
 
 export type Member = typeof labParticipant.$inferSelect;
@@ -92,7 +96,7 @@ function memberCount(db: DB, labId: number): number {
 /**
  * Joins the lab from this browser (the anonymous participant behind its cookie), or updates
  * the name and role of someone who already joined. Roles are dropped when the lab has them
- * switched off.
+ * switched off. Refused (a {@link Refusal}) when the lab has gone or finished.
  */
 export function joinLab(
 	db: DB,
@@ -100,15 +104,15 @@ export function joinLab(
 	participantId: number,
 	input: { displayName: string | null; role: ParticipantRole | null },
 	now = new Date()
-): { ok: true; member: Member; isNew: boolean } | Refusal {
+): { member: Member; isNew: boolean } {
 	const result = write(db, (tx) => {
 		const record = getLab(tx, labId);
-		if (!record) return refusal('noLab', 'That lab no longer exists.');
-		if (record.session.phase === 'closed') return refusal('closed', 'The session has finished.');
+		if (!record) throw refusal('noLab', 'That lab no longer exists.');
+		if (record.session.phase === 'closed') throw refusal('closed', 'The session has finished.');
 		const role = record.rolesEnabled ? input.role : null;
 		const existing = findMember(tx, labId, participantId);
 		if (existing && existing.displayName === input.displayName && existing.role === role) {
-			return { ok: true as const, member: existing, isNew: false, version: null, count: 0 };
+			return { member: existing, isNew: false, version: null, count: 0 };
 		}
 		const member = existing
 			? tx
@@ -123,9 +127,8 @@ export function joinLab(
 					.returning()
 					.get();
 		const version = bumpVersion(tx, labId, now);
-		return { ok: true as const, member, isNew: !existing, version, count: memberCount(tx, labId) };
+		return { member, isNew: !existing, version, count: memberCount(tx, labId) };
 	});
-	if (!result.ok) return result;
 	if (result.version !== null) {
 		if (result.isNew) {
 			fanout.publish(labId, {
@@ -138,7 +141,7 @@ export function joinLab(
 			publishSnapshot(db, labId);
 		}
 	}
-	return { ok: true, member: result.member, isNew: result.isNew };
+	return { member: result.member, isNew: result.isNew };
 }
 
 export interface IdeaInput {
@@ -155,7 +158,9 @@ export type Poster =
 
 /**
  * Posts an idea to the lab's board. Participants are held to the phase, the pause and the
- * posting rate; a facilitator only to the phase, and the post is audit-logged.
+ * posting rate; a facilitator only to the phase, and the post is audit-logged. Returns the new
+ * idea's id, or throws a {@link Refusal}. The posting rate is counted from the ideas already
+ * posted, so a refused post writes nothing and does not count against the next one.
  */
 export function postIdea(
 	db: DB,
@@ -164,12 +169,12 @@ export function postIdea(
 	input: IdeaInput,
 	now = new Date(),
 	rate: RateRule = DEFAULT_POST_RATE
-): { ok: true; ideaId: number } | Refusal {
+): number {
 	const result = write(db, (tx) => {
 		const record = getLab(tx, labId);
-		if (!record) return refusal('noLab', 'That lab no longer exists.');
+		if (!record) throw refusal('noLab', 'That lab no longer exists.');
 		if (!record.kinds.includes(input.kind) || !record.prompts.some((p) => p.id === input.promptId))
-			return refusal('invalid', 'This session does not collect that kind of idea or question.');
+			throw refusal('invalid', 'This session does not collect that kind of idea or question.');
 		let member: Member | undefined;
 		if (poster.kind === 'participant') {
 			member = tx
@@ -177,9 +182,8 @@ export function postIdea(
 				.from(labParticipant)
 				.where(and(eq(labParticipant.id, poster.labParticipantId), eq(labParticipant.labId, labId)))
 				.get();
-			if (!member) return refusal('notJoined', 'Join the session first.');
-			const refused = phaseRefusal(record, 'postIdea');
-			if (refused) return refused;
+			if (!member) throw refusal('notJoined', 'Join the session first.');
+			checkPhase(record, 'postIdea');
 			const recent = tx
 				.select({ postedAt: labIdea.postedAt })
 				.from(labIdea)
@@ -192,10 +196,11 @@ export function postIdea(
 				.all()
 				.map((r) => r.postedAt.getTime());
 			const verdict = checkPostRate(recent, now.getTime(), rate);
-			if (!verdict.allowed) return refusal('rate', verdict.reason, verdict.retryAfterSeconds);
+			if (!verdict.allowed)
+				throw refusal('rate', verdict.reason, { seconds: verdict.retryAfterSeconds });
 		} else {
 			const verdict = canDo(record.session.phase, false, 'postIdea', 'facilitator');
-			if (!verdict.ok) return refusal('phase', verdict.reason);
+			if (!verdict.ok) throw refusal('phase', verdict.reason);
 		}
 		const row = tx
 			.insert(labIdea)
@@ -231,11 +236,10 @@ export function postIdea(
 			version,
 			idea: viewIdea({ ...toIdea(row), themeId: null }, member?.displayName ?? null)
 		};
-		return { ok: true as const, ideaId: row.id, event };
+		return { ideaId: row.id, event };
 	});
-	if (!result.ok) return result;
 	fanout.publish(labId, result.event);
-	return { ok: true, ideaId: result.ideaId };
+	return result.ideaId;
 }
 
 /** Whether `name` is already taken by another paper participant (ignoring case and spaces). */
@@ -254,7 +258,8 @@ function paperNameTaken(tx: DB, labId: number, name: string): boolean {
  * Adds a paper participant: someone in the room without a phone, whose dots the facilitator
  * places from the console. They count in the room like anyone who joined, and get the same
  * budget of dots, kept on their own lab membership. Their name is how the facilitator tells
- * them apart, so two paper participants in one lab cannot share one. Audit-logged.
+ * them apart, so two paper participants in one lab cannot share one. Audit-logged. Returns
+ * their lab membership's id, or throws a {@link Refusal}.
  */
 export function addPaperParticipant(
 	db: DB,
@@ -262,15 +267,17 @@ export function addPaperParticipant(
 	labId: number,
 	input: { displayName: string; role: ParticipantRole | null },
 	now = new Date()
-): { ok: true; memberId: number } | Refusal {
+): number {
 	const result = write(db, (tx) => {
 		const record = getLab(tx, labId);
-		if (!record) return refusal('noLab', 'That lab no longer exists.');
-		if (record.session.phase === 'closed') return refusal('closed', 'The session has finished.');
+		if (!record) throw refusal('noLab', 'That lab no longer exists.');
+		if (record.session.phase === 'closed') throw refusal('closed', 'The session has finished.');
 		if (paperNameTaken(tx, labId, input.displayName))
-			return refusal(
+			throw refusal(
 				'invalid',
-				`There is already someone called “${input.displayName}” on paper. Add something to tell them apart, such as their table.`
+				`There is already someone called “${input.displayName}” on paper. Add something to tell them apart, such as their table.`,
+				{},
+				'displayName'
 			);
 		// An anonymous participant of their own, whose token nobody is given: no phone can
 		// ever act for them.
@@ -300,15 +307,14 @@ export function addPaperParticipant(
 			},
 			now
 		);
-		return { ok: true as const, memberId: member.id, version, count: memberCount(tx, labId) };
+		return { memberId: member.id, version, count: memberCount(tx, labId) };
 	});
-	if (!result.ok) return result;
 	fanout.publish(labId, {
 		type: 'joined',
 		version: result.version,
 		participantCount: result.count
 	});
-	return { ok: true, memberId: result.memberId };
+	return result.memberId;
 }
 
 /**
@@ -319,7 +325,7 @@ export type DotMover = { kind: 'participant' } | { kind: 'staff'; actor: audit.A
 
 const FROM_PHONE: DotMover = { kind: 'participant' };
 
-/** Places one of the participant's dots on an idea or theme. */
+/** Places one of the participant's dots on an idea or theme, or throws a {@link Refusal}. */
 export function addDot(
 	db: DB,
 	labId: number,
@@ -327,11 +333,11 @@ export function addDot(
 	item: ItemRef,
 	now = new Date(),
 	by: DotMover = FROM_PHONE
-): { ok: true } | Refusal {
-	return changeDots(db, labId, labParticipantId, item, 'placeDot', now, by);
+): void {
+	changeDots(db, labId, labParticipantId, item, 'placeDot', now, by);
 }
 
-/** Takes one of the participant's dots back from an idea or theme. */
+/** Takes one of the participant's dots back from an idea or theme, or throws a {@link Refusal}. */
 export function takeBackDot(
 	db: DB,
 	labId: number,
@@ -339,8 +345,8 @@ export function takeBackDot(
 	item: ItemRef,
 	now = new Date(),
 	by: DotMover = FROM_PHONE
-): { ok: true } | Refusal {
-	return changeDots(db, labId, labParticipantId, item, 'removeDot', now, by);
+): void {
+	changeDots(db, labId, labParticipantId, item, 'removeDot', now, by);
 }
 
 function changeDots(
@@ -351,10 +357,10 @@ function changeDots(
 	action: 'placeDot' | 'removeDot',
 	now: Date,
 	by: DotMover
-): { ok: true } | Refusal {
-	const result = write(db, (tx) => {
+): void {
+	const event = write(db, (tx): LiveEvent => {
 		const record = getLab(tx, labId);
-		if (!record) return refusal('noLab', 'That lab no longer exists.');
+		if (!record) throw refusal('noLab', 'That lab no longer exists.');
 		const member = tx
 			.select({
 				id: labParticipant.id,
@@ -364,19 +370,18 @@ function changeDots(
 			.from(labParticipant)
 			.where(and(eq(labParticipant.id, labParticipantId), eq(labParticipant.labId, labId)))
 			.get();
-		if (!member) return refusal('notJoined', 'Join the session first.');
+		if (!member) throw refusal('notJoined', 'Join the session first.');
 		if (by.kind === 'staff') {
 			// Someone with a phone spends their own dots; the console only votes for paper.
 			if (member.addedBy === null)
-				return refusal(
+				throw refusal(
 					'notJoined',
 					'Only the dots of people added here without a phone can be placed from the console.'
 				);
 			const verdict = canDo(record.session.phase, false, action, 'facilitator');
-			if (!verdict.ok) return refusal('phase', verdict.reason);
+			if (!verdict.ok) throw refusal('phase', verdict.reason);
 		} else {
-			const refused = phaseRefusal(record, action);
-			if (refused) return refused;
+			checkPhase(record, action);
 		}
 		// The budget rules look only at this participant's dots; the board's shape says where
 		// each dot counts. Everyone else's dots are counted in SQL for the live total.
@@ -399,14 +404,16 @@ function changeDots(
 			const rules = { perParticipant: record.dotsPerParticipant, perItem: record.maxDotsPerIdea };
 			const summary = dotSummary(mine, key, board, rules);
 			if (summary.left === 0) {
-				return refusal('noDotsLeft', 'You have no dots left. Take one back to move it.');
+				throw refusal('noDotsLeft', 'You have no dots left. Take one back to move it.');
 			}
 			const onItem = summary.items.find((e) => sameItem(e.item, counted))?.count ?? 0;
 			if (onItem >= rules.perItem) {
-				return refusal('itemLimit', `At most ${rules.perItem} dots on one idea or theme.`);
+				throw refusal('itemLimit', `At most ${rules.perItem} dots on one idea or theme.`, {
+					max: rules.perItem
+				});
 			}
 			const placed = placeDot(mine, key, item, board, rules);
-			if (!placed.ok) return refusal('itemClosed', placed.reason);
+			if (!placed.ok) throw refusal('itemClosed', placed.reason);
 			tx.insert(labDot)
 				.values({
 					labId,
@@ -418,7 +425,7 @@ function changeDots(
 				.run();
 		} else {
 			const removed = removeDot(mine, key, item, board);
-			if (!removed.ok) return refusal('noDotHere', removed.reason);
+			if (!removed.ok) throw refusal('noDotHere', removed.reason);
 			tx.delete(labDot)
 				.where(eq(labDot.id, Number(removed.value.removed.id)))
 				.run();
@@ -438,18 +445,15 @@ function changeDots(
 			);
 		}
 		const totals = countDots(tx, labId, board, counted);
-		const event: LiveEvent = {
+		return {
 			type: 'dots',
 			version,
 			key: itemKey(counted),
 			dots: totals.onItem,
 			dotsPlaced: totals.all
 		};
-		return { ok: true as const, event };
 	});
-	if (!result.ok) return result;
-	fanout.publish(labId, result.event);
-	return { ok: true };
+	fanout.publish(labId, event);
 }
 
 /** All the lab's dots, and those that count for `counted` (on it, or on an idea merged into it). */

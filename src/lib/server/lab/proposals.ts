@@ -9,7 +9,7 @@ import { checkProposalSource, draftProposal, type ProposalDraft } from '../../la
 import { rankItems, type RankedItem } from '../../lab/ranking';
 import * as audit from '../audit';
 import { createDraftProposal } from '../budget/proposals';
-import { isRefusal } from '../command-refusal';
+import { Refusal } from '../command-refusal';
 import * as votes from '../budget/votes';
 import { write, type DB } from '../db/open';
 import { lab as labTable, proposal, proposalSource, service, vote } from '../db/schema';
@@ -59,13 +59,15 @@ export function listLabProposals(db: DB, labId: number): LabProposal[] {
 	return out;
 }
 
+const ALREADY_DRAFTED = 'A proposal has already been drafted from this.';
+
 export interface ShortlistEntry {
 	item: ItemRef;
 	ranked: RankedItem | undefined;
 	draft: ProposalDraft | null;
 	proposals: LabProposal[];
 	/** Whether a proposal may be drafted from it now, and if not, why. */
-	canPropose: { ok: true } | { ok: false; reason: string };
+	canPropose: { allowed: true } | { allowed: false; reason: string };
 }
 
 /** The shortlist in the order picked, with what each needs for its proposal form. */
@@ -81,12 +83,12 @@ export function shortlistOf(loaded: LoadedBoard, proposals: LabProposal[]): Shor
 			draft: draftProposal(item, loaded.board),
 			proposals: mine,
 			canPropose: !phaseOk.ok
-				? phaseOk
+				? { allowed: false, reason: phaseOk.reason }
 				: !source.ok
-					? source
+					? { allowed: false, reason: source.reason }
 					: mine.length
-						? { ok: false, reason: 'A proposal has already been drafted from this.' }
-						: { ok: true }
+						? { allowed: false, reason: ALREADY_DRAFTED }
+						: { allowed: true }
 		};
 	});
 }
@@ -102,12 +104,11 @@ export interface ProposalInput {
 	serviceId: string;
 }
 
-export type ProposalResult =
-	{ ok: true; proposalId: number } | { ok: false; field: string; reason: string };
-
 /**
  * Drafts a proposal from a shortlisted idea or theme, once per item, into a draft vote of the
- * lab's engagement that `actor` may add to (a facilitator: only one this lab created).
+ * lab's engagement that `actor` may add to (a facilitator: only one this lab created), and
+ * returns its id. Refused with a {@link Refusal} on the field to change (`voteId`,
+ * `serviceId`, or `_`), thrown inside the transaction, so nothing is drafted.
  */
 export function createProposal(
 	db: DB,
@@ -115,14 +116,14 @@ export function createProposal(
 	labId: number,
 	input: ProposalInput,
 	now = new Date()
-): ProposalResult {
-	return write(db, (tx): ProposalResult => {
+): number {
+	return write(db, (tx) => {
 		const loaded = loadBoard(tx, labId);
-		if (!loaded) return { ok: false, field: '_', reason: 'That lab no longer exists.' };
+		if (!loaded) throw new Refusal('_', 'That lab no longer exists.');
 		const phase = canDo(loaded.lab.session.phase, false, 'createProposal', 'facilitator');
-		if (!phase.ok) return { ok: false, field: '_', reason: phase.reason };
+		if (!phase.ok) throw new Refusal('_', phase.reason);
 		const source = checkProposalSource(input.item, loaded.board);
-		if (!source.ok) return { ok: false, field: '_', reason: source.reason };
+		if (!source.ok) throw new Refusal('_', source.reason);
 		const already = tx
 			.select({ id: proposalSource.id })
 			.from(proposalSource)
@@ -140,15 +141,13 @@ export function createProposal(
 						)
 			)
 			.get();
-		if (already) {
-			return { ok: false, field: '_', reason: 'A proposal has already been drafted from this.' };
-		}
+		if (already) throw new Refusal('_', ALREADY_DRAFTED);
 		const target = votes.getVote(tx, input.voteId);
 		if (!target || target.engagementId !== loaded.lab.engagementId) {
-			return { ok: false, field: 'voteId', reason: 'Choose a vote of this engagement.' };
+			throw new Refusal('voteId', 'Choose a vote of this engagement.');
 		}
 		if (!tx.select({ id: service.id }).from(service).where(eq(service.id, input.serviceId)).get()) {
-			return { ok: false, field: 'serviceId', reason: 'Choose a service.' };
+			throw new Refusal('serviceId', 'Choose a service.');
 		}
 		const ranked = rankItems(loaded.board, loaded.dots, loaded.members).find(
 			(r) => r.item.type === input.item.type && r.item.id === input.item.id
@@ -161,27 +160,22 @@ export function createProposal(
 						{ labId, ideaId: null, themeId: Number(input.item.id) },
 						...ideaIds.map((id) => ({ labId, ideaId: Number(id), themeId: Number(input.item.id) }))
 					];
-		try {
-			const proposalId = createDraftProposal(
-				tx,
-				actor,
-				{
-					voteId: input.voteId,
-					title: input.title,
-					description: input.description,
-					kind: input.kind,
-					amount: input.amountPence,
-					serviceId: input.serviceId,
-					sources,
-					fromLab: labId
-				},
-				now
-			);
-			return { ok: true, proposalId };
-		} catch (e) {
-			if (isRefusal(e)) return { ok: false, field: e.field, reason: e.message };
-			throw e;
-		}
+		// A draft the vote cannot take (opened, or not the facilitator's) is refused there.
+		return createDraftProposal(
+			tx,
+			actor,
+			{
+				voteId: input.voteId,
+				title: input.title,
+				description: input.description,
+				kind: input.kind,
+				amount: input.amountPence,
+				serviceId: input.serviceId,
+				sources,
+				fromLab: labId
+			},
+			now
+		);
 	});
 }
 

@@ -7,6 +7,7 @@
 import type { IdeaKind, ItemRef, ParticipantRole } from '../../lab/ideas';
 import { mulberry32, weightedPick } from '../../random/prng';
 import type { Actor, Staff } from '../audit';
+import { isRefusal } from '../command-refusal';
 import type { DB } from '../db/open';
 import { participant } from '../db/schema';
 import { STAFF } from '../seed/council';
@@ -516,7 +517,6 @@ function seedFinishedLab(tx: DB, ctx: SeedContext, actor: Staff): void {
 			{ displayName: person.name, role: person.role },
 			at(i * 0.1)
 		);
-		if (!joined.ok) throw new Error(`demo lab: join refused (${joined.reason})`);
 		return joined.member.id;
 	});
 
@@ -535,8 +535,7 @@ function seedFinishedLab(tx: DB, ctx: SeedContext, actor: Staff): void {
 			},
 			at(5 + i * 0.8)
 		);
-		if (!posted.ok) throw new Error(`demo lab: idea refused (${posted.reason})`);
-		ideaIds.set(idea.key, String(posted.ideaId));
+		ideaIds.set(idea.key, String(posted));
 	});
 	const idea = (key: string) => ideaIds.get(key)!;
 
@@ -544,13 +543,10 @@ function seedFinishedLab(tx: DB, ctx: SeedContext, actor: Staff): void {
 	const apply = (request: ModerationRequest) => {
 		const done = moderate(tx, actor, labId, request, at(minute));
 		minute += 0.25;
-		if (!done.ok) throw new Error(`demo lab: ${request.type} refused (${done.reason})`);
 		return done;
 	};
-	const phase = (to: Parameters<typeof changePhase>[3], minutes: number) => {
-		const done = changePhase(tx, actor, labId, to, at(minutes));
-		if (!done.ok) throw new Error(`demo lab: phase ${to} refused (${done.reason})`);
-	};
+	const phase = (to: Parameters<typeof changePhase>[3], minutes: number) =>
+		changePhase(tx, actor, labId, to, at(minutes));
 
 	phase('group', 44);
 	apply({ type: 'hide', ideaId: idea('potholes'), reason: 'Off topic: passed to the roads team.' });
@@ -600,7 +596,13 @@ function seedFinishedLab(tx: DB, ctx: SeedContext, actor: Staff): void {
 		for (let tries = 0; placed < 5 && tries < 50; tries++) {
 			const item = weightedPick(rng, candidates, weights);
 			dotMinute += 0.05;
-			if (addDot(tx, labId, memberId, item, at(dotMinute)).ok) placed++;
+			// A pick over the limit on one item is refused (and rolled back): pick again.
+			try {
+				addDot(tx, labId, memberId, item, at(dotMinute));
+				placed++;
+			} catch (e) {
+				if (!isRefusal(e)) throw e;
+			}
 		}
 	});
 
@@ -615,7 +617,7 @@ function seedFinishedLab(tx: DB, ctx: SeedContext, actor: Staff): void {
 
 	const voteId = createDraftVote(tx, actor, labId, DEMO_VOTE_TITLE, at(85));
 	PROPOSALS.forEach((p, i) => {
-		const made = createProposal(
+		createProposal(
 			tx,
 			actor,
 			labId,
@@ -630,7 +632,6 @@ function seedFinishedLab(tx: DB, ctx: SeedContext, actor: Staff): void {
 			},
 			at(86 + i)
 		);
-		if (!made.ok) throw new Error(`demo lab: proposal refused (${made.reason})`);
 	});
 	phase('closed', 95);
 }
@@ -710,17 +711,15 @@ function seedOpenLab(tx: DB, ctx: SeedContext, actor: Actor): void {
 			{ displayName: person.who.name, role: person.who.role },
 			at(minute)
 		);
-		if (!joined.ok) throw new Error(`open lab: join refused (${joined.reason})`);
 		for (const i of person.ideas) {
 			minute += 1;
-			const posted = postIdea(
+			postIdea(
 				tx,
 				labId,
 				{ kind: 'participant', labParticipantId: joined.member.id },
 				{ text: i.text, kind: i.kind, contribution: i.contribution ?? null, promptId: i.prompt },
 				at(minute)
 			);
-			if (!posted.ok) throw new Error(`open lab: idea refused (${posted.reason})`);
 		}
 	}
 }

@@ -5,9 +5,11 @@ import { itemKey } from '$lib/lab/view';
 import { m } from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import * as codes from '$lib/server/codes';
+import { isRefusal, type RefusalParams } from '$lib/server/command-refusal';
 import { getDb } from '$lib/server/db';
 import * as board from '$lib/server/lab/board';
 import * as participation from '$lib/server/lab/participation';
+import { refused } from '$lib/server/refusal';
 import { labForCode } from './find-lab.server';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -27,21 +29,19 @@ const FIELD_MESSAGES: Record<string, () => string> = {
 	targetId: m.lab_err_item
 };
 
-const REFUSAL_MESSAGES: Record<
-	participation.RefusalCode,
-	(params: { seconds: number; max: number }) => string
-> = {
-	noLab: m.lab_err_not_found,
-	closed: m.lab_err_closed,
-	notJoined: m.lab_err_join_first,
-	phase: m.lab_err_phase,
-	paused: m.lab_paused,
-	rate: m.lab_err_rate,
-	invalid: m.lab_err_prompt,
-	noDotsLeft: m.lab_err_no_dots_left,
-	itemLimit: m.lab_err_item_limit,
-	itemClosed: m.lab_err_item_closed,
-	noDotHere: m.lab_err_no_dot_here
+/** The participant's words for each reason the lab refuses them, by key (see `refused`). */
+const SAY: Record<participation.LabReason, (params: RefusalParams) => string> = {
+	noLab: () => m.lab_err_not_found(),
+	closed: () => m.lab_err_closed(),
+	notJoined: () => m.lab_err_join_first(),
+	phase: () => m.lab_err_phase(),
+	paused: () => m.lab_paused(),
+	rate: (p) => m.lab_err_rate({ seconds: Number(p.seconds) }),
+	invalid: () => m.lab_err_prompt(),
+	noDotsLeft: () => m.lab_err_no_dots_left(),
+	itemLimit: (p) => m.lab_err_item_limit({ max: Number(p.max) }),
+	itemClosed: () => m.lab_err_item_closed(),
+	noDotHere: () => m.lab_err_no_dot_here()
 };
 
 function fieldErrors(errors: FieldErrors): FieldErrors {
@@ -50,9 +50,9 @@ function fieldErrors(errors: FieldErrors): FieldErrors {
 	);
 }
 
-/** A refusal as the one error of the form. */
-function refused(code: participation.RefusalCode, params = { seconds: 0, max: 0 }): FieldErrors {
-	return { _: REFUSAL_MESSAGES[code](params) };
+/** Someone who has not joined, found here before any command is called. */
+function notJoined(): FieldErrors {
+	return { _: SAY.notJoined({}) };
 }
 
 function context(event: RequestEvent) {
@@ -103,16 +103,14 @@ export const actions: Actions = {
 				errors: fieldErrors(parsed.errors)
 			});
 		const participant = codes.participantFor(db, event.cookies, secure, true)!;
-		const joined = participation.joinLab(db, lab.id, participant.id, {
-			displayName: parsed.data.displayName,
-			role: parsed.data.role
-		});
-		if (!joined.ok)
-			return fail(400, {
-				action: 'join',
-				values: parsed.values,
-				errors: refused(joined.code)
+		try {
+			participation.joinLab(db, lab.id, participant.id, {
+				displayName: parsed.data.displayName,
+				role: parsed.data.role
 			});
+		} catch (e) {
+			return refused(e, { action: 'join', values: parsed.values }, { say: SAY });
+		}
 		redirect(303, localizeHref(`/lab/${lab.joinCode}`));
 	},
 
@@ -126,7 +124,7 @@ export const actions: Actions = {
 			return fail(400, {
 				action: 'post',
 				values: parsed.values,
-				errors: refused('notJoined')
+				errors: notJoined()
 			});
 		if (!parsed.ok)
 			return fail(400, {
@@ -134,20 +132,21 @@ export const actions: Actions = {
 				values: parsed.values,
 				errors: fieldErrors(parsed.errors)
 			});
-		const posted = participation.postIdea(
-			db,
-			lab.id,
-			{ kind: 'participant', labParticipantId: member.id },
-			parsed.data
-		);
-		if (!posted.ok) {
-			if (posted.retryAfterSeconds)
-				event.setHeaders({ 'Retry-After': String(posted.retryAfterSeconds) });
-			return fail(posted.code === 'rate' ? 429 : 400, {
-				action: 'post',
-				values: parsed.values,
-				errors: refused(posted.code, { seconds: posted.retryAfterSeconds ?? 0, max: 0 })
-			});
+		try {
+			participation.postIdea(
+				db,
+				lab.id,
+				{ kind: 'participant', labParticipantId: member.id },
+				parsed.data
+			);
+		} catch (e) {
+			const answer = refused(e, { action: 'post', values: parsed.values }, { say: SAY });
+			// Posting too fast is a 429, with how long to wait.
+			if (isRefusal(e, 'rate')) {
+				event.setHeaders({ 'Retry-After': String(e.params.seconds) });
+				return fail(429, answer.data);
+			}
+			return answer;
 		}
 		redirect(303, localizeHref(`/lab/${lab.joinCode}?posted=1`));
 	},
@@ -164,21 +163,17 @@ async function dotAction(event: RequestEvent, op: 'add' | 'remove') {
 		return fail(400, {
 			action: 'dot',
 			values: parsed.values,
-			errors: refused('notJoined')
+			errors: notJoined()
 		});
 	if (!parsed.ok)
 		return fail(400, { action: 'dot', values: parsed.values, errors: fieldErrors(parsed.errors) });
 	const { item } = parsed.data;
-	const done =
-		op === 'add'
-			? participation.addDot(db, lab.id, member.id, item)
-			: participation.takeBackDot(db, lab.id, member.id, item);
-	if (!done.ok)
-		return fail(400, {
-			action: 'dot',
-			values: parsed.values,
-			errors: refused(done.code, { seconds: 0, max: lab.maxDotsPerIdea })
-		});
+	try {
+		if (op === 'add') participation.addDot(db, lab.id, member.id, item);
+		else participation.takeBackDot(db, lab.id, member.id, item);
+	} catch (e) {
+		return refused(e, { action: 'dot', values: parsed.values }, { say: SAY });
+	}
 	// Back to the same item, so a phone without JavaScript does not lose its place in the list.
 	redirect(303, `${localizeHref(`/lab/${lab.joinCode}`)}#item-${item.type}-${item.id}`);
 }

@@ -30,6 +30,7 @@ import * as labs from '$lib/server/lab/labs';
 import * as moderation from '$lib/server/lab/moderation';
 import * as participation from '$lib/server/lab/participation';
 import { qrDataUri } from '$lib/server/qr';
+import { refused } from '$lib/server/refusal';
 import { labWelshFields } from '$lib/lab/welsh';
 import { describeEvent } from './describe';
 import { labIdOf, loadedLab } from './lab.server';
@@ -93,22 +94,19 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	};
 };
 
-type Refusal = { ok: false; reason: string };
+/** The console's many small forms show a refusal above the form, whatever field it names. */
+const WHOLE_FORM = () => '_';
 
 /**
  * One facilitator action: check the role, parse the form, call one server function, and go
- * back to the console (at `anchor`) or say what was wrong. `suffix` keeps the field ids of
- * the many per-idea forms apart (`field-reason-12`).
+ * back to the console (at `anchor`) or say what was wrong (a refusal it throws, in English).
+ * `suffix` keeps the field ids of the many per-idea forms apart (`field-reason-12`).
  */
 async function act<S extends z.ZodType>(
 	event: RequestEvent,
 	action: string,
 	schema: S,
-	run: (
-		labId: number,
-		data: z.output<S>,
-		actor: ReturnType<typeof actorOf>
-	) => { ok: true } | Refusal,
+	run: (labId: number, data: z.output<S>, actor: ReturnType<typeof actorOf>) => unknown,
 	place: (data: z.output<S>) => { anchor?: string; suffix?: string } = () => ({})
 ) {
 	const user = requireRole(event.locals, 'admin', 'commissioner', 'facilitator');
@@ -124,14 +122,11 @@ async function act<S extends z.ZodType>(
 		);
 		return fail(400, { action, target, values: parsed.values, errors });
 	}
-	const result = run(labId, parsed.data, actorOf(user));
-	if (!result.ok)
-		return fail(400, {
-			action,
-			target,
-			values: parsed.values,
-			errors: { _: result.reason } as FieldErrors
-		});
+	try {
+		run(labId, parsed.data, actorOf(user));
+	} catch (e) {
+		return refused(e, { action, target, values: parsed.values }, { field: WHOLE_FORM });
+	}
 	const { anchor } = place(parsed.data);
 	redirect(303, `/staff/labs/${labId}${anchor ? `#${anchor}` : ''}`);
 }
@@ -163,14 +158,15 @@ export const actions: Actions = {
 				values: parsed.values,
 				errors: parsed.errors
 			});
-		const saved = labs.saveWelsh(getDb(), actorOf(user), lab.id, parsed.data);
-		if (!saved.ok)
-			return fail(400, {
-				action: 'welsh',
-				target: '',
-				values: parsed.values,
-				errors: { promptsCy: saved.reason } as FieldErrors
-			});
+		try {
+			labs.saveWelsh(getDb(), actorOf(user), lab.id, parsed.data);
+		} catch (e) {
+			return refused(
+				e,
+				{ action: 'welsh', target: '', values: parsed.values },
+				{ field: () => 'promptsCy' }
+			);
+		}
 		redirect(303, `/staff/labs/${lab.id}#welsh`);
 	},
 	phase: (event) =>

@@ -7,6 +7,7 @@ import * as catalogue from '$lib/server/catalogue';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/guard';
 import * as proposals from '$lib/server/lab/proposals';
+import { refused } from '$lib/server/refusal';
 import { loadedLab } from '../lab.server';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -47,12 +48,15 @@ export const actions: Actions = {
 				values: parsed.values,
 				errors: { ...(parsed.ok ? {} : parsed.errors), ...(which.ok ? {} : which.errors) }
 			});
-		const made = proposals.createProposal(db, user, loaded.lab.id, {
-			...parsed.data,
-			voteId: which.data.voteId
-		});
-		if (!made.ok)
-			return fail(400, { values: parsed.values, errors: { [made.field]: made.reason } });
-		redirect(303, `/staff/labs/${loaded.lab.id}/shortlist?made=${made.proposalId}#proposals`);
+		let made: number;
+		try {
+			made = proposals.createProposal(db, user, loaded.lab.id, {
+				...parsed.data,
+				voteId: which.data.voteId
+			});
+		} catch (e) {
+			return refused(e, { values: parsed.values });
+		}
+		redirect(303, `/staff/labs/${loaded.lab.id}/shortlist?made=${made}#proposals`);
 	}
 };

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { parseForm, type FieldErrors } from '$lib/forms/parse';
+import { parseForm } from '$lib/forms/parse';
 import { rankItems } from '$lib/lab/ranking';
 import { shortlistSchema } from '$lib/lab/schemas';
 import * as catalogue from '$lib/server/catalogue';
@@ -8,6 +8,7 @@ import { getDb } from '$lib/server/db';
 import { actorOf, requireRole } from '$lib/server/guard';
 import * as moderation from '$lib/server/lab/moderation';
 import * as proposals from '$lib/server/lab/proposals';
+import { refused } from '$lib/server/refusal';
 import { labIdOf, loadedLab } from '../lab.server';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -45,16 +46,11 @@ function toggle(kind: 'shortlist' | 'unshortlist') {
 		const parsed = parseForm(shortlistSchema, await request.formData());
 		if (!parsed.ok)
 			return fail(400, { action: kind, values: parsed.values, errors: parsed.errors });
-		const done = moderation.moderate(getDb(), actorOf(user), labId, {
-			type: kind,
-			item: parsed.data.item
-		});
-		if (!done.ok)
-			return fail(400, {
-				action: kind,
-				values: parsed.values,
-				errors: { _: done.reason } as FieldErrors
-			});
+		try {
+			moderation.moderate(getDb(), actorOf(user), labId, { type: kind, item: parsed.data.item });
+		} catch (e) {
+			return refused(e, { action: kind, values: parsed.values });
+		}
 		redirect(
 			303,
 			`/staff/labs/${labId}/shortlist#rank-${parsed.data.item.type}-${parsed.data.item.id}`
