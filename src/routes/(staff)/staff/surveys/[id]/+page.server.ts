@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { serviceFields } from '$lib/catalogue/welsh';
-import { formValues, parseForm } from '$lib/forms/parse';
+import { formValues, parseForm, type FormValues } from '$lib/forms/parse';
 import { welshGaps } from '$lib/i18n/welsh';
 import { surveyWelshFields } from '$lib/survey/welsh';
 import { QUESTION_TYPE_LABELS } from '$lib/survey/builder-form';
@@ -120,7 +120,7 @@ export const actions: Actions = {
 		try {
 			surveys.openSurvey(getDb(), actorOf(user), s.id);
 		} catch (e) {
-			return refused(e, { action: 'open', values: {} });
+			return refused(e, { action: 'open', values: {} as FormValues });
 		}
 		redirect(303, `/staff/surveys/${s.id}`);
 	},
