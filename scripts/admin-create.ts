@@ -4,7 +4,7 @@
 import { createInterface } from 'node:readline/promises';
 import { CreateAccountSchema } from '../src/lib/accounts/schemas';
 import { createAccount } from '../src/lib/server/accounts';
-import { ConflictError } from '../src/lib/server/catalogue';
+import { isRefusal } from '../src/lib/server/command-refusal';
 import * as config from '../src/lib/server/config';
 import { openDatabase } from '../src/lib/server/db/open';
 import { hashPassword } from '../src/lib/server/password';
@@ -40,7 +40,7 @@ try {
 	);
 	console.log(`Admin account ${parsed.data.email} created (id ${id}).`);
 } catch (e) {
-	if (e instanceof ConflictError) {
+	if (isRefusal(e)) {
 		console.error(e.message);
 		process.exit(2);
 	}

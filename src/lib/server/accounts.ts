@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import * as audit from './audit';
 import { write, type DB } from './db/open';
 import { user } from './db/schema';
-import { ConflictError } from './catalogue';
+import { Refusal } from './command-refusal';
 import type { Role } from './session';
 import { invalidateUserSessions } from './session';
 
@@ -34,7 +34,7 @@ export function createAccount(
 ): number {
 	return write(db, (tx) => {
 		if (tx.select({ id: user.id }).from(user).where(eq(user.email, input.email)).get())
-			throw new ConflictError('email', 'An account with this email address already exists');
+			throw new Refusal('email', 'An account with this email address already exists');
 		const row = tx
 			.insert(user)
 			.values({ ...input, email: input.email.toLowerCase(), createdAt: now })
@@ -68,9 +68,9 @@ export function updateAccount(
 ): void {
 	write(db, (tx) => {
 		const before = tx.select().from(user).where(eq(user.id, id)).get();
-		if (!before) throw new ConflictError('id', 'That account no longer exists');
+		if (!before) throw new Refusal('id', 'That account no longer exists');
 		if (actor.id === id && (input.disabled || input.role !== 'admin'))
-			throw new ConflictError(
+			throw new Refusal(
 				'role',
 				'You cannot disable your own account or remove your own admin role'
 			);

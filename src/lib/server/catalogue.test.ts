@@ -3,7 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { EngagementSchema } from '../catalogue/schemas';
 import { staffUser, testDb, withCatalogue } from '../test/db';
 import * as catalogue from './catalogue';
+import { Refusal } from './command-refusal';
+import { write } from './db/open';
 import { auditLog, engagement, service } from './db/schema';
+
+/** The refusal `run` throws (anything else it throws, or throwing nothing, fails the test). */
+function refusal(run: () => unknown): Refusal {
+	try {
+		run();
+	} catch (e) {
+		if (e instanceof Refusal) return e;
+		throw e;
+	}
+	throw new Error('Expected a refusal, but it was done');
+}
 
 describe('catalogue', () => {
 	it('adds a service and records who did it, before and after', () => {
@@ -27,9 +40,11 @@ describe('catalogue', () => {
 		const db = withCatalogue(testDb());
 		const u = staffUser(db);
 		const before = db.select({ n: count() }).from(service).get()!.n;
-		expect(() =>
-			catalogue.saveService(db, { id: u.id, email: u.email }, { id: 'libraries', name: 'Again' })
-		).toThrow(catalogue.ConflictError);
+		expect(
+			refusal(() =>
+				catalogue.saveService(db, { id: u.id, email: u.email }, { id: 'libraries', name: 'Again' })
+			)
+		).toMatchObject({ field: 'id', message: 'A service with this id already exists' });
 		expect(db.select({ n: count() }).from(service).get()!.n).toBe(before);
 		expect(db.select({ n: count() }).from(auditLog).get()!.n).toBe(0);
 		expect(catalogue.getService(db, 'libraries')?.name).toBe('Libraries');
@@ -38,14 +53,33 @@ describe('catalogue', () => {
 	it('refuses an engagement for a service that does not exist, writing nothing', () => {
 		const db = withCatalogue(testDb());
 		const u = staffUser(db);
-		expect(() =>
-			catalogue.createEngagement(
-				db,
-				{ id: u.id, email: u.email },
-				{ title: 'X', serviceId: 'nope' }
+		expect(
+			refusal(() =>
+				catalogue.createEngagement(
+					db,
+					{ id: u.id, email: u.email },
+					{ title: 'X', serviceId: 'nope' }
+				)
 			)
-		).toThrow(/Choose a service/);
+		).toMatchObject({ field: 'serviceId', message: 'Choose a service from the list' });
 		expect(db.select({ n: count() }).from(engagement).get()!.n).toBe(0);
+	});
+
+	it('a refusal takes back what its transaction wrote before it', () => {
+		const db = withCatalogue(testDb());
+		const u = staffUser(db);
+		const actor = { id: u.id, email: u.email };
+		const services = catalogue.listServices(db, true);
+		expect(
+			refusal(() =>
+				write(db, (tx) => {
+					catalogue.saveService(tx, actor, { id: 'museums', name: 'Museums' });
+					catalogue.createEngagement(tx, actor, { title: 'X', serviceId: 'nope' });
+				})
+			).field
+		).toBe('serviceId');
+		expect(catalogue.listServices(db, true)).toEqual(services);
+		expect(db.select({ n: count() }).from(auditLog).get()!.n).toBe(0);
 	});
 
 	it('keeps population counts per area and age band, replacing them on save', () => {

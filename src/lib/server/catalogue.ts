@@ -26,8 +26,6 @@ export type SegmentInput = {
 	specialCategory: boolean;
 };
 
-export class ConflictError extends Refusal {}
-
 export function listServices(db: DB, includeArchived = false) {
 	const rows = db.select().from(service).orderBy(asc(service.name)).all();
 	return includeArchived ? rows : rows.filter((r) => !r.archived);
@@ -57,10 +55,10 @@ export function saveService(
 			department: input.department ?? ''
 		};
 		if (existingId) {
-			if (!before) throw new ConflictError('id', 'That service no longer exists');
+			if (!before) throw new Refusal('id', 'That service no longer exists');
 			tx.update(service).set(values).where(eq(service.id, existingId)).run();
 		} else {
-			if (before) throw new ConflictError('id', 'A service with this id already exists');
+			if (before) throw new Refusal('id', 'A service with this id already exists');
 			tx.insert(service)
 				.values({ id: input.id, ...values })
 				.run();
@@ -95,8 +93,8 @@ export function saveArea(db: DB, actor: audit.Actor, input: AreaInput, existingI
 	write(db, (tx) => {
 		const id = existingId ?? input.id;
 		const before = tx.select().from(area).where(eq(area.id, id)).get();
-		if (existingId && !before) throw new ConflictError('id', 'That area no longer exists');
-		if (!existingId && before) throw new ConflictError('id', 'An area with this id already exists');
+		if (existingId && !before) throw new Refusal('id', 'That area no longer exists');
+		if (!existingId && before) throw new Refusal('id', 'An area with this id already exists');
 		const values = { name: input.name, nameCy: input.nameCy ?? null };
 		if (existingId) tx.update(area).set(values).where(eq(area.id, id)).run();
 		else
@@ -138,9 +136,8 @@ export function saveSegment(
 	write(db, (tx) => {
 		const id = existingId ?? input.id;
 		const before = tx.select().from(segment).where(eq(segment.id, id)).get();
-		if (existingId && !before) throw new ConflictError('id', 'That segment no longer exists');
-		if (!existingId && before)
-			throw new ConflictError('id', 'A segment with this id already exists');
+		if (existingId && !before) throw new Refusal('id', 'That segment no longer exists');
+		if (!existingId && before) throw new Refusal('id', 'A segment with this id already exists');
 		const values = {
 			label: input.label,
 			labelCy: input.labelCy ?? null,
@@ -219,7 +216,7 @@ export function createEngagement(
 ): number {
 	return write(db, (tx) => {
 		if (!tx.select().from(service).where(eq(service.id, input.serviceId)).get())
-			throw new ConflictError('serviceId', 'Choose a service from the list');
+			throw new Refusal('serviceId', 'Choose a service from the list');
 		const row = tx
 			.insert(engagement)
 			.values({
@@ -255,9 +252,9 @@ export function updateEngagement(
 ): void {
 	write(db, (tx) => {
 		const before = tx.select().from(engagement).where(eq(engagement.id, id)).get();
-		if (!before) throw new ConflictError('id', 'That engagement no longer exists');
+		if (!before) throw new Refusal('id', 'That engagement no longer exists');
 		if (!tx.select().from(service).where(eq(service.id, input.serviceId)).get())
-			throw new ConflictError('serviceId', 'Choose a service from the list');
+			throw new Refusal('serviceId', 'Choose a service from the list');
 		const values = {
 			title: input.title,
 			titleCy: input.titleCy ?? null,
@@ -293,7 +290,7 @@ export function setStage(
 ): void {
 	write(db, (tx) => {
 		const before = tx.select().from(engagement).where(eq(engagement.id, id)).get();
-		if (!before) throw new ConflictError('id', 'That engagement no longer exists');
+		if (!before) throw new Refusal('id', 'That engagement no longer exists');
 		tx.update(engagement).set({ stage, updatedAt: now }).where(eq(engagement.id, id)).run();
 		audit.record(
 			tx,

@@ -7,6 +7,18 @@ import * as codes from './codes';
 import { write } from './db/open';
 import { auditLog, codeUse, participationCode } from './db/schema';
 import { hashToken } from './tokens';
+import { Refusal } from './command-refusal';
+
+/** The refusal `run` throws (anything else it throws, or throwing nothing, fails the test). */
+function refusal(run: () => unknown): Refusal {
+	try {
+		run();
+	} catch (e) {
+		if (e instanceof Refusal) return e;
+		throw e;
+	}
+	throw new Error('Expected a refusal, but it was done');
+}
 
 function setUp() {
 	const db = withCatalogue(testDb());
@@ -79,8 +91,12 @@ describe('participation codes', () => {
 			unit: 'person',
 			size: 3
 		});
-		expect(codes.spoilCode(db, actor, made[0])).toBe(true);
-		expect(codes.spoilCode(db, actor, made[0])).toBe(false);
+		codes.spoilCode(db, actor, made[0]);
+		expect(refusal(() => codes.spoilCode(db, actor, made[0]))).toMatchObject({
+			field: 'code',
+			message: 'No unspoiled code matches; check it and try again'
+		});
+		expect(refusal(() => codes.spoilCode(db, actor, 'ACDEFGHJKMNP')).field).toBe('code');
 		write(db, (tx) => codes.spendCode(tx, codes.findCode(db, made[1])!.id, 'vote:1', 'online'));
 		expect(codes.listBatches(db, engagementId)).toMatchObject([{ size: 3, spoiled: 1, used: 1 }]);
 		expect(codes.codeCounts(db, engagementId)).toMatchObject({
@@ -88,6 +104,28 @@ describe('participation codes', () => {
 			spoiled: 1,
 			uses: [{ activity: 'vote:1', channel: 'online', n: 1 }]
 		});
+	});
+
+	it('a refused batch takes back what its transaction wrote before it', () => {
+		const { db, actor, engagementId } = setUp();
+		const batch = { engagementId, label: 'T', unit: 'person' as const, size: 2 };
+		expect(
+			refusal(() =>
+				write(db, (tx) => {
+					codes.createBatch(tx, actor, batch);
+					codes.createBatch(tx, actor, { ...batch, serviceId: 'no-such-service' });
+				})
+			)
+		).toMatchObject({ field: 'serviceId', message: 'Choose a service from the list' });
+		expect(codes.listBatches(db, engagementId)).toEqual([]);
+		expect(db.select({ n: count() }).from(participationCode).get()!.n).toBe(0);
+		expect(
+			db
+				.select()
+				.from(auditLog)
+				.all()
+				.map((e) => e.action)
+		).toEqual(['engagement.create']);
 	});
 
 	it('every batch and spoiling is in the audit log', () => {
@@ -99,6 +137,8 @@ describe('participation codes', () => {
 			size: 1
 		});
 		codes.spoilCode(db, actor, made[0]);
+		// Refused, a second spoiling writes no entry.
+		refusal(() => codes.spoilCode(db, actor, made[0]));
 		const actions = db
 			.select()
 			.from(auditLog)

@@ -33,13 +33,11 @@ function randomWord(): number {
 	return pool[used++];
 }
 
-/** A batch the council cannot make (nothing is written): `field` names the form field. */
-export class CodeBatchError extends Refusal {}
-
 /**
  * Makes a batch of codes and returns them in plain text, once: only their hashes are stored,
  * so the letters must be printed from this answer. Service-user codes must name a service of
- * the catalogue that is still in use; anything else throws `CodeBatchError`.
+ * the catalogue that is still in use; anything else is refused (a {@link Refusal} by the
+ * `serviceId` field) and nothing is written.
  */
 export function createBatch(
 	db: DB,
@@ -63,7 +61,7 @@ export function createBatch(
 				.where(eq(service.id, input.serviceId))
 				.get();
 			if (!found || found.archived)
-				throw new CodeBatchError('serviceId', 'Choose a service from the list');
+				throw new Refusal('serviceId', 'Choose a service from the list');
 		}
 		const batch = tx
 			.insert(codeBatch)
@@ -137,10 +135,15 @@ export function findCode(db: DB, code: string) {
 		.get();
 }
 
-export function spoilCode(db: DB, actor: audit.Actor, code: string, now = new Date()): boolean {
-	return write(db, (tx) => {
+/**
+ * Spoils a code (a letter lost or sent to the wrong address), audited. A code that is not
+ * found or is spoiled already is refused by the `code` field.
+ */
+export function spoilCode(db: DB, actor: audit.Actor, code: string, now = new Date()): void {
+	write(db, (tx) => {
 		const found = findCode(tx, code);
-		if (!found || found.spoiledAt) return false;
+		if (!found || found.spoiledAt)
+			throw new Refusal('code', 'No unspoiled code matches; check it and try again');
 		tx.update(participationCode)
 			.set({ spoiledAt: now })
 			.where(eq(participationCode.id, found.id))
@@ -156,7 +159,6 @@ export function spoilCode(db: DB, actor: audit.Actor, code: string, now = new Da
 			},
 			now
 		);
-		return true;
 	});
 }
 

@@ -17,7 +17,8 @@ import { DEMO_VOTE_TITLE } from './budget/seed';
 import { findNotice } from './privacy';
 import { specialSegments, sweepSurveys } from './retention';
 import { seedIfEmpty } from './seed';
-import { setRetention, SurveyError } from './survey/surveys';
+import { setRetention } from './survey/surveys';
+import { Refusal } from './command-refusal';
 
 const actor = { id: null, email: 'test' };
 let db: DB;
@@ -134,7 +135,10 @@ describe("a survey's special-category answers", () => {
 		const id = surveyId();
 		const before = db.select().from(survey).where(eq(survey.id, id)).get()!;
 		const now = new Date('2026-12-07T12:00:00Z');
-		expect(() => setRetention(db, actor, id, until, now)).toThrow(SurveyError);
+		expect(() => setRetention(db, actor, id, until, now)).toThrow(Refusal);
+		expect(() => setRetention(db, actor, id, until, now)).toThrow(
+			expect.objectContaining({ field: 'specialCategoryUntil' })
+		);
 		expect(() => setRetention(db, actor, id, until, now)).toThrow(message);
 		expect(db.select().from(survey).where(eq(survey.id, id)).get()).toEqual(before);
 	});

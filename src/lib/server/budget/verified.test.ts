@@ -117,7 +117,7 @@ describe('service-user codes', () => {
 					size: 2,
 					serviceId
 				})
-			).toThrow(codes.CodeBatchError);
+			).toThrow(expect.objectContaining({ name: 'Refusal', field: 'serviceId' }));
 		expect(codes.listBatches(db, engagementId)).toEqual([]);
 		expect(db.select().from(auditLog).where(eq(auditLog.action, 'codes.create')).all()).toEqual([]);
 	});

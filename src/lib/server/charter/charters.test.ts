@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { demoCharterContent } from '../../charter/demo';
 import { publishedVersion } from '../../charter/state';
-import { openDatabase, type DB } from '../db/open';
+import { openDatabase, write, type DB } from '../db/open';
 import {
 	auditLog,
 	charter,
@@ -14,7 +14,9 @@ import {
 	service,
 	user
 } from '../db/schema';
+import { Refusal } from '../command-refusal';
 import * as charters from './charters';
+import { reasonsOf } from './charters';
 import * as signingLinks from './signing-links';
 
 const actor = { id: 1, email: 'commissioner@test.example' };
@@ -43,37 +45,41 @@ beforeEach(() => {
 		.get().id;
 });
 
-function ok<T>(result: charters.Result<T>): T {
-	if (!result.ok) throw new Error(result.reasons.join(' '));
-	return result.value;
+/** The refusal `run` throws (anything else it throws, or throwing nothing, fails the test). */
+function refusal(run: () => unknown): Refusal {
+	try {
+		run();
+	} catch (e) {
+		if (e instanceof Refusal) return e;
+		throw e;
+	}
+	throw new Error('Expected a refusal, but it was done');
 }
 
 /** A charter whose working text is the complete demo text, still a draft. */
 function completeDraft(): number {
-	const id = ok(charters.createCharter(db, actor, { engagementId, title: 'Draft' }, T0));
+	const id = charters.createCharter(db, actor, { engagementId, title: 'Draft' }, T0);
 	const demo = demoCharterContent();
-	ok(charters.saveBasics(db, actor, id, demo, T0));
-	ok(charters.saveGovernance(db, actor, id, demo.governance, T0));
-	for (const o of demo.outcomes) ok(charters.addItem(db, actor, id, 'outcomes', o, T0, o.id));
-	for (const p of demo.parties) ok(charters.addItem(db, actor, id, 'parties', p, T0, p.id));
-	for (const c of demo.commitments) ok(charters.addItem(db, actor, id, 'commitments', c, T0, c.id));
-	for (const s of demo.standards) ok(charters.addItem(db, actor, id, 'standards', s, T0, s.id));
+	charters.saveBasics(db, actor, id, demo, T0);
+	charters.saveGovernance(db, actor, id, demo.governance, T0);
+	for (const o of demo.outcomes) charters.addItem(db, actor, id, 'outcomes', o, T0, o.id);
+	for (const p of demo.parties) charters.addItem(db, actor, id, 'parties', p, T0, p.id);
+	for (const c of demo.commitments) charters.addItem(db, actor, id, 'commitments', c, T0, c.id);
+	for (const s of demo.standards) charters.addItem(db, actor, id, 'standards', s, T0, s.id);
 	return id;
 }
 
 /** Opens consultation and signing, then signs through a fresh link for every party. */
 function signByEveryone(id: number, start = 10) {
-	ok(charters.openSigning(db, actor, id, later(start)));
-	const links = ok(signingLinks.issue(db, actor, id, [], later(start + 1)));
+	charters.openSigning(db, actor, id, later(start));
+	const links = signingLinks.issue(db, actor, id, [], later(start + 1));
 	const hash = charters.getCharter(db, id)!.state.versions.at(-1)!.hash;
 	links.forEach((link, i) =>
-		ok(
-			signingLinks.sign(
-				db,
-				link.token,
-				{ name: link.signatoryName, role: 'Signatory', versionHash: hash },
-				later(start + 2 + i)
-			)
+		signingLinks.sign(
+			db,
+			link.token,
+			{ name: link.signatoryName, role: 'Signatory', versionHash: hash },
+			later(start + 2 + i)
 		)
 	);
 	return links;
@@ -81,7 +87,7 @@ function signByEveryone(id: number, start = 10) {
 
 describe('drafting', () => {
 	it('starts an empty draft naming the engagement service, with an audit entry', () => {
-		const id = ok(charters.createCharter(db, actor, { engagementId, title: 'Our charter' }, T0));
+		const id = charters.createCharter(db, actor, { engagementId, title: 'Our charter' }, T0);
 		const loaded = charters.getCharter(db, id)!;
 		expect(loaded.state.status).toBe('draft');
 		expect(loaded.state.content.title).toBe('Our charter');
@@ -97,50 +103,89 @@ describe('drafting', () => {
 	});
 
 	it('refuses an engagement that does not exist', () => {
-		const result = charters.createCharter(db, actor, { engagementId: 999, title: 'X' }, T0);
-		expect(result.ok).toBe(false);
+		expect(
+			refusal(() => charters.createCharter(db, actor, { engagementId: 999, title: 'X' }, T0))
+		).toMatchObject({ field: 'engagementId', message: 'Choose an engagement from the list.' });
+		expect(db.select().from(charter).all()).toEqual([]);
+		expect(db.select().from(auditLog).all()).toEqual([]);
 	});
 
 	it('adds, changes, moves and removes items, keeping their ids', () => {
-		const id = ok(charters.createCharter(db, actor, { engagementId, title: 'C' }, T0));
-		const a = ok(charters.addItem(db, actor, id, 'standards', { text: 'Open 40 hours' }, T0));
-		const b = ok(charters.addItem(db, actor, id, 'standards', { text: 'Reply in 10 days' }, T0));
-		ok(charters.updateItem(db, actor, id, 'standards', a, { text: 'Open 45 hours' }, T0));
-		ok(charters.moveItem(db, actor, id, 'standards', b, 'up', T0));
+		const id = charters.createCharter(db, actor, { engagementId, title: 'C' }, T0);
+		const a = charters.addItem(db, actor, id, 'standards', { text: 'Open 40 hours' }, T0);
+		const b = charters.addItem(db, actor, id, 'standards', { text: 'Reply in 10 days' }, T0);
+		charters.updateItem(db, actor, id, 'standards', a, { text: 'Open 45 hours' }, T0);
+		charters.moveItem(db, actor, id, 'standards', b, 'up', T0);
 		expect(charters.getCharter(db, id)!.state.content.standards).toEqual([
 			{ id: b, text: 'Reply in 10 days' },
 			{ id: a, text: 'Open 45 hours' }
 		]);
-		ok(charters.removeItem(db, actor, id, 'standards', b, T0));
+		charters.removeItem(db, actor, id, 'standards', b, T0);
 		expect(charters.getCharter(db, id)!.state.content.standards.map((s) => s.id)).toEqual([a]);
 	});
 
 	it('refuses a commitment for a party that is not in the charter, and removing a party with commitments', () => {
 		const id = completeDraft();
 		const commitment = { ...demoCharterContent().commitments[0], partyId: 'nobody' };
-		expect(charters.addItem(db, actor, id, 'commitments', commitment, T0)).toEqual({
-			ok: false,
-			reasons: ['Choose a party from the list.']
-		});
-		const removed = charters.removeItem(db, actor, id, 'parties', 'p-council', T0);
-		expect(removed.ok).toBe(false);
+		const added = refusal(() => charters.addItem(db, actor, id, 'commitments', commitment, T0));
+		expect(added).toMatchObject({ field: '_', reason: undefined });
+		expect(reasonsOf(added)).toEqual(['Choose a party from the list.']);
+		expect(
+			reasonsOf(refusal(() => charters.removeItem(db, actor, id, 'parties', 'p-council', T0)))
+		).toHaveLength(1);
+	});
+});
+
+describe('a refused change', () => {
+	it('gives every reason apart, and all of them as its message', () => {
+		const id = charters.createCharter(db, actor, { engagementId, title: 'Empty' }, T0);
+		charters.saveBasics(db, actor, id, { title: 'Empty', service: '', summary: '' }, T0);
+		const refused = refusal(() => charters.openConsultation(db, actor, id, later(1)));
+		const reasons = reasonsOf(refused);
+		expect(reasons).toEqual([
+			'Say which service the charter covers.',
+			expect.stringMatching(/^The charter is empty/)
+		]);
+		expect(refused.message).toBe(reasons.join(' '));
+		expect(charters.getCharter(db, id)!.state.status).toBe('draft');
+	});
+
+	it('takes back what its transaction wrote before it', () => {
+		const id = completeDraft();
+		const before = charters.getCharter(db, id)!.state;
+		const audited = db.select().from(auditLog).all().length;
+		const commitment = { ...demoCharterContent().commitments[0], partyId: 'nobody' };
+		expect(
+			reasonsOf(
+				refusal(() =>
+					write(db, (tx) => {
+						charters.saveBasics(tx, actor, id, { ...before.content, title: 'Renamed' }, T0);
+						charters.addItem(tx, actor, id, 'commitments', commitment, T0);
+					})
+				)
+			)
+		).toEqual(['Choose a party from the list.']);
+		expect(charters.getCharter(db, id)!.state).toEqual(before);
+		expect(db.select().from(auditLog).all()).toHaveLength(audited);
 	});
 });
 
 describe('the life cycle through the database', () => {
 	it('consults, signs through personal links, publishes, reviews and amends', () => {
 		const id = completeDraft();
-		ok(charters.openConsultation(db, actor, id, later(1)));
-		const key = ok(charters.addComment(db, id, { name: 'Mo', text: 'Saturdays too?' }, later(2)));
-		expect(charters.openSigning(db, actor, id, later(3)).ok).toBe(false);
-		ok(
-			charters.answerComment(
-				db,
-				actor,
-				id,
-				{ commentId: key, response: 'answered', answer: 'We will look at it.' },
-				later(4)
-			)
+		charters.openConsultation(db, actor, id, later(1));
+		const key = charters.addComment(db, id, { name: 'Mo', text: 'Saturdays too?' }, later(2));
+		// An open comment keeps the text from signing: refused, and nothing changes.
+		const before = charters.getCharter(db, id)!.state;
+		expect(refusal(() => charters.openSigning(db, actor, id, later(3))).field).toBe('_');
+		expect(charters.getCharter(db, id)!.state).toEqual(before);
+
+		charters.answerComment(
+			db,
+			actor,
+			id,
+			{ commentId: key, response: 'answered', answer: 'We will look at it.' },
+			later(4)
 		);
 		signByEveryone(id);
 		let state = charters.getCharter(db, id)!.state;
@@ -148,35 +193,33 @@ describe('the life cycle through the database', () => {
 		expect(state.versions[0].signatures).toHaveLength(3);
 		expect(state.versions[0].agreedAt).toBe(later(14).toISOString());
 
-		ok(charters.publish(db, actor, id, later(20)));
-		ok(
-			charters.recordReview(
-				db,
-				actor,
-				id,
-				{ targetKind: 'commitment', targetId: 'c-hours', status: 'amber', note: 'Late start.' },
-				later(30)
-			)
+		charters.publish(db, actor, id, later(20));
+
+		charters.recordReview(
+			db,
+			actor,
+			id,
+			{ targetKind: 'commitment', targetId: 'c-hours', status: 'amber', note: 'Late start.' },
+			later(30)
 		);
 		state = charters.getCharter(db, id)!.state;
 		expect(state.status).toBe('review');
 		expect(state.reviews[0]).toMatchObject({ status: 'amber', note: 'Late start.', version: 1 });
 
-		ok(charters.startAmendment(db, actor, id, later(40)));
-		ok(
-			charters.updateItem(
-				db,
-				actor,
-				id,
-				'standards',
-				's-hours',
-				{ text: 'Open 45 hours a week' },
-				later(41)
-			)
+		charters.startAmendment(db, actor, id, later(40));
+
+		charters.updateItem(
+			db,
+			actor,
+			id,
+			'standards',
+			's-hours',
+			{ text: 'Open 45 hours a week' },
+			later(41)
 		);
-		ok(charters.openConsultation(db, actor, id, later(42)));
+		charters.openConsultation(db, actor, id, later(42));
 		signByEveryone(id, 50);
-		ok(charters.publish(db, actor, id, later(60)));
+		charters.publish(db, actor, id, later(60));
 		state = charters.getCharter(db, id)!.state;
 		expect(state.versions.map((v) => v.number)).toEqual([1, 2]);
 		expect(publishedVersion(state)?.number).toBe(2);
@@ -189,21 +232,26 @@ describe('the life cycle through the database', () => {
 
 	it('a re-issued link replaces the old one, and a party cannot sign twice', () => {
 		const id = completeDraft();
-		ok(charters.openConsultation(db, actor, id, later(1)));
-		ok(charters.openSigning(db, actor, id, later(2)));
-		const [first] = ok(signingLinks.issue(db, actor, id, ['p-council'], later(3)));
-		const [second] = ok(signingLinks.issue(db, actor, id, ['p-council'], later(4)));
+		charters.openConsultation(db, actor, id, later(1));
+		charters.openSigning(db, actor, id, later(2));
+		const [first] = signingLinks.issue(db, actor, id, ['p-council'], later(3));
+		const [second] = signingLinks.issue(db, actor, id, ['p-council'], later(4));
 		expect(signingLinks.open(db, first.token)).toMatchObject({
 			found: true,
 			replaced: true
 		});
 		const hash = charters.getCharter(db, id)!.state.versions[0].hash;
 		const input = { name: 'Alan Brooks', role: 'Director', versionHash: hash };
-		expect(signingLinks.sign(db, first.token, input, later(5)).ok).toBe(false);
-		ok(signingLinks.sign(db, second.token, input, later(6)));
-		const again = signingLinks.sign(db, second.token, input, later(7));
-		expect(again.ok).toBe(false);
-		expect(signingLinks.issue(db, actor, id, ['p-council'], later(8)).ok).toBe(false);
+		expect(reasonsOf(refusal(() => signingLinks.sign(db, first.token, input, later(5))))).toEqual([
+			'This signing link has been replaced by a newer one. Use the latest link you were sent.'
+		]);
+		signingLinks.sign(db, second.token, input, later(6));
+		const again = refusal(() => signingLinks.sign(db, second.token, input, later(7)));
+		expect(again).toMatchObject({ field: '_', reason: 'cannotSign' });
+		expect(db.select().from(charterSignature).all()).toHaveLength(1);
+		expect(
+			reasonsOf(refusal(() => signingLinks.issue(db, actor, id, ['p-council'], later(8))))
+		).toEqual(['Riverside Borough Council has already signed version 1.']);
 		// Tokens are never stored, only their hashes.
 		const stored = db.select().from(charterSigningLink).all();
 		expect(stored.map((l) => l.tokenHash)).not.toContain(second.token);
@@ -212,25 +260,27 @@ describe('the life cycle through the database', () => {
 
 	it('refuses a signature on a text other than the one shown', () => {
 		const id = completeDraft();
-		ok(charters.openConsultation(db, actor, id, later(1)));
-		ok(charters.openSigning(db, actor, id, later(2)));
-		const [link] = ok(signingLinks.issue(db, actor, id, ['p-provider'], later(3)));
-		const result = signingLinks.sign(
-			db,
-			link.token,
-			{ name: 'Sam', role: 'CEO', versionHash: 'a'.repeat(64) },
-			later(4)
+		charters.openConsultation(db, actor, id, later(1));
+		charters.openSigning(db, actor, id, later(2));
+		const [link] = signingLinks.issue(db, actor, id, ['p-provider'], later(3));
+		const refused = refusal(() =>
+			signingLinks.sign(
+				db,
+				link.token,
+				{ name: 'Sam', role: 'CEO', versionHash: 'a'.repeat(64) },
+				later(4)
+			)
 		);
-		expect(result.ok).toBe(false);
+		expect(refused).toMatchObject({ field: '_', reason: 'cannotSign' });
 		expect(db.select().from(charterSignature).all()).toHaveLength(0);
 	});
 
 	it('a withdrawn version keeps its record and its links stop working', () => {
 		const id = completeDraft();
-		ok(charters.openConsultation(db, actor, id, later(1)));
-		ok(charters.openSigning(db, actor, id, later(2)));
-		const [link] = ok(signingLinks.issue(db, actor, id, ['p-provider'], later(3)));
-		ok(charters.withdrawSigning(db, actor, id, 'The budget figure was wrong.', later(4)));
+		charters.openConsultation(db, actor, id, later(1));
+		charters.openSigning(db, actor, id, later(2));
+		const [link] = signingLinks.issue(db, actor, id, ['p-provider'], later(3));
+		charters.withdrawSigning(db, actor, id, 'The budget figure was wrong.', later(4));
 		const view = signingLinks.open(db, link.token);
 		expect(view.found && !view.replaced && view.page.reasons.length).toBeGreaterThan(0);
 		const state = charters.getCharter(db, id)!.state;
@@ -240,7 +290,7 @@ describe('the life cycle through the database', () => {
 
 	it('the database itself refuses to rewrite a frozen version or a signature', () => {
 		const id = completeDraft();
-		ok(charters.openConsultation(db, actor, id, later(1)));
+		charters.openConsultation(db, actor, id, later(1));
 		signByEveryone(id);
 		expect(() =>
 			db.update(charterVersion).set({ content: '{}' }).where(eq(charterVersion.charterId, id)).run()
@@ -250,11 +300,14 @@ describe('the life cycle through the database', () => {
 
 	it('a comment is answered once', () => {
 		const id = completeDraft();
-		ok(charters.openConsultation(db, actor, id, later(1)));
-		const key = ok(charters.addComment(db, id, { name: '', text: 'Good.' }, later(2)));
+		charters.openConsultation(db, actor, id, later(1));
+		const key = charters.addComment(db, id, { name: '', text: 'Good.' }, later(2));
 		const answer = { commentId: key, response: 'acknowledged' as const, answer: '' };
-		ok(charters.answerComment(db, actor, id, answer, later(3)));
-		expect(charters.answerComment(db, actor, id, answer, later(4)).ok).toBe(false);
+		charters.answerComment(db, actor, id, answer, later(3));
+		expect(refusal(() => charters.answerComment(db, actor, id, answer, later(4)))).toMatchObject({
+			field: '_',
+			reason: undefined
+		});
 		expect(() =>
 			db.update(charterComment).set({ answer: 'changed' }).where(eq(charterComment.key, key)).run()
 		).toThrow(/never rewritten/);
@@ -262,7 +315,9 @@ describe('the life cycle through the database', () => {
 
 	it('a public comment is refused when the charter is not open for comments', () => {
 		const id = completeDraft();
-		expect(charters.addComment(db, id, { name: '', text: 'Hello there' }, later(1)).ok).toBe(false);
+		expect(
+			refusal(() => charters.addComment(db, id, { name: '', text: 'Hello there' }, later(1)))
+		).toMatchObject({ field: '_', reason: 'commentsClosed' });
 		expect(db.select().from(charterComment).all()).toHaveLength(0);
 		expect(db.select().from(charter).get()!.status).toBe('draft');
 	});
@@ -272,12 +327,12 @@ describe('who gets a signing link', () => {
 	/** A complete charter being signed, which the provider has signed already. */
 	function signedByProvider(): number {
 		const id = completeDraft();
-		ok(charters.openConsultation(db, actor, id, later(1)));
-		ok(charters.openSigning(db, actor, id, later(2)));
-		const [link] = ok(signingLinks.issue(db, actor, id, ['p-provider'], later(3)));
+		charters.openConsultation(db, actor, id, later(1));
+		charters.openSigning(db, actor, id, later(2));
+		const [link] = signingLinks.issue(db, actor, id, ['p-provider'], later(3));
 		const versionHash = charters.getCharter(db, id)!.state.versions[0].hash;
 		const signature = { name: 'Sam Okafor', role: 'Chief Executive', versionHash };
-		ok(signingLinks.sign(db, link.token, signature, later(4)));
+		signingLinks.sign(db, link.token, signature, later(4));
 		return id;
 	}
 
@@ -287,7 +342,7 @@ describe('who gets a signing link', () => {
 
 	it('makes one for every party still to sign when none is named', () => {
 		const id = signedByProvider();
-		const links = ok(signingLinks.issue(db, actor, id, [], later(5)));
+		const links = signingLinks.issue(db, actor, id, [], later(5));
 		expect(links.map((l) => [l.partyId, l.signatoryName, l.contactEmail])).toEqual([
 			['p-council', 'Alan Brooks', 'commissioning@riverside.example.gov.uk'],
 			['p-residents', 'Jean Evans', '']
@@ -313,15 +368,16 @@ describe('who gets a signing link', () => {
 		}
 	])('refuses $name, and makes none', ({ partyIds, reasons }) => {
 		const id = signedByProvider();
-		expect(signingLinks.issue(db, actor, id, partyIds, later(5))).toEqual({ ok: false, reasons });
+		expect(reasonsOf(refusal(() => signingLinks.issue(db, actor, id, partyIds, later(5))))).toEqual(
+			reasons
+		);
 		expect(liveParties(id)).toEqual(['p-provider']);
 	});
 
 	it('refuses while the charter is not being signed', () => {
 		const id = completeDraft();
-		expect(signingLinks.issue(db, actor, id, [], later(1))).toEqual({
-			ok: false,
-			reasons: ['The charter is not being signed, so no signing links can be made.']
-		});
+		expect(reasonsOf(refusal(() => signingLinks.issue(db, actor, id, [], later(1))))).toEqual([
+			'The charter is not being signed, so no signing links can be made.'
+		]);
 	});
 });

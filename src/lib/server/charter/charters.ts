@@ -1,6 +1,7 @@
 // The community charter's server side: every change loads the charter's rows into its state,
 // asks the pure life cycle (src/lib/charter/lifecycle.ts) whether it may happen, and appends
-// the result in the same IMMEDIATE transaction as its audit entry.
+// the result in the same IMMEDIATE transaction as its audit entry. A change that may not
+// happen throws a Refusal (charterRefusal) inside that transaction, with every reason.
 import { desc, eq } from 'drizzle-orm';
 import {
 	emptyContent,
@@ -20,6 +21,7 @@ import {
 import type { RagStatus, ReviewTargetKind } from '../../charter/review';
 import type { CharterState } from '../../charter/state';
 import * as audit from '../audit';
+import { Refusal } from '../command-refusal';
 import { write, type DB } from '../db/open';
 import { charter, engagement, service } from '../db/schema';
 import { generateToken } from '../tokens';
@@ -33,13 +35,35 @@ import {
 
 export type { LoadedCharter } from './rows';
 
-/** What every change answers: done, or every reason it could not be done, in plain English. */
-export type Result<T = void> = { ok: true; value: T } | { ok: false; reasons: string[] };
+/**
+ * What a resident is told of a refusal, by key (their page has the words in English and
+ * Welsh): a public comment is refused as comments being closed, and a signature as the link
+ * not signing now, whatever the life cycle's reasons (staff pages show those).
+ */
+export type CharterReason = CommentReason | SignReason;
+export type CommentReason = 'commentsClosed';
+export type SignReason = 'cannotSign';
 
-const refused = (...reasons: string[]): { ok: false; reasons: string[] } => ({
-	ok: false,
-	reasons
-});
+/**
+ * A charter change refused. The life cycle gives every reason it may not happen, in plain
+ * English: they are the message, one after another, and each one apart in `params` (`0`,
+ * `1`, …) for the staff pages that list them (see {@link reasonsOf}).
+ */
+export function charterRefusal(
+	reasons: readonly string[],
+	options: { field?: string; reason?: CharterReason } = {}
+): Refusal<CharterReason> {
+	return new Refusal<CharterReason>(options.field ?? '_', reasons.join(' '), {
+		reason: options.reason,
+		params: Object.fromEntries(reasons.entries())
+	});
+}
+
+/** A refusal's reasons one by one: a charter refusal's each, any other's message. */
+export function reasonsOf(e: Refusal): string[] {
+	const listed = Object.values(e.params).map(String);
+	return listed.length > 0 ? listed : [e.message];
+}
 
 /** A random item id for an outcome, party, commitment or standard (stable across versions). */
 export function newItemId(prefix: string): string {
@@ -94,7 +118,7 @@ export function listCharters(db: DB, engagementId?: number): CharterSummary[] {
 
 /**
  * Starts a charter for an engagement: an empty draft naming the engagement's service. Returns
- * the new charter's id, or why it could not be made.
+ * the new charter's id; an engagement that is not there is refused by `engagementId`.
  */
 export function createCharter(
 	db: DB,
@@ -102,7 +126,7 @@ export function createCharter(
 	input: { engagementId: number; title: string },
 	now = new Date(),
 	slug = newSlug()
-): Result<number> {
+): number {
 	return write(db, (tx) => {
 		const found = tx
 			.select({ serviceId: engagement.serviceId, serviceName: service.name })
@@ -110,7 +134,8 @@ export function createCharter(
 			.innerJoin(service, eq(service.id, engagement.serviceId))
 			.where(eq(engagement.id, input.engagementId))
 			.get();
-		if (!found) return refused('Choose an engagement from the list.');
+		if (!found)
+			throw charterRefusal(['Choose an engagement from the list.'], { field: 'engagementId' });
 		const content: CharterContent = {
 			...emptyContent(),
 			title: input.title,
@@ -137,7 +162,7 @@ export function createCharter(
 			{ action: 'charter.create', entityType: 'charter', entityId: id, after: input },
 			now
 		);
-		return { ok: true, value: id };
+		return id;
 	});
 }
 
@@ -146,6 +171,13 @@ type Who =
 	| { kind: 'staff'; actor: audit.Actor }
 	| { kind: 'public' }
 	| { kind: 'signatory'; partyId: string; versionNumber: number };
+
+/** The key of a refusal, for those who read it on a resident page (see CharterReason). */
+const RESIDENT_REASON: Record<Who['kind'], CharterReason | undefined> = {
+	staff: undefined,
+	public: 'commentsClosed',
+	signatory: 'cannotSign'
+};
 
 function lifecycleActor(who: Who): LifecycleActor {
 	if (who.kind === 'signatory')
@@ -157,7 +189,8 @@ function lifecycleActor(who: Who): LifecycleActor {
  * The one way a charter changes: load its state, build the action from it (inside the
  * transaction, so two staff editing at once each apply to the latest text), run the life
  * cycle, append the difference and the audit entry. Public comments are not audited: the
- * audit log records staff (and signatories), not residents.
+ * audit log records staff (and signatories), not residents. Returns the new state; a change
+ * refused throws inside the transaction, so nothing of it is kept.
  */
 function act(
 	db: DB,
@@ -166,7 +199,7 @@ function act(
 	auditAction: string,
 	build: (state: CharterState) => CharterAction | { refuse: string[] },
 	now: Date
-): Result<CharterState> {
+): CharterState {
 	return write(db, (tx) => actIn(tx, charterId, who, auditAction, build, now));
 }
 
@@ -178,16 +211,18 @@ function actIn(
 	auditAction: string,
 	build: (state: CharterState) => CharterAction | { refuse: string[] },
 	now: Date
-): Result<CharterState> {
+): CharterState {
+	const refuse = (reasons: readonly string[]) =>
+		charterRefusal(reasons, { reason: RESIDENT_REASON[who.kind] });
 	const loaded = loadCharter(tx, charterId);
-	if (!loaded) return refused('That charter was not found.');
+	if (!loaded) throw refuse(['That charter was not found.']);
 	const action = build(loaded.state);
-	if ('refuse' in action) return refused(...action.refuse);
+	if ('refuse' in action) throw refuse(action.refuse);
 	const result = transition(loaded.state, action, {
 		actor: lifecycleActor(who),
 		now: now.toISOString()
 	});
-	if (!result.ok) return refused(...result.reasons);
+	if (!result.ok) throw refuse(result.reasons);
 	saveChanges(
 		tx,
 		loaded,
@@ -215,7 +250,7 @@ function actIn(
 			now
 		);
 	}
-	return { ok: true, value: result.state };
+	return result.state;
 }
 
 function partyName(state: CharterState, partyId: string): string {
@@ -247,8 +282,8 @@ function editContent(
 	auditAction: string,
 	change: (content: CharterContent) => editing.EditResult,
 	now: Date
-): Result {
-	const result = act(
+): void {
+	act(
 		db,
 		charterId,
 		staff(actor),
@@ -259,7 +294,6 @@ function editContent(
 		},
 		now
 	);
-	return result.ok ? { ok: true, value: undefined } : result;
 }
 
 export function saveBasics(
@@ -268,8 +302,8 @@ export function saveBasics(
 	charterId: number,
 	basics: Pick<CharterContent, 'title' | 'service' | 'summary'>,
 	now = new Date()
-): Result {
-	return editContent(
+): void {
+	editContent(
 		db,
 		actor,
 		charterId,
@@ -286,15 +320,8 @@ export function saveWelsh(
 	charterId: number,
 	welsh: Record<string, string>,
 	now = new Date()
-): Result {
-	return editContent(
-		db,
-		actor,
-		charterId,
-		'charter.edit.welsh',
-		(c) => editing.setWelsh(c, welsh),
-		now
-	);
+): void {
+	editContent(db, actor, charterId, 'charter.edit.welsh', (c) => editing.setWelsh(c, welsh), now);
 }
 
 export function saveGovernance(
@@ -303,8 +330,8 @@ export function saveGovernance(
 	charterId: number,
 	governance: Governance,
 	now = new Date()
-): Result {
-	return editContent(
+): void {
+	editContent(
 		db,
 		actor,
 		charterId,
@@ -320,15 +347,8 @@ export function saveLinks(
 	charterId: number,
 	links: CharterLinks,
 	now = new Date()
-): Result {
-	return editContent(
-		db,
-		actor,
-		charterId,
-		'charter.edit.links',
-		(c) => editing.setLinks(c, links),
-		now
-	);
+): void {
+	editContent(db, actor, charterId, 'charter.edit.links', (c) => editing.setLinks(c, links), now);
 }
 
 const ID_PREFIX: Record<ListSection, string> = {
@@ -347,8 +367,8 @@ export function addItem<S extends ListSection>(
 	fields: ItemFields[S],
 	now = new Date(),
 	id = newItemId(ID_PREFIX[section])
-): Result<string> {
-	const result = editContent(
+): string {
+	editContent(
 		db,
 		actor,
 		charterId,
@@ -356,7 +376,7 @@ export function addItem<S extends ListSection>(
 		(c) => editing.addItem(c, section, fields, id),
 		now
 	);
-	return result.ok ? { ok: true, value: id } : result;
+	return id;
 }
 
 /** Rewrites one item of a list, keeping its id and place. */
@@ -368,8 +388,8 @@ export function updateItem<S extends ListSection>(
 	itemId: string,
 	fields: ItemFields[S],
 	now = new Date()
-): Result {
-	return editContent(
+): void {
+	editContent(
 		db,
 		actor,
 		charterId,
@@ -387,8 +407,8 @@ export function removeItem(
 	section: ListSection,
 	itemId: string,
 	now = new Date()
-): Result {
-	return editContent(
+): void {
+	editContent(
 		db,
 		actor,
 		charterId,
@@ -407,8 +427,8 @@ export function moveItem(
 	itemId: string,
 	direction: 'up' | 'down',
 	now = new Date()
-): Result {
-	return editContent(
+): void {
+	editContent(
 		db,
 		actor,
 		charterId,
@@ -426,9 +446,8 @@ function simple(
 	charterId: number,
 	action: CharterAction,
 	now: Date
-): Result {
-	const result = act(db, charterId, staff(actor), `charter.${action.type}`, () => action, now);
-	return result.ok ? { ok: true, value: undefined } : result;
+): void {
+	act(db, charterId, staff(actor), `charter.${action.type}`, () => action, now);
 }
 
 export function openConsultation(db: DB, actor: audit.Actor, charterId: number, now = new Date()) {
@@ -470,8 +489,8 @@ export function addComment(
 	input: { name: string; text: string },
 	now = new Date(),
 	id = generateToken().slice(0, 12)
-): Result<string> {
-	const result = act(
+): string {
+	act(
 		db,
 		charterId,
 		{ kind: 'public' },
@@ -479,7 +498,7 @@ export function addComment(
 		() => ({ type: 'comment', id, authorName: input.name, text: input.text }),
 		now
 	);
-	return result.ok ? { ok: true, value: id } : result;
+	return id;
 }
 
 export function answerComment(
@@ -528,7 +547,7 @@ export function signVersion(
 	signatory: { partyId: string; versionNumber: number },
 	input: { name: string; role: string; versionHash: string },
 	now: Date
-): Result<CharterState> {
+): CharterState {
 	return actIn(
 		tx,
 		charterId,

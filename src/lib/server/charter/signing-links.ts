@@ -13,13 +13,8 @@ import * as audit from '../audit';
 import { write, type DB } from '../db/open';
 import { charterSigningLink, charterVersion } from '../db/schema';
 import { generateToken, hashToken } from '../tokens';
-import { signVersion, type Result } from './charters';
+import { charterRefusal, signVersion } from './charters';
 import { loadCharter, type LoadedCharter } from './rows';
-
-const refused = (...reasons: string[]): { ok: false; reasons: string[] } => ({
-	ok: false,
-	reasons
-});
 
 /** A link made for a party, with the token in plain text this once: only its hash is stored. */
 export type IssuedLink = SigningInvitation & { token: string };
@@ -27,7 +22,8 @@ export type IssuedLink = SigningInvitation & { token: string };
 /**
  * Makes a personal signing link for each of `partyIds` (every party still to sign, when
  * empty) on the version being signed. A party's earlier link for the same version stops
- * working. The tokens are returned once and never stored.
+ * working. The tokens are returned once and never stored. A list naming a party that cannot
+ * have one is refused whole (a charter refusal), and no link is made.
  */
 export function issue(
 	db: DB,
@@ -35,13 +31,13 @@ export function issue(
 	charterId: number,
 	partyIds: string[],
 	now = new Date()
-): Result<IssuedLink[]> {
+): IssuedLink[] {
 	return write(db, (tx) => {
 		const loaded = loadCharter(tx, charterId);
-		if (!loaded) return refused('That charter was not found.');
+		if (!loaded) throw charterRefusal(['That charter was not found.']);
 		const version = signingVersion(loaded.state);
 		if (!version)
-			return refused('The charter is not being signed, so no signing links can be made.');
+			throw charterRefusal(['The charter is not being signed, so no signing links can be made.']);
 		const invitations = signingInvitations(loaded.state);
 		const wanted: SigningInvitation[] = partyIds.length ? [] : invitations;
 		for (const partyId of partyIds) {
@@ -52,8 +48,8 @@ export function issue(
 			}
 			// Not invited: either not a party to this version, or it has signed already.
 			const party = version.content.parties.find((p) => p.id === partyId);
-			if (!party) return refused('That party is not in the version being signed.');
-			return refused(`${party.organisation} has already signed version ${version.number}.`);
+			if (!party) throw charterRefusal(['That party is not in the version being signed.']);
+			throw charterRefusal([`${party.organisation} has already signed version ${version.number}.`]);
 		}
 		const versionId = loaded.versionIds.get(version.number)!;
 		const issued = wanted.map((invitation) => ({
@@ -71,7 +67,7 @@ export function issue(
 			},
 			now
 		);
-		return { ok: true, value: issued };
+		return issued;
 	});
 }
 
@@ -158,37 +154,38 @@ function charterOfVersion(db: DB, versionId: number): LoadedCharter | undefined 
 /**
  * Signs the version a link names, for the party it names, with the hash of the text the page
  * showed. A replaced link cannot sign; the unique index makes a double signature impossible.
+ * Refused, the resident is told the link cannot sign now (reason `cannotSign`).
  */
 export function sign(
 	db: DB,
 	token: string,
 	input: { name: string; role: string; versionHash: string },
 	now = new Date()
-): Result<{ everyoneSigned: boolean }> {
+): { everyoneSigned: boolean } {
 	return write(db, (tx) => {
 		const link = tx
 			.select()
 			.from(charterSigningLink)
 			.where(eq(charterSigningLink.tokenHash, hashToken(token)))
 			.get();
-		if (!link) return refused('This signing link is not valid.');
+		if (!link) throw charterRefusal(['This signing link is not valid.'], { reason: 'cannotSign' });
 		if (link.revokedAt)
-			return refused(
-				'This signing link has been replaced by a newer one. Use the latest link you were sent.'
+			throw charterRefusal(
+				['This signing link has been replaced by a newer one. Use the latest link you were sent.'],
+				{ reason: 'cannotSign' }
 			);
 		const version = tx
 			.select({ charterId: charterVersion.charterId, number: charterVersion.number })
 			.from(charterVersion)
 			.where(eq(charterVersion.id, link.versionId))
 			.get()!;
-		const result = signVersion(
+		const state = signVersion(
 			tx,
 			version.charterId,
 			{ partyId: link.partyId, versionNumber: version.number },
 			input,
 			now
 		);
-		if (!result.ok) return result;
-		return { ok: true, value: { everyoneSigned: result.value.status === 'agreed' } };
+		return { everyoneSigned: state.status === 'agreed' };
 	});
 }

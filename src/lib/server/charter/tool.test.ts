@@ -92,11 +92,10 @@ describe('activities and the engagement step', () => {
 			{ engagementId: engagementIds[1], title: 'Libraries' },
 			NOW
 		);
-		if (!id.ok) throw new Error();
 		expect(tool.open(db, NOW).map((a) => a.href)).toEqual([`/charter/${DEMO_CHARTER_SLUG}`]);
-		charters.addItem(db, actor, id.value, 'standards', { text: 'Open on Sundays' }, NOW);
-		expect(charters.openConsultation(db, actor, id.value, NOW).ok).toBe(true);
-		const slug = charters.getCharter(db, id.value)!.slug;
+		charters.addItem(db, actor, id, 'standards', { text: 'Open on Sundays' }, NOW);
+		charters.openConsultation(db, actor, id, NOW);
+		const slug = charters.getCharter(db, id)!.slug;
 		const listed = tool.open(db, NOW);
 		expect(listed.map((a) => [a.href, a.engagementId, a.kind])).toEqual([
 			[`/charter/${DEMO_CHARTER_SLUG}`, engagementIds[0], 'charter'],

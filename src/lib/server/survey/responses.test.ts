@@ -2,6 +2,8 @@ import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buildPages, type CustomQuestion } from '../../survey/template';
 import * as codes from '../codes';
+import { Refusal } from '../command-refusal';
+import { write } from '../db/open';
 import { codeUse, surveyDraft, surveyResponse, surveyResponseSpecial } from '../db/schema';
 import * as responses from './responses';
 import * as results from './results';
@@ -12,6 +14,19 @@ let c: TestCouncil;
 beforeEach(() => {
 	c = testCouncil();
 });
+
+/** The refusal `run` throws (anything else it throws, or throwing nothing, fails the test). */
+function refusal(run: () => unknown): Refusal {
+	try {
+		run();
+	} catch (e) {
+		if (e instanceof Refusal) return e;
+		throw e;
+	}
+	throw new Error('Expected a refusal, but it was done');
+}
+
+const OPEN_ENTRY = { allowed: true, viaCode: false } as const;
 
 const heard: CustomQuestion = {
 	id: 'x',
@@ -144,22 +159,22 @@ describe('saving and resuming', () => {
 describe('entry', () => {
 	it('lets anyone into an open survey, and only code holders into a survey by code', () => {
 		expect(responses.entryFor(c.db, openSurvey('open'), undefined)).toEqual({
-			ok: true,
+			allowed: true,
 			viaCode: false
 		});
 		const byCode = openSurvey('code');
 		expect(responses.entryFor(c.db, byCode, browser())).toEqual({
-			ok: false,
+			allowed: false,
 			reason: 'needCode'
 		});
 		const [codeId] = letterCodes(1);
 		expect(responses.entryFor(c.db, byCode, browser(codeId))).toEqual({
-			ok: true,
+			allowed: true,
 			viaCode: true,
 			codeId
 		});
 		const both = openSurvey('both');
-		expect(responses.entryFor(c.db, both, browser())).toEqual({ ok: true, viaCode: false });
+		expect(responses.entryFor(c.db, both, browser())).toEqual({ allowed: true, viaCode: false });
 	});
 
 	it('does not take a code from another engagement’s letters, or a spoiled one', () => {
@@ -204,15 +219,15 @@ describe('submitting', () => {
 		const p = browser();
 		const draft = responses.startDraft(c.db, s, p, TEST_NOW);
 		fillIn(s, draft.id);
-		const result = responses.submitDraft(
+		const responseId = responses.submitDraft(
 			c.db,
 			s,
 			draft.id,
-			{ ok: true, viaCode: false },
+			OPEN_ENTRY,
 			new Date('2026-06-02T15:42:00Z')
 		);
-		expect(result.ok).toBe(true);
 		const [row] = c.db.select().from(surveyResponse).all();
+		expect(row.id).toBe(responseId);
 		expect(Object.keys(row)).not.toContain('participantId');
 		expect(row.submittedOn.toISOString()).toBe('2026-06-02T00:00:00.000Z');
 		expect(JSON.parse(row.answers)).toEqual({
@@ -236,8 +251,9 @@ describe('submitting', () => {
 		const loaded = results.forAnalysis(results.listResponses(c.db, s.id));
 		expect(loaded[0].segments).toEqual(['carers', 'disabled']);
 		expect(
-			responses.submitDraft(c.db, s, draft.id, { ok: true, viaCode: false }, TEST_NOW)
-		).toEqual({ ok: false, reason: 'submitted' });
+			refusal(() => responses.submitDraft(c.db, s, draft.id, OPEN_ENTRY, TEST_NOW))
+		).toMatchObject({ field: '_', reason: 'submitted' });
+		expect(c.db.select().from(surveyResponse).all()).toHaveLength(1);
 	});
 
 	it('sends the resident back to the first page with a required answer missing', () => {
@@ -247,8 +263,12 @@ describe('submitting', () => {
 		// q2 is required and now shown, but unanswered.
 		expect(responses.firstIncompletePage(s, { 'custom:q1': 'o1' })).toBe(PAGE.q2);
 		expect(
-			responses.submitDraft(c.db, s, draft.id, { ok: true, viaCode: false }, TEST_NOW)
-		).toEqual({ ok: false, reason: 'missing', pageIndex: PAGE.q2 });
+			refusal(() => responses.submitDraft(c.db, s, draft.id, OPEN_ENTRY, TEST_NOW))
+		).toMatchObject({
+			field: `page-${PAGE.q2 + 1}`,
+			reason: 'missing',
+			params: { pageIndex: PAGE.q2 }
+		});
 		expect(c.db.select().from(surveyResponse).all()).toHaveLength(0);
 	});
 
@@ -259,14 +279,14 @@ describe('submitting', () => {
 		const draft = responses.startDraft(c.db, s, first, TEST_NOW);
 		fillIn(s, draft.id);
 		const entry = responses.entryFor(c.db, s, first);
-		expect(entry.ok).toBe(true);
-		if (!entry.ok) return;
-		expect(responses.submitDraft(c.db, s, draft.id, entry, TEST_NOW).ok).toBe(true);
+		expect(entry.allowed).toBe(true);
+		if (!entry.allowed) return;
+		responses.submitDraft(c.db, s, draft.id, entry, TEST_NOW);
 		expect(c.db.select().from(codeUse).all()).toMatchObject([
 			{ codeId, activity: `survey:${s.id}`, channel: 'online' }
 		]);
 		expect(responses.entryFor(c.db, s, browser(codeId))).toEqual({
-			ok: false,
+			allowed: false,
 			reason: 'codeUsed'
 		});
 		// Racing: a draft whose code was spent meanwhile writes nothing.
@@ -274,9 +294,52 @@ describe('submitting', () => {
 		const other = responses.startDraft(c.db, s, second, TEST_NOW);
 		fillIn(s, other.id);
 		expect(
-			responses.submitDraft(c.db, s, other.id, { ok: true, viaCode: true, codeId }, TEST_NOW)
-		).toEqual({ ok: false, reason: 'codeUsed' });
+			refusal(() =>
+				responses.submitDraft(c.db, s, other.id, { allowed: true, viaCode: true, codeId }, TEST_NOW)
+			)
+		).toMatchObject({ field: '_', reason: 'codeUsed' });
 		expect(c.db.select().from(surveyResponse).all()).toHaveLength(1);
+		// The refused draft keeps its answers, unsent, for the resident to see.
+		const kept = c.db.select().from(surveyDraft).where(eq(surveyDraft.id, other.id)).get()!;
+		expect(kept.submitted).toBe(false);
+		expect(JSON.parse(kept.answers)).toMatchObject({ 'custom:q1': 'o2' });
+	});
+
+	it('a refusal takes back what its transaction wrote before it', () => {
+		const s = openSurvey();
+		const draft = responses.startDraft(c.db, s, browser(), TEST_NOW);
+		fillIn(s, draft.id);
+		const before = c.db.select().from(surveyDraft).where(eq(surveyDraft.id, draft.id)).get();
+		// Saving "yes" to q1 shows q2, which is unanswered: the submission in the same
+		// transaction is refused, and the saved page with it.
+		expect(
+			refusal(() =>
+				write(c.db, (tx) => {
+					responses.savePage(tx, s, draft.id, PAGE.q1, { 'custom:q1': 'o1' });
+					responses.submitDraft(tx, s, draft.id, OPEN_ENTRY, TEST_NOW);
+				})
+			)
+		).toMatchObject({ reason: 'missing', params: { pageIndex: PAGE.q2 } });
+		expect(c.db.select().from(surveyDraft).where(eq(surveyDraft.id, draft.id)).get()).toEqual(
+			before
+		);
+		expect(c.db.select().from(surveyResponse).all()).toHaveLength(0);
+	});
+
+	it('saves no page of a draft that has been sent, or of another survey', () => {
+		const s = openSurvey();
+		const draft = responses.startDraft(c.db, s, browser(), TEST_NOW);
+		fillIn(s, draft.id);
+		responses.submitDraft(c.db, s, draft.id, OPEN_ENTRY, TEST_NOW);
+		expect(
+			refusal(() => responses.savePage(c.db, s, draft.id, PAGE.q1, { 'custom:q1': 'o1' }))
+		).toMatchObject({ field: '_', reason: 'submitted' });
+		const other = openSurvey();
+		expect(
+			refusal(() => responses.savePage(c.db, other, draft.id, PAGE.q1, { 'custom:q1': 'o1' }))
+		).toMatchObject({ field: '_', reason: 'missing' });
+		const kept = c.db.select().from(surveyDraft).where(eq(surveyDraft.id, draft.id)).get()!;
+		expect(kept).toMatchObject({ submitted: true, answers: '{}' });
 	});
 
 	it('refuses answers once the survey has closed', () => {
@@ -284,14 +347,11 @@ describe('submitting', () => {
 		const draft = responses.startDraft(c.db, s, browser(), TEST_NOW);
 		fillIn(s, draft.id);
 		expect(
-			responses.submitDraft(
-				c.db,
-				s,
-				draft.id,
-				{ ok: true, viaCode: false },
-				new Date('2026-07-01T00:00:00Z')
+			refusal(() =>
+				responses.submitDraft(c.db, s, draft.id, OPEN_ENTRY, new Date('2026-07-01T00:00:00Z'))
 			)
-		).toEqual({ ok: false, reason: 'closed' });
+		).toMatchObject({ field: '_', reason: 'closed' });
+		expect(c.db.select().from(surveyResponse).all()).toHaveLength(0);
 	});
 });
 
@@ -305,7 +365,7 @@ describe('results', () => {
 			});
 			responses.savePage(c.db, s, draft.id, PAGE.q1, { 'custom:q1': 'o2' });
 			responses.savePage(c.db, s, draft.id, PAGE.profile, { 'profile:area': 'harbour' });
-			responses.submitDraft(c.db, s, draft.id, { ok: true, viaCode: false }, TEST_NOW);
+			responses.submitDraft(c.db, s, draft.id, OPEN_ENTRY, TEST_NOW);
 		}
 		const { analysis, names } = results.analyse(c.db, s, { locale: 'cy' });
 		expect(analysis.respondents).toBe(2);

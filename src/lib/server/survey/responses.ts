@@ -1,7 +1,8 @@
 /**
  * Residents' answers: who may answer (an open link or a participation code), the draft saved
  * page by page so they can come back, and the submission, which moves the answers into an
- * untraceable response row and spends the code, in one transaction.
+ * untraceable response row and spends the code, in one transaction. A command refused throws a
+ * {@link Refusal} inside its transaction, with a reason key the resident pages translate.
  */
 import { and, eq } from 'drizzle-orm';
 import { parsePageAnswers } from '../../survey/schemas';
@@ -11,6 +12,7 @@ import { dayOf } from '../../survey/dates';
 import { surveyState } from '../../survey/status';
 import { buildPages, type AnswerValue, type Answers, type Page } from '../../survey/template';
 import * as codes from '../codes';
+import { Refusal, type RefusalParams } from '../command-refusal';
 import { write, type DB } from '../db/open';
 import { participant, surveyDraft, surveyResponse, surveyResponseSpecial } from '../db/schema';
 import type { Survey } from './surveys';
@@ -22,25 +24,28 @@ export function activityKey(surveyId: number): string {
 	return `survey:${surveyId}`;
 }
 
+/** Whether this browser may answer, and how (by code or not); or why not. */
 export type Entry =
-	| { ok: true; viaCode: false }
-	| { ok: true; viaCode: true; codeId: number }
-	| { ok: false; reason: 'needCode' | 'codeUsed' };
+	| { allowed: true; viaCode: false }
+	| { allowed: true; viaCode: true; codeId: number }
+	| { allowed: false; reason: 'needCode' | 'codeUsed' };
 
 /**
- * Whether this browser may answer. An open survey takes anyone; a survey by code needs a code
- * from the engagement's letters that has not answered it yet; "both" uses the code when the
- * browser has one and is open otherwise.
+ * Whether this browser may answer (a question, not a command: it writes nothing). An open
+ * survey takes anyone; a survey by code needs a code from the engagement's letters that has not
+ * answered it yet; "both" uses the code when the browser has one and is open otherwise.
  */
 export function entryFor(db: DB, s: Survey, p: Participant | undefined): Entry {
-	if (s.access === 'open') return { ok: true, viaCode: false };
+	if (s.access === 'open') return { allowed: true, viaCode: false };
 	const codeId = codes.engagementCode(db, p?.codeId ?? null, s.engagementId)?.id ?? null;
 	if (codeId !== null) {
 		return codes.isCodeSpent(db, codeId, activityKey(s.id))
-			? { ok: false, reason: 'codeUsed' }
-			: { ok: true, viaCode: true, codeId };
+			? { allowed: false, reason: 'codeUsed' }
+			: { allowed: true, viaCode: true, codeId };
 	}
-	return s.access === 'both' ? { ok: true, viaCode: false } : { ok: false, reason: 'needCode' };
+	return s.access === 'both'
+		? { allowed: true, viaCode: false }
+		: { allowed: false, reason: 'needCode' };
 }
 
 export interface Draft {
@@ -123,15 +128,16 @@ export function startDraft(
 	});
 }
 
-export class DraftError extends Error {
-	constructor(readonly reason: 'submitted' | 'missing' | 'closed') {
-		super(reason);
-	}
-}
+/**
+ * Why a page's answers were not saved: the draft is not this survey's (`missing`), or it has
+ * been sent (`submitted`).
+ */
+export type SaveReason = 'missing' | 'submitted';
 
 /**
  * Saves one page's parsed answers over the draft's. Answers to questions that the change
- * hides (show-if) are dropped, so the draft never holds answers the resident cannot see.
+ * hides (show-if) are dropped, so the draft never holds answers the resident cannot see. A
+ * draft that is gone or sent is refused (reasons: {@link SaveReason}).
  */
 export function savePage(
 	db: DB,
@@ -143,8 +149,14 @@ export function savePage(
 ): Draft {
 	return write(db, (tx) => {
 		const row = tx.select().from(surveyDraft).where(eq(surveyDraft.id, draftId)).get();
-		if (!row || row.surveyId !== s.id) throw new DraftError('missing');
-		if (row.submitted) throw new DraftError('submitted');
+		if (!row || row.surveyId !== s.id)
+			throw new Refusal<SaveReason>('_', 'That draft is not there any more.', {
+				reason: 'missing'
+			});
+		if (row.submitted)
+			throw new Refusal<SaveReason>('_', 'These answers have been sent already.', {
+				reason: 'submitted'
+			});
 		const pages = buildPages(s.definition);
 		const page = pages[pageIndex];
 		if (!page) throw new RangeError(`No page ${pageIndex}`);
@@ -199,35 +211,49 @@ export function firstIncompletePage(s: Survey, answers: Answers): number {
 	return -1;
 }
 
-export type SubmitResult =
-	| { ok: true; responseId: number }
-	| { ok: false; reason: 'submitted' }
-	| { ok: false; reason: 'closed' }
-	| { ok: false; reason: 'codeUsed' }
-	| { ok: false; reason: 'missing'; pageIndex: number };
+/**
+ * Why a draft was not sent: it has been sent already (or is gone), the survey has closed, the
+ * code has answered the survey meanwhile, or a page is `missing` answers (refused by the field
+ * `page-<n>`, with `params.pageIndex` the 0-based page, so the page can name it).
+ */
+export type SubmitReason = 'submitted' | 'closed' | 'codeUsed' | 'missing';
 
 /**
  * Submits the draft: checks every page, spends the code when entry was by code, writes the
  * response (no participant, the day only) and its special-category part apart, and empties
- * the draft, keeping only the fact that this browser has answered. All or nothing.
+ * the draft, keeping only the fact that this browser has answered. All or nothing: a refusal
+ * (reasons: {@link SubmitReason}) is thrown inside the transaction. Returns the response's id.
  */
 export function submitDraft(
 	db: DB,
 	s: Survey,
 	draftId: number,
-	entry: Entry & { ok: true },
+	entry: Entry & { allowed: true },
 	now = new Date()
-): SubmitResult {
-	return write(db, (tx): SubmitResult => {
+): number {
+	const refuse = (reason: SubmitReason, message: string, field = '_', params: RefusalParams = {}) =>
+		new Refusal<SubmitReason>(field, message, { reason, params });
+	return write(db, (tx) => {
 		const row = tx.select().from(surveyDraft).where(eq(surveyDraft.id, draftId)).get();
-		if (!row || row.surveyId !== s.id || row.submitted) return { ok: false, reason: 'submitted' };
-		if (surveyState(s, now) !== 'open') return { ok: false, reason: 'closed' };
+		if (!row || row.surveyId !== s.id || row.submitted)
+			throw refuse('submitted', 'These answers have been sent already.');
+		if (surveyState(s, now) !== 'open')
+			throw refuse('closed', 'This survey has closed, so we cannot take your answers.');
 		const pages = buildPages(s.definition);
 		const answers = keepVisibleAnswers(pages, JSON.parse(row.answers));
 		const missing = firstIncompletePage(s, answers);
-		if (missing >= 0) return { ok: false, reason: 'missing', pageIndex: missing };
+		if (missing >= 0)
+			throw refuse(
+				'missing',
+				`Answer the questions on page ${missing + 1}.`,
+				`page-${missing + 1}`,
+				{ pageIndex: missing }
+			);
 		if (entry.viaCode && !codes.spendCode(tx, entry.codeId, activityKey(s.id), 'online', now))
-			return { ok: false, reason: 'codeUsed' };
+			throw refuse(
+				'codeUsed',
+				'The code you entered has already been used to answer this survey. Each code can answer it once.'
+			);
 		const stored = splitForStorage(answers, s.definition);
 		const response = tx
 			.insert(surveyResponse)
@@ -256,6 +282,6 @@ export function submitDraft(
 			.set({ answers: '{}', submitted: true, updatedAt: now })
 			.where(eq(surveyDraft.id, draftId))
 			.run();
-		return { ok: true, responseId: response.id };
+		return response.id;
 	});
 }

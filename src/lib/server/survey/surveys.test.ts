@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CustomQuestion } from '../../survey/template';
 import * as codes from '../codes';
+import { Refusal } from '../command-refusal';
 import { auditLog } from '../db/schema';
 import * as responses from './responses';
 import * as surveys from './surveys';
@@ -35,14 +36,31 @@ beforeEach(() => {
 	c = testCouncil();
 });
 
+/** The refusal `run` throws (anything else it throws, or throwing nothing, fails the test). */
+function refusal(run: () => unknown): Refusal {
+	try {
+		run();
+	} catch (e) {
+		if (e instanceof Refusal) return e;
+		throw e;
+	}
+	throw new Error('Expected a refusal, but it was done');
+}
+
 /** Submits one (empty) response, so the survey counts as having responses. */
 function respond(surveyId: number): void {
 	surveys.openSurvey(c.db, c.actor, surveyId, TEST_NOW);
 	const s = surveys.getSurvey(c.db, surveyId)!;
 	const p = codes.findParticipant(c.db, codes.createParticipant(c.db, TEST_NOW).token)!;
 	const draft = responses.startDraft(c.db, s, p, TEST_NOW);
-	const result = responses.submitDraft(c.db, s, draft.id, { ok: true, viaCode: false }, TEST_NOW);
-	expect(result.ok).toBe(true);
+	const responseId = responses.submitDraft(
+		c.db,
+		s,
+		draft.id,
+		{ allowed: true, viaCode: false },
+		TEST_NOW
+	);
+	expect(responseId).toBeGreaterThan(0);
 }
 
 describe('createSurvey', () => {
@@ -66,9 +84,12 @@ describe('createSurvey', () => {
 	});
 
 	it('refuses a service that is not in the catalogue', () => {
-		expect(() =>
-			surveys.createSurvey(c.db, c.actor, c.engagementId, details({ serviceIds: ['nope'] }))
-		).toThrow(surveys.SurveyError);
+		expect(
+			refusal(() =>
+				surveys.createSurvey(c.db, c.actor, c.engagementId, details({ serviceIds: ['nope'] }))
+			)
+		).toMatchObject({ field: 'serviceIds', message: 'Choose services from the list.' });
+		expect(surveys.listSurveys(c.db, TEST_NOW)).toEqual([]);
 	});
 });
 
@@ -126,10 +147,25 @@ describe('once there are responses', () => {
 		surveys.addQuestion(c.db, c.actor, id, single('x'));
 		respond(id);
 		expect(surveys.isFrozen(c.db, id)).toBe(true);
-		expect(() =>
-			surveys.updateSurvey(c.db, c.actor, id, details({ serviceIds: ['libraries'] }))
-		).toThrow(/cannot change/);
-		expect(() => surveys.removeQuestion(c.db, c.actor, id, 'q1')).toThrow(/cannot change/);
+		const before = surveys.getSurvey(c.db, id);
+		const audited = c.db.select().from(auditLog).all().length;
+		expect(
+			refusal(() =>
+				surveys.updateSurvey(
+					c.db,
+					c.actor,
+					id,
+					details({ title: 'Renamed', serviceIds: ['libraries'] })
+				)
+			)
+		).toMatchObject({ field: 'serviceIds', message: expect.stringMatching(/cannot change/) });
+		// Refused, the change writes nothing: not the new title, not an audit entry.
+		expect(surveys.getSurvey(c.db, id)).toEqual(before);
+		expect(c.db.select().from(auditLog).all()).toHaveLength(audited);
+		expect(refusal(() => surveys.removeQuestion(c.db, c.actor, id, 'q1'))).toMatchObject({
+			field: '_',
+			message: expect.stringMatching(/cannot change/)
+		});
 		expect(() =>
 			surveys.updateQuestion(c.db, c.actor, id, single('q1', { required: true }))
 		).toThrow(/cannot change/);

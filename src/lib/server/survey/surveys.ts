@@ -1,6 +1,7 @@
 /**
  * Building and running surveys (staff): create, edit, custom questions, open and close,
- * publish the results. Every change is one transaction with its audit entry.
+ * publish the results. Every change is one transaction with its audit entry; a change the
+ * person can fix is refused with a {@link Refusal} by its form field, inside the transaction.
  */
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { AGE_BANDS } from '../../catalogue/schemas';
@@ -32,9 +33,6 @@ export interface SurveyDetails {
 	opensAt: Date | null;
 	closesAt: Date | null;
 }
-
-/** A change refused for a reason the person can fix; `field` is the form field to show it by. */
-export class SurveyError extends Refusal {}
 
 const AGE_BAND_LABELS: Record<string, { en: string; cy: string }> = Object.fromEntries(
 	AGE_BANDS.map((band) => {
@@ -139,14 +137,14 @@ function checkServices(tx: DB, serviceIds: readonly string[]): void {
 		.where(and(inArray(service.id, [...serviceIds]), eq(service.archived, false)))
 		.all();
 	if (found.length !== new Set(serviceIds).size)
-		throw new SurveyError('serviceIds', 'Choose services from the list.');
+		throw new Refusal('serviceIds', 'Choose services from the list.');
 }
 
 function checkDefinition(definition: SurveyDefinition, field: string): void {
 	const problems = showIfProblems(definition);
 	if (problems.length > 0) {
 		const which = problems[0].questionId.replace(/^custom:/, '');
-		throw new SurveyError(field, `Question ${which}: ${problems[0].message}`);
+		throw new Refusal(field, `Question ${which}: ${problems[0].message}`);
 	}
 }
 
@@ -178,7 +176,7 @@ export function createSurvey(
 				.where(eq(engagement.id, engagementId))
 				.get()
 		)
-			throw new SurveyError('engagementId', 'That engagement no longer exists.');
+			throw new Refusal('engagementId', 'That engagement no longer exists.');
 		checkServices(tx, details.serviceIds);
 		const definition: SurveyDefinition = {
 			serviceIds: [...details.serviceIds],
@@ -210,7 +208,7 @@ export function createSurvey(
 
 function mustGet(tx: DB, id: number): Survey {
 	const found = getSurvey(tx, id);
-	if (!found) throw new SurveyError('_', 'That survey no longer exists.');
+	if (!found) throw new Refusal('_', 'That survey no longer exists.');
 	return found;
 }
 
@@ -251,7 +249,7 @@ export function updateSurvey(
 			details.serviceIds.some((s, i) => definition.serviceIds[i] !== s);
 		if (isFrozen(tx, id)) {
 			if (servicesChanged)
-				throw new SurveyError(
+				throw new Refusal(
 					'serviceIds',
 					'This survey has responses, so its services cannot change. Start a new survey to ask about other services.'
 				);
@@ -299,9 +297,9 @@ export function setRetention(
 	write(db, (tx) => {
 		const before = mustGet(tx, id);
 		if (until.getTime() <= now.getTime())
-			throw new SurveyError('specialCategoryUntil', 'Choose a date after today.');
+			throw new Refusal('specialCategoryUntil', 'Choose a date after today.');
 		if (before.closesAt && until.getTime() < before.closesAt.getTime())
-			throw new SurveyError(
+			throw new Refusal(
 				'specialCategoryUntil',
 				'Choose a date on or after the day the survey closes.'
 			);
@@ -354,7 +352,7 @@ export function addQuestion(
 
 function unfrozen(tx: DB, id: number): void {
 	if (isFrozen(tx, id))
-		throw new SurveyError(
+		throw new Refusal(
 			'_',
 			'This survey has responses, so its existing questions cannot change. You can still add new ones.'
 		);
@@ -362,7 +360,7 @@ function unfrozen(tx: DB, id: number): void {
 
 function indexOfQuestion(s: Survey, questionId: string): number {
 	const i = s.definition.customQuestions.findIndex((q) => q.id === questionId);
-	if (i < 0) throw new SurveyError('_', 'That question is no longer in the survey.');
+	if (i < 0) throw new Refusal('_', 'That question is no longer in the survey.');
 	return i;
 }
 
@@ -400,7 +398,7 @@ export function removeQuestion(
 			(q) => q.showIf?.questionId === `custom:${questionId}`
 		);
 		if (dependent)
-			throw new SurveyError(
+			throw new Refusal(
 				'_',
 				`Question ${dependent.id} is shown depending on the answer to ${questionId}: change or remove ${dependent.id} first.`
 			);
@@ -455,10 +453,7 @@ function setStatus(
 		let definition = before.definition;
 		if (status === 'open') {
 			if (definition.serviceIds.length === 0)
-				throw new SurveyError(
-					'serviceIds',
-					'Choose at least one service before opening the survey.'
-				);
+				throw new Refusal('serviceIds', 'Choose at least one service before opening the survey.');
 			if (!isFrozen(tx, id)) definition = { ...definition, ...profileFromCatalogue(tx) };
 			checkDefinition(definition, '_');
 		}

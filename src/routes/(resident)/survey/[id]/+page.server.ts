@@ -45,7 +45,7 @@ export const load: PageServerLoad = ({ params, cookies, url }) => {
 		minutes: minutes(s.definition.serviceIds.length, s.definition.customQuestions.length),
 		submitted: draft?.submitted ?? false,
 		started: draft !== undefined && !draft.submitted,
-		entry: entry.ok ? ('ok' as const) : entry.reason
+		entry: entry.allowed ? ('ok' as const) : entry.reason
 	};
 };
 
@@ -55,7 +55,7 @@ export const actions: Actions = {
 		const s = publicSurvey(params.id);
 		if (surveyState(s, new Date()) !== 'open') redirect(303, href(s.id));
 		const participant = codes.participantFor(db, cookies, url.protocol === 'https:', true)!;
-		if (!responses.entryFor(db, s, participant).ok) redirect(303, href(s.id));
+		if (!responses.entryFor(db, s, participant).allowed) redirect(303, href(s.id));
 		// Carrying on with answers started on another device, only when asked and allowed.
 		const takeOver =
 			(await request.formData()).get('takeOver') === 'yes' &&

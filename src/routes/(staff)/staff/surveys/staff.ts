@@ -1,5 +1,4 @@
-// Shared by the staff survey pages: the survey from the address, the details form, and how a
-// refused change becomes a form error.
+// Shared by the staff survey pages: the survey from the address and the details form.
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { formValues, optionalText, type FieldErrors, type FormValues } from '$lib/forms/parse';
@@ -7,7 +6,6 @@ import { fromLocalInput } from '$lib/survey/dates';
 import { DESCRIPTION_MAX, surveyBuilderSchema, TITLE_MAX } from '$lib/survey/schemas';
 import { getDb } from '$lib/server/db';
 import * as surveys from '$lib/server/survey/surveys';
-import { refused } from '$lib/server/refusal';
 
 export function surveyOf(param: string): surveys.Survey {
 	const id = Number(param);
@@ -50,15 +48,6 @@ export function parseDetails(formData: FormData): DetailsParse {
 			closesAt: d.closesAt ? fromLocalInput(d.closesAt) : null
 		}
 	};
-}
-
-/** Runs a change; a refusal the person can fix comes back as a 400 with the message by its field. */
-export function attempt<T>(action: string, values: FormValues, change: () => T) {
-	try {
-		return { ok: true as const, result: change() };
-	} catch (e) {
-		return { ok: false as const, failure: refused(e, { action, values }) };
-	}
 }
 
 /** The weighting asked for in the address (`?weighting=area`), none by default. */

@@ -8,7 +8,9 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import * as charters from '$lib/server/charter/charters';
 import * as config from '$lib/server/config';
 import { getDb } from '$lib/server/db';
+import type { RefusalParams } from '$lib/server/command-refusal';
 import { consume } from '$lib/server/rate-limit';
+import { refused } from '$lib/server/refusal';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Ten comments at once from one address, then one a minute: enough for a drop-in session. */
@@ -24,6 +26,11 @@ const COMMENT_BUCKET = {
 const ERROR_MESSAGES: Record<string, () => string> = {
 	text: m.charter_err_comment_text,
 	name: m.charter_err_comment_name
+};
+
+/** A comment refused (whatever the life cycle's reason) is told as comments being closed. */
+const COMMENT_REFUSED: Record<charters.CommentReason, (p: RefusalParams) => string> = {
+	commentsClosed: m.charter_err_comments_closed
 };
 
 function charterOf(slug: string) {
@@ -72,12 +79,11 @@ export const actions: Actions = {
 				errors[field] = (ERROR_MESSAGES[field] ?? m.charter_err_comment_text)();
 			return fail(400, { values: parsed.values, errors });
 		}
-		const result = charters.addComment(db, loaded.id, parsed.data);
-		if (!result.ok)
-			return fail(400, {
-				values: parsed.values,
-				errors: { _: m.charter_err_comments_closed() } as FieldErrors
-			});
+		try {
+			charters.addComment(db, loaded.id, parsed.data);
+		} catch (e) {
+			return refused(e, { values: parsed.values }, { say: COMMENT_REFUSED });
+		}
 		redirect(303, localizeHref(`/charter/${loaded.slug}/comments?sent=1`) + '#comments');
 	}
 };

@@ -2,7 +2,10 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { SignatureSchema } from '$lib/charter/schemas';
 import { parseForm, type FieldErrors } from '$lib/forms/parse';
 import { localizeHref } from '$lib/paraglide/runtime';
+import type { SignReason } from '$lib/server/charter/charters';
 import * as signingLinks from '$lib/server/charter/signing-links';
+import type { RefusalParams } from '$lib/server/command-refusal';
+import { refused } from '$lib/server/refusal';
 import { getDb } from '$lib/server/db';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -12,6 +15,14 @@ const ERROR_KEYS: Record<string, string> = {
 	role: 'charter_err_sign_role',
 	confirm: 'charter_err_sign_confirm',
 	versionHash: 'charter_err_sign_changed'
+};
+
+/**
+ * A signature refused (a replaced link, a version no longer being signed, signed already) is
+ * told as the link not signing now: by its key, like this page's other errors.
+ */
+const SIGN_REFUSED: Record<SignReason, (p: RefusalParams) => string> = {
+	cannotSign: () => 'charter_err_sign_refused'
 };
 
 export const load: PageServerLoad = ({ params, setHeaders }) => {
@@ -55,12 +66,11 @@ export const actions: Actions = {
 				values: parsed.values,
 				errors: { _: 'charter_err_sign_changed' } as FieldErrors
 			});
-		const result = signingLinks.sign(db, params.token, parsed.data);
-		if (!result.ok)
-			return fail(400, {
-				values: parsed.values,
-				errors: { _: 'charter_err_sign_refused' } as FieldErrors
-			});
+		try {
+			signingLinks.sign(db, params.token, parsed.data);
+		} catch (e) {
+			return refused(e, { values: parsed.values }, { say: SIGN_REFUSED });
+		}
 		redirect(303, localizeHref(`/charter/sign/${params.token}`));
 	}
 };

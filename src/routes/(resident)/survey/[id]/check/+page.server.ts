@@ -5,6 +5,8 @@ import { keepVisibleAnswers, visibleQuestions } from '$lib/survey/show-if';
 import { buildPages } from '$lib/survey/template';
 import { presentContext } from '$lib/server/survey/labels';
 import * as responses from '$lib/server/survey/responses';
+import { isRefusal, type RefusalParams } from '$lib/server/command-refusal';
+import { refused } from '$lib/server/refusal';
 import { answering, href, locale, surveyHead } from '../../resident';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -41,15 +43,27 @@ export const actions: Actions = {
 	submit: ({ params, cookies, url }) => {
 		const { db, s, participant, draft } = answering(params.id, cookies, url);
 		const entry = responses.entryFor(db, s, participant);
-		if (!entry.ok) return fail(400, { errors: { _: m.survey_code_used() } });
-		const result = responses.submitDraft(db, s, draft.id, entry);
-		if (result.ok || result.reason === 'submitted') redirect(303, href(s.id, '/done'));
-		if (result.reason === 'codeUsed') return fail(400, { errors: { _: m.survey_code_used() } });
-		if (result.reason === 'closed') return fail(400, { errors: { _: m.survey_err_closed() } });
-		const page = buildPages(s.definition)[result.pageIndex];
-		const title = presentPage(page, result.pageIndex, presentContext(db, locale())).title;
-		return fail(400, {
-			errors: { [`page-${result.pageIndex + 1}`]: m.survey_err_incomplete({ page: title }) }
-		});
+		if (!entry.allowed) return fail(400, { errors: { _: m.survey_code_used() } });
+		/** The resident's words for each refusal; sent already (another tab) goes to the end. */
+		const say: Record<
+			Exclude<responses.SubmitReason, 'submitted'>,
+			(p: RefusalParams) => string
+		> = {
+			codeUsed: m.survey_code_used,
+			closed: m.survey_err_closed,
+			// The first page with an answer missing, by its title (refused by `page-<n>`).
+			missing: (p) => {
+				const index = Number(p.pageIndex);
+				const page = buildPages(s.definition)[index];
+				const title = presentPage(page, index, presentContext(db, locale())).title;
+				return m.survey_err_incomplete({ page: title });
+			}
+		};
+		try {
+			responses.submitDraft(db, s, draft.id, entry);
+		} catch (e) {
+			if (!isRefusal(e, 'submitted')) return refused(e, {}, { say });
+		}
+		redirect(303, href(s.id, '/done'));
 	}
 };

@@ -19,7 +19,7 @@ import * as charters from '$lib/server/charter/charters';
 import { describeLinks } from '$lib/server/charter/links';
 import { getDb } from '$lib/server/db';
 import { actorOf, requireRole } from '$lib/server/guard';
-import { charterOf } from '../charter-of';
+import { charterOf, refusedWithReasons } from '../charter-of';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = ({ params }) => {
@@ -73,12 +73,15 @@ export const load: PageServerLoad = ({ params }) => {
 function step(
 	event: RequestEvent,
 	name: string,
-	run: (actor: ReturnType<typeof actorOf>, id: number) => charters.Result
+	run: (actor: ReturnType<typeof actorOf>, id: number) => void
 ) {
 	const user = requireRole(event.locals, 'admin', 'commissioner');
 	const loaded = charterOf(getDb(), event.params.id);
-	const result = run(actorOf(user), loaded.id);
-	if (!result.ok) return fail(400, { action: name, reasons: result.reasons });
+	try {
+		run(actorOf(user), loaded.id);
+	} catch (e) {
+		return refusedWithReasons(e, { action: name });
+	}
 	redirect(303, `/staff/charters/${loaded.id}`);
 }
 
@@ -98,8 +101,11 @@ export const actions: Actions = {
 		const parsed = parseForm(WithdrawSigningSchema, await event.request.formData());
 		if (!parsed.ok)
 			return fail(400, { action: 'withdraw', values: parsed.values, errors: parsed.errors });
-		const result = charters.withdrawSigning(getDb(), actorOf(user), loaded.id, parsed.data.reason);
-		if (!result.ok) return fail(400, { action: 'withdraw', reasons: result.reasons });
+		try {
+			charters.withdrawSigning(getDb(), actorOf(user), loaded.id, parsed.data.reason);
+		} catch (e) {
+			return refusedWithReasons(e, { action: 'withdraw' });
+		}
 		redirect(303, `/staff/charters/${loaded.id}`);
 	}
 };

@@ -1,10 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { NewCharterSchema } from '$lib/charter/schemas';
-import { parseForm, type FieldErrors } from '$lib/forms/parse';
+import { parseForm } from '$lib/forms/parse';
 import * as catalogue from '$lib/server/catalogue';
 import * as charters from '$lib/server/charter/charters';
 import { getDb } from '$lib/server/db';
 import { actorOf, requireRole } from '$lib/server/guard';
+import { refused } from '$lib/server/refusal';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -20,12 +21,12 @@ export const actions: Actions = {
 		const user = requireRole(locals, 'admin', 'commissioner');
 		const parsed = parseForm(NewCharterSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
-		const result = charters.createCharter(getDb(), actorOf(user), parsed.data);
-		if (!result.ok)
-			return fail(400, {
-				values: parsed.values,
-				errors: { engagementId: result.reasons[0] } as FieldErrors
-			});
-		redirect(303, `/staff/charters/${result.value}`);
+		let id: number;
+		try {
+			id = charters.createCharter(getDb(), actorOf(user), parsed.data);
+		} catch (e) {
+			return refused(e, { values: parsed.values });
+		}
+		redirect(303, `/staff/charters/${id}`);
 	}
 };

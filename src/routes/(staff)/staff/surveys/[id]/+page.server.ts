@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { serviceFields } from '$lib/catalogue/welsh';
-import { formValues, parseForm } from '$lib/forms/parse';
+import { formValues, parseForm, type FormValues } from '$lib/forms/parse';
 import { welshGaps } from '$lib/i18n/welsh';
 import { surveyWelshFields } from '$lib/survey/welsh';
 import { QUESTION_TYPE_LABELS } from '$lib/survey/builder-form';
@@ -16,7 +16,8 @@ import { actorOf, requireRole } from '$lib/server/guard';
 import { qrDataUri } from '$lib/server/qr';
 import { presentContext } from '$lib/server/survey/labels';
 import * as surveys from '$lib/server/survey/surveys';
-import { attempt, parseDetails, surveyOf } from '../staff';
+import { refused } from '$lib/server/refusal';
+import { parseDetails, surveyOf } from '../staff';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
@@ -106,17 +107,21 @@ export const actions: Actions = {
 		const parsed = parseDetails(await request.formData());
 		if (!parsed.ok)
 			return fail(400, { action: 'details', values: parsed.values, errors: parsed.errors });
-		const done = attempt('details', parsed.values, () =>
-			surveys.updateSurvey(getDb(), actorOf(user), s.id, parsed.details)
-		);
-		if (!done.ok) return done.failure;
+		try {
+			surveys.updateSurvey(getDb(), actorOf(user), s.id, parsed.details);
+		} catch (e) {
+			return refused(e, { action: 'details', values: parsed.values });
+		}
 		redirect(303, `/staff/surveys/${s.id}`);
 	},
 	open: async ({ locals, params }) => {
 		const user = requireRole(locals, 'admin', 'commissioner');
 		const s = surveyOf(params.id);
-		const done = attempt('open', {}, () => surveys.openSurvey(getDb(), actorOf(user), s.id));
-		if (!done.ok) return done.failure;
+		try {
+			surveys.openSurvey(getDb(), actorOf(user), s.id);
+		} catch (e) {
+			return refused(e, { action: 'open', values: {} as FormValues });
+		}
 		redirect(303, `/staff/surveys/${s.id}`);
 	},
 	close: async ({ locals, params }) => {
@@ -140,10 +145,11 @@ export const actions: Actions = {
 		const parsed = parseForm(retentionSchema, await request.formData());
 		if (!parsed.ok)
 			return fail(400, { action: 'retention', values: parsed.values, errors: parsed.errors });
-		const done = attempt('retention', parsed.values, () =>
-			surveys.setRetention(getDb(), actorOf(user), s.id, parsed.data.specialCategoryUntil)
-		);
-		if (!done.ok) return done.failure;
+		try {
+			surveys.setRetention(getDb(), actorOf(user), s.id, parsed.data.specialCategoryUntil);
+		} catch (e) {
+			return refused(e, { action: 'retention', values: parsed.values });
+		}
 		redirect(303, `/staff/surveys/${s.id}`);
 	},
 	unpublish: async ({ locals, params }) => {
@@ -159,10 +165,11 @@ export const actions: Actions = {
 		const parsed = parseForm(questionAction, data);
 		if (!parsed.ok)
 			return fail(400, { action: 'question', values: parsed.values, errors: parsed.errors });
-		const done = attempt('question', formValues(data), () =>
-			surveys.removeQuestion(getDb(), actorOf(user), s.id, parsed.data.questionId)
-		);
-		if (!done.ok) return done.failure;
+		try {
+			surveys.removeQuestion(getDb(), actorOf(user), s.id, parsed.data.questionId);
+		} catch (e) {
+			return refused(e, { action: 'question', values: formValues(data) });
+		}
 		redirect(303, `/staff/surveys/${s.id}`);
 	},
 	moveQuestion: async ({ request, locals, params }) => {
@@ -177,10 +184,11 @@ export const actions: Actions = {
 				errors: parsed.ok ? { _: 'Choose up or down' } : parsed.errors
 			});
 		const { questionId, direction } = parsed.data;
-		const done = attempt('question', parsed.values, () =>
-			surveys.moveQuestion(getDb(), actorOf(user), s.id, questionId, direction)
-		);
-		if (!done.ok) return done.failure;
+		try {
+			surveys.moveQuestion(getDb(), actorOf(user), s.id, questionId, direction);
+		} catch (e) {
+			return refused(e, { action: 'question', values: parsed.values });
+		}
 		redirect(303, `/staff/surveys/${s.id}`);
 	}
 };

@@ -3,7 +3,8 @@ import * as catalogue from '$lib/server/catalogue';
 import { getDb } from '$lib/server/db';
 import { actorOf, requireRole } from '$lib/server/guard';
 import * as surveys from '$lib/server/survey/surveys';
-import { attempt, parseDetails } from '../staff';
+import { refused } from '$lib/server/refusal';
+import { parseDetails } from '../staff';
 import type { Actions, PageServerLoad } from './$types';
 
 function engagementOf(url: URL) {
@@ -31,10 +32,12 @@ export const actions: Actions = {
 		const parsed = parseDetails(await request.formData());
 		if (!parsed.ok)
 			return fail(400, { action: 'create', values: parsed.values, errors: parsed.errors });
-		const done = attempt('create', parsed.values, () =>
-			surveys.createSurvey(getDb(), actorOf(user), engagement.id, parsed.details)
-		);
-		if (!done.ok) return done.failure;
-		redirect(303, `/staff/surveys/${done.result}`);
+		let id: number;
+		try {
+			id = surveys.createSurvey(getDb(), actorOf(user), engagement.id, parsed.details);
+		} catch (e) {
+			return refused(e, { action: 'create', values: parsed.values });
+		}
+		redirect(303, `/staff/surveys/${id}`);
 	}
 };

@@ -5,6 +5,7 @@ import { parseForm, type FieldErrors } from '$lib/forms/parse';
 import * as charters from '$lib/server/charter/charters';
 import { getDb } from '$lib/server/db';
 import { actorOf, requireRole } from '$lib/server/guard';
+import { refused } from '$lib/server/refusal';
 import { charterOf } from '../../charter-of';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -36,16 +37,11 @@ export const actions: Actions = {
 			);
 		if (!parsed.ok)
 			return fail(400, { commentId, values: parsed.values, errors: keyed(parsed.errors) });
-		const result = charters.answerComment(getDb(), actorOf(user), loaded.id, {
-			commentId,
-			...parsed.data
-		});
-		if (!result.ok)
-			return fail(400, {
-				commentId,
-				values: parsed.values,
-				errors: { _: result.reasons.join(' ') }
-			});
+		try {
+			charters.answerComment(getDb(), actorOf(user), loaded.id, { commentId, ...parsed.data });
+		} catch (e) {
+			return refused(e, { commentId, values: parsed.values });
+		}
 		redirect(303, `/staff/charters/${loaded.id}/comments`);
 	}
 };

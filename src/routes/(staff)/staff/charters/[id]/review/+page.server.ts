@@ -6,6 +6,7 @@ import { parseForm, type FieldErrors } from '$lib/forms/parse';
 import * as charters from '$lib/server/charter/charters';
 import { getDb } from '$lib/server/db';
 import { actorOf, requireRole } from '$lib/server/guard';
+import { refused } from '$lib/server/refusal';
 import { charterOf } from '../../charter-of';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -43,12 +44,11 @@ export const actions: Actions = {
 				errors[key === 'targetKind' || key === 'targetId' ? 'target' : key] ??= message;
 			return fail(400, { values: parsed.values, errors });
 		}
-		const result = charters.recordReview(getDb(), actorOf(user), loaded.id, parsed.data);
-		if (!result.ok)
-			return fail(400, {
-				values: parsed.values,
-				errors: { _: result.reasons.join(' ') } as FieldErrors
-			});
+		try {
+			charters.recordReview(getDb(), actorOf(user), loaded.id, parsed.data);
+		} catch (e) {
+			return refused(e, { values: parsed.values });
+		}
 		redirect(303, `/staff/charters/${loaded.id}/review?recorded`);
 	}
 };

@@ -1,11 +1,10 @@
-import { fail } from '@sveltejs/kit';
 import { PARTY_KIND_LABELS } from '$lib/charter/charter';
 import { signingVersion } from '$lib/charter/state';
 import { versionProgress } from '$lib/charter/signing';
 import * as signingLinks from '$lib/server/charter/signing-links';
 import { getDb } from '$lib/server/db';
 import { actorOf, requireRole } from '$lib/server/guard';
-import { charterOf } from '../../charter-of';
+import { charterOf, refusedWithReasons } from '../../charter-of';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params }) => {
@@ -48,10 +47,14 @@ export const actions: Actions = {
 		const user = requireRole(locals, 'admin', 'commissioner');
 		const loaded = charterOf(getDb(), params.id);
 		const partyId = String((await request.formData()).get('partyId') ?? '').slice(0, 64);
-		const result = signingLinks.issue(getDb(), actorOf(user), loaded.id, partyId ? [partyId] : []);
-		if (!result.ok) return fail(400, { reasons: result.reasons });
+		let issued: signingLinks.IssuedLink[];
+		try {
+			issued = signingLinks.issue(getDb(), actorOf(user), loaded.id, partyId ? [partyId] : []);
+		} catch (e) {
+			return refusedWithReasons(e, {});
+		}
 		return {
-			issued: result.value.map((l) => ({
+			issued: issued.map((l) => ({
 				partyId: l.partyId,
 				organisation: l.organisation,
 				signatoryName: l.signatoryName,

@@ -90,13 +90,11 @@ export const actions: Actions = {
 			);
 			return fail(400, { action: 'spoil', values: parsed.values, errors });
 		}
-		const spoiled = codes.spoilCode(getDb(), actorOf(user), parsed.data.code);
-		if (!spoiled)
-			return fail(400, {
-				action: 'spoil',
-				values: parsed.values,
-				errors: { code: 'No unspoiled code matches; check it and try again' } as FieldErrors
-			});
+		try {
+			codes.spoilCode(getDb(), actorOf(user), parsed.data.code);
+		} catch (e) {
+			return refused(e, { action: 'spoil', values: parsed.values });
+		}
 		return { action: 'spoil', spoiled: formatCode(parsed.data.code) };
 	}
 };

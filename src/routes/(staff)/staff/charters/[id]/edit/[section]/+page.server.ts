@@ -17,6 +17,7 @@ import * as charters from '$lib/server/charter/charters';
 import { linkOptions } from '$lib/server/charter/links';
 import { getDb } from '$lib/server/db';
 import { actorOf, requireRole } from '$lib/server/guard';
+import { refused } from '$lib/server/refusal';
 import { charterOf } from '../../../charter-of';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -72,13 +73,9 @@ function context(event: RequestEvent) {
 
 const back = (id: number, section: string) => `/staff/charters/${id}/edit/${section}?saved`;
 
-function refused(action: string, values: unknown, reasons: string[], itemId = '') {
-	return fail(400, {
-		action,
-		itemId,
-		values: values as Record<string, string | string[]>,
-		errors: { _: reasons.join(' ') } as Record<string, string>
-	});
+/** A refused change: its reasons together as the form's error, the values sent shown again. */
+function refusedForm(e: unknown, action: string, values: unknown, itemId = '') {
+	return refused(e, { action, itemId, values: values as Record<string, string | string[]> });
 }
 
 export const actions: Actions = {
@@ -86,22 +83,22 @@ export const actions: Actions = {
 		const { actor, loaded, section } = context(event);
 		const formData = await event.request.formData();
 		const db = getDb();
-		let result: charters.Result;
+		let save: () => void;
 		if (section === 'basics') {
 			const parsed = parseForm(CharterBasicsSchema, formData);
 			if (!parsed.ok)
 				return fail(400, { action: 'save', values: parsed.values, errors: parsed.errors });
-			result = charters.saveBasics(db, actor, loaded.id, parsed.data);
+			save = () => charters.saveBasics(db, actor, loaded.id, parsed.data);
 		} else if (section === 'governance') {
 			const parsed = parseForm(GovernanceSchema, formData);
 			if (!parsed.ok)
 				return fail(400, { action: 'save', values: parsed.values, errors: parsed.errors });
-			result = charters.saveGovernance(db, actor, loaded.id, parsed.data);
+			save = () => charters.saveGovernance(db, actor, loaded.id, parsed.data);
 		} else if (section === 'welsh') {
 			const parsed = parseForm(charterWelshSchema(loaded.state.content), formData);
 			if (!parsed.ok)
 				return fail(400, { action: 'save', values: parsed.values, errors: parsed.errors });
-			result = charters.saveWelsh(db, actor, loaded.id, parsed.data);
+			save = () => charters.saveWelsh(db, actor, loaded.id, parsed.data);
 		} else if (section === 'links') {
 			const parsed = parseForm(CharterLinksSchema, formData);
 			if (!parsed.ok)
@@ -111,13 +108,18 @@ export const actions: Actions = {
 			const current = loaded.state.content.links;
 			const keep = (kind: keyof typeof options, ids: string[]) =>
 				ids.filter((id) => options[kind].some((o) => o.id === id) || current[kind].includes(id));
-			result = charters.saveLinks(db, actor, loaded.id, {
+			const links = {
 				surveyIds: keep('surveyIds', parsed.data.surveyIds),
 				labIds: keep('labIds', parsed.data.labIds),
 				voteIds: keep('voteIds', parsed.data.voteIds)
-			});
+			};
+			save = () => charters.saveLinks(db, actor, loaded.id, links);
 		} else error(404, 'No such part of the charter');
-		if (!result.ok) return refused('save', formValues(formData), result.reasons);
+		try {
+			save();
+		} catch (e) {
+			return refusedForm(e, 'save', formValues(formData));
+		}
 		redirect(303, `/staff/charters/${loaded.id}`);
 	},
 	add: async (event) => {
@@ -126,14 +128,17 @@ export const actions: Actions = {
 		const parsed = parseForm(ITEM_SCHEMAS[section], await event.request.formData());
 		if (!parsed.ok)
 			return fail(400, { action: 'add', values: parsed.values, errors: parsed.errors });
-		const result = charters.addItem(
-			getDb(),
-			actor,
-			loaded.id,
-			section,
-			parsed.data as ItemFields[typeof section]
-		);
-		if (!result.ok) return refused('add', parsed.values, result.reasons);
+		try {
+			charters.addItem(
+				getDb(),
+				actor,
+				loaded.id,
+				section,
+				parsed.data as ItemFields[typeof section]
+			);
+		} catch (e) {
+			return refusedForm(e, 'add', parsed.values);
+		}
 		redirect(303, back(loaded.id, section));
 	},
 	update: async (event) => {
@@ -144,23 +149,29 @@ export const actions: Actions = {
 		const parsed = parseForm(ITEM_SCHEMAS[section], formData);
 		if (!parsed.ok)
 			return fail(400, { action: 'update', itemId, values: parsed.values, errors: parsed.errors });
-		const result = charters.updateItem(
-			getDb(),
-			actor,
-			loaded.id,
-			section,
-			itemId,
-			parsed.data as ItemFields[typeof section]
-		);
-		if (!result.ok) return refused('update', parsed.values, result.reasons, itemId);
+		try {
+			charters.updateItem(
+				getDb(),
+				actor,
+				loaded.id,
+				section,
+				itemId,
+				parsed.data as ItemFields[typeof section]
+			);
+		} catch (e) {
+			return refusedForm(e, 'update', parsed.values, itemId);
+		}
 		redirect(303, back(loaded.id, section));
 	},
 	remove: async (event) => {
 		const { actor, loaded, section } = context(event);
 		if (!isList(section)) error(404, 'No such list');
 		const itemId = String((await event.request.formData()).get('itemId') ?? '');
-		const result = charters.removeItem(getDb(), actor, loaded.id, section, itemId);
-		if (!result.ok) return refused('remove', {}, result.reasons);
+		try {
+			charters.removeItem(getDb(), actor, loaded.id, section, itemId);
+		} catch (e) {
+			return refusedForm(e, 'remove', {});
+		}
 		redirect(303, back(loaded.id, section));
 	},
 	move: async (event) => {
@@ -169,8 +180,11 @@ export const actions: Actions = {
 		const formData = await event.request.formData();
 		const itemId = String(formData.get('itemId') ?? '');
 		const direction = formData.get('direction') === 'up' ? 'up' : 'down';
-		const result = charters.moveItem(getDb(), actor, loaded.id, section, itemId, direction);
-		if (!result.ok) return refused('move', {}, result.reasons);
+		try {
+			charters.moveItem(getDb(), actor, loaded.id, section, itemId, direction);
+		} catch (e) {
+			return refusedForm(e, 'move', {});
+		}
 		redirect(303, back(loaded.id, section));
 	}
 };

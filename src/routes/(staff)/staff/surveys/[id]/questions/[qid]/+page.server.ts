@@ -4,7 +4,8 @@ import { customQuestionValues, parseCustomQuestionForm } from '$lib/survey/build
 import { getDb } from '$lib/server/db';
 import { actorOf, requireRole } from '$lib/server/guard';
 import * as surveys from '$lib/server/survey/surveys';
-import { attempt, surveyOf } from '../../../staff';
+import { refused } from '$lib/server/refusal';
+import { surveyOf } from '../../../staff';
 import { showIfChoices } from '../question-form';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -35,10 +36,11 @@ export const actions: Actions = {
 		const values = formValues(await request.formData());
 		const parsed = parseCustomQuestionForm(values, q.id);
 		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
-		const done = attempt('question', values, () =>
-			surveys.updateQuestion(getDb(), actorOf(user), s.id, parsed.question)
-		);
-		if (!done.ok) return done.failure;
+		try {
+			surveys.updateQuestion(getDb(), actorOf(user), s.id, parsed.question);
+		} catch (e) {
+			return refused(e, { action: 'question', values });
+		}
 		redirect(303, `/staff/surveys/${s.id}`);
 	}
 };

@@ -4,7 +4,8 @@ import { parseCustomQuestionForm } from '$lib/survey/builder-form';
 import { getDb } from '$lib/server/db';
 import { actorOf, requireRole } from '$lib/server/guard';
 import * as surveys from '$lib/server/survey/surveys';
-import { attempt, surveyOf } from '../../../staff';
+import { refused } from '$lib/server/refusal';
+import { surveyOf } from '../../../staff';
 import { showIfChoices } from '../question-form';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -25,10 +26,11 @@ export const actions: Actions = {
 		const values = formValues(await request.formData());
 		const parsed = parseCustomQuestionForm(values, surveys.nextQuestionId(s));
 		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
-		const done = attempt('question', values, () =>
-			surveys.addQuestion(getDb(), actorOf(user), s.id, parsed.question)
-		);
-		if (!done.ok) return done.failure;
+		try {
+			surveys.addQuestion(getDb(), actorOf(user), s.id, parsed.question);
+		} catch (e) {
+			return refused(e, { action: 'question', values });
+		}
 		redirect(303, `/staff/surveys/${s.id}`);
 	}
 };
