@@ -6,6 +6,7 @@ import { inLanguage } from '$lib/i18n/welsh';
 import type { Locale } from '$lib/survey/present';
 import { surveyState } from '$lib/survey/status';
 import * as codes from '$lib/server/codes';
+import { isRefusal } from '$lib/server/command-refusal';
 import { getDb } from '$lib/server/db';
 import * as responses from '$lib/server/survey/responses';
 import * as surveys from '$lib/server/survey/surveys';
@@ -24,6 +25,17 @@ export function publicSurvey(param: string): surveys.Survey {
 
 export function href(surveyId: number, path = ''): string {
 	return localizeHref(`/survey/${surveyId}${path}`);
+}
+
+/**
+ * Where a resident goes when the draft a page was being saved to had been sent, or had gone,
+ * by then (from another tab): the thank-you page, or the survey's start. Undefined for any
+ * other error, which the page throws on.
+ */
+export function afterDraftRefusal(e: unknown, surveyId: number): string | undefined {
+	if (isRefusal(e, 'submitted')) return href(surveyId, '/done');
+	if (isRefusal(e, 'missing')) return href(surveyId);
+	return undefined;
 }
 
 /** The survey as every page's heading needs it: `titleLang` is 'en' for English on a Welsh page. */

@@ -38,7 +38,11 @@ export const actions: Actions = {
 		const parsed = parseForm(StageSchema, await request.formData());
 		if (!parsed.ok)
 			return fail(400, { action: 'stage', values: parsed.values, errors: parsed.errors });
-		catalogue.setStage(getDb(), actorOf(user), engagementId(params.id), parsed.data.stage);
+		try {
+			catalogue.setStage(getDb(), actorOf(user), engagementId(params.id), parsed.data.stage);
+		} catch (e) {
+			return refused(e, { action: 'stage', values: parsed.values });
+		}
 		redirect(303, `/staff/engagements/${params.id}`);
 	},
 	edit: async ({ request, locals, params }) => {

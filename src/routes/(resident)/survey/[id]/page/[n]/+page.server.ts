@@ -5,7 +5,7 @@ import { keepVisibleAnswers, visibleQuestions } from '$lib/survey/show-if';
 import { buildPages, type Answers, type Page } from '$lib/survey/template';
 import { presentContext, residentErrors } from '$lib/server/survey/labels';
 import * as responses from '$lib/server/survey/responses';
-import { answering, href, locale, surveyHead } from '../../../resident';
+import { afterDraftRefusal, answering, href, locale, surveyHead } from '../../../resident';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Indexes of the pages that have a question to show, given the answers so far. */
@@ -69,7 +69,15 @@ export const actions: Actions = {
 		const parsed = parsePageAnswers(page, input, draft.answers);
 		if (!parsed.success)
 			return fail(400, { values: input, errors: residentErrors(parsed.errors, locale()) });
-		const saved = responses.savePage(db, s, draft.id, index, parsed.answers);
+		let saved;
+		try {
+			saved = responses.savePage(db, s, draft.id, index, parsed.answers);
+		} catch (e) {
+			// Sent from another tab, or gone, between showing the page and saving it.
+			const to = afterDraftRefusal(e, s.id);
+			if (to) redirect(303, to);
+			throw e;
+		}
 		if (saveForLater) redirect(303, href(s.id, '/saved'));
 		if (changing && responses.frontier(pages, saved.answers, saved.lastPage) >= pages.length)
 			redirect(303, href(s.id, '/check'));
