@@ -99,7 +99,7 @@ async function job(db: ReturnType<typeof openDatabase>, cfg: JobsConfig, task: E
 		'Harbourside Borough Council'
 	);
 	const outcome = await done;
-	if (!outcome.ok) throw new Error(outcome.message);
+	if (outcome.status === 'failed') throw new Error(outcome.message);
 }
 
 try {

@@ -9,12 +9,12 @@ import type { DB } from './db/open';
 export function withToken(db: DB, event: RequestEvent, handler: () => unknown): Response {
 	// A handler may answer with its own Response (a 404, say) after the token is checked.
 	const access = authenticate(db, event.request.headers.get('authorization'));
-	if (!access.ok && access.status === 401)
+	if (!access.allowed && access.status === 401)
 		return json(
 			{ error: access.message },
 			{ status: 401, headers: { 'WWW-Authenticate': 'Bearer' } }
 		);
-	if (!access.ok)
+	if (!access.allowed)
 		return json(
 			{ error: 'Too many requests' },
 			{ status: 429, headers: { 'Retry-After': String(access.retryAfterSeconds) } }

@@ -15,9 +15,9 @@ describe('API tokens', () => {
 	it('work until revoked, then stop at once', () => {
 		const { db, actor } = setUp();
 		const { id, token } = issueToken(db, actor, 'Dashboard', T0);
-		expect(authenticate(db, `Bearer ${token}`, T0)).toEqual({ ok: true, tokenId: id });
+		expect(authenticate(db, `Bearer ${token}`, T0)).toEqual({ allowed: true, tokenId: id });
 		expect(revokeToken(db, actor, id, T0)).toBe(true);
-		expect(authenticate(db, `Bearer ${token}`, T0)).toMatchObject({ ok: false, status: 401 });
+		expect(authenticate(db, `Bearer ${token}`, T0)).toMatchObject({ allowed: false, status: 401 });
 		expect(listTokens(db)[0].revokedAt).toEqual(T0);
 	});
 
@@ -29,7 +29,7 @@ describe('API tokens', () => {
 
 	it.each([null, '', 'Basic abc', 'Bearer', 'Bearer not-a-token'])('refuse %s', (header) => {
 		const { db } = setUp();
-		expect(authenticate(db, header, T0)).toMatchObject({ ok: false, status: 401 });
+		expect(authenticate(db, header, T0)).toMatchObject({ allowed: false, status: 401 });
 	});
 
 	it('are rate-limited per token', () => {
@@ -37,12 +37,12 @@ describe('API tokens', () => {
 		const { token } = issueToken(db, actor, 'Dashboard', T0);
 		const other = issueToken(db, actor, 'Other', T0).token;
 		for (let i = 0; i < API_BUCKET.capacity; i++)
-			expect(authenticate(db, `Bearer ${token}`, T0).ok).toBe(true);
+			expect(authenticate(db, `Bearer ${token}`, T0).allowed).toBe(true);
 		expect(authenticate(db, `Bearer ${token}`, T0)).toMatchObject({
-			ok: false,
+			allowed: false,
 			status: 429,
 			retryAfterSeconds: 1
 		});
-		expect(authenticate(db, `Bearer ${other}`, T0).ok).toBe(true);
+		expect(authenticate(db, `Bearer ${other}`, T0).allowed).toBe(true);
 	});
 });

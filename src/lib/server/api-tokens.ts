@@ -67,25 +67,42 @@ export function listTokens(db: DB) {
 		.all();
 }
 
+/**
+ * Whether a request may use the API, and if not the HTTP status that says why: 401 without a
+ * valid token, 429 when the token is over its limit.
+ */
 export type ApiAccess =
-	| { ok: true; tokenId: number }
-	| { ok: false; status: 401; message: string }
-	| { ok: false; status: 429; retryAfterSeconds: number };
+	| { allowed: true; tokenId: number }
+	| { allowed: false; status: 401; message: string }
+	| { allowed: false; status: 429; retryAfterSeconds: number };
 
-/** Checks an `Authorization: Bearer ...` header and the token's rate limit. */
+/**
+ * Checks an `Authorization: Bearer ...` header and the token's rate limit: a question each API
+ * request asks before its handler runs, answered as its status (not a refusal of a form). A
+ * request the limit allows takes a token from the bucket and marks the API token used.
+ */
 export function authenticate(db: DB, authorization: string | null, now = new Date()): ApiAccess {
 	const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
 	if (!match)
-		return { ok: false, status: 401, message: 'Send an API token: Authorization: Bearer <token>' };
+		return {
+			allowed: false,
+			status: 401,
+			message: 'Send an API token: Authorization: Bearer <token>'
+		};
 	const row = db
 		.select()
 		.from(apiToken)
 		.where(eq(apiToken.tokenHash, hashToken(match[1])))
 		.get();
 	if (!row || row.revokedAt)
-		return { ok: false, status: 401, message: 'That API token is not valid or has been revoked' };
+		return {
+			allowed: false,
+			status: 401,
+			message: 'That API token is not valid or has been revoked'
+		};
 	const verdict = consume(db, `api:${row.id}`, API_BUCKET, now);
-	if (!verdict.ok) return { ok: false, status: 429, retryAfterSeconds: verdict.retryAfterSeconds };
+	if (!verdict.ok)
+		return { allowed: false, status: 429, retryAfterSeconds: verdict.retryAfterSeconds };
 	db.update(apiToken).set({ lastUsedAt: now }).where(eq(apiToken.id, row.id)).run();
-	return { ok: true, tokenId: row.id };
+	return { allowed: true, tokenId: row.id };
 }

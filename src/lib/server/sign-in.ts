@@ -1,4 +1,5 @@
 import type { Cookies } from '@sveltejs/kit';
+import { Refusal } from './command-refusal';
 import * as config from './config';
 import type { DB } from './db/open';
 import { getAccountByEmail } from './accounts';
@@ -26,25 +27,48 @@ export const DEVICE_COOKIE = 'cc_device';
  */
 export const DEVICE_MAX_AGE_MS = 90 * 24 * 60 * 60 * 1000;
 
-export type SignInResult =
-	| { ok: true; user: SessionUser; token: string; session: Session; deviceCookie: string }
-	| { ok: false; reason: 'invalid' }
-	| { ok: false; reason: 'rate'; retryAfterSeconds: number };
+export interface SignedIn {
+	user: SessionUser;
+	token: string;
+	session: Session;
+	deviceCookie: string;
+}
 
 /**
- * Checks an email and password under two rate limits. The per-account limit stops guessing at
- * one account, but it would also let an attacker lock the real owner out; so a browser that
- * has signed in to the account before (it holds a device cookie, OWASP's "device cookie"
- * pattern) is exempt from the account limit, and only the per-address limit applies to it.
+ * Why a sign-in is refused: `rate` (too many attempts: `params.seconds` says how long to wait,
+ * for the Retry-After header) or `invalid` (the email and password do not match an account
+ * that may sign in; the same answer for each, so it does not say which accounts exist).
+ */
+export type SignInReason = 'rate' | 'invalid';
+
+function tooManyAttempts(retryAfterSeconds: number): Refusal<SignInReason> {
+	const minutes = Math.ceil(retryAfterSeconds / 60);
+	return new Refusal(
+		'_',
+		`Too many attempts to sign in. Wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`,
+		{ reason: 'rate', params: { seconds: retryAfterSeconds } }
+	);
+}
+
+/**
+ * Checks an email and password under two rate limits, and signs in; refused (a Refusal, reason
+ * `rate` or `invalid`) otherwise. The per-account limit stops guessing at one account, but it
+ * would also let an attacker lock the real owner out; so a browser that has signed in to the
+ * account before (it holds a device cookie, OWASP's "device cookie" pattern) is exempt from the
+ * account limit, and only the per-address limit applies to it.
+ *
+ * Every attempt is counted before the password is checked, each count in its own committed
+ * write (`consume`), so a refusal thrown afterwards leaves the count in place: a failed sign-in
+ * is never rolled back. Do not call this inside a `write` transaction, which would roll the
+ * counts back with the refusal.
  */
 export async function signIn(
 	db: DB,
 	input: { email: string; password: string; ip: string; deviceCookie?: string },
 	now = new Date()
-): Promise<SignInResult> {
+): Promise<SignedIn> {
 	const ipVerdict = consume(db, `signin:ip:${input.ip}`, IP_BUCKET, now);
-	if (!ipVerdict.ok)
-		return { ok: false, reason: 'rate', retryAfterSeconds: ipVerdict.retryAfterSeconds };
+	if (!ipVerdict.ok) throw tooManyAttempts(ipVerdict.retryAfterSeconds);
 
 	const account = getAccountByEmail(db, input.email);
 	const trusted =
@@ -52,19 +76,21 @@ export async function signIn(
 	const accountKey = `signin:account:${input.email.toLowerCase()}`;
 	if (!trusted) {
 		const verdict = consume(db, accountKey, ACCOUNT_BUCKET, now);
-		if (!verdict.ok)
-			return { ok: false, reason: 'rate', retryAfterSeconds: verdict.retryAfterSeconds };
+		if (!verdict.ok) throw tooManyAttempts(verdict.retryAfterSeconds);
 	}
 
 	const valid = account
 		? await verifyPassword(account.passwordHash, input.password)
 		: (await verifyPassword(await dummyPasswordHash(), input.password), false);
-	if (!account || !valid || account.disabled) return { ok: false, reason: 'invalid' };
+	// Counted above, committed: thrown after the count, so the count stays.
+	if (!account || !valid || account.disabled)
+		throw new Refusal<SignInReason>('email', 'Enter a correct email address and password', {
+			reason: 'invalid'
+		});
 
 	reset(db, accountKey);
 	const { token, session } = createSession(db, account.id, now);
 	return {
-		ok: true,
 		user: { id: account.id, email: account.email, name: account.name, role: account.role },
 		token,
 		session,

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { adverseImpacts } from '../../decision/eqia';
 import { testDb } from '../../test/db';
 import { DECIDED } from '../../test/decision';
+import { Refusal } from '../command-refusal';
 import type { DB } from '../db/open';
 import { auditLog, decisionScrutiny, decisionVersion, user } from '../db/schema';
 import { seedIfEmpty } from '../seed';
@@ -38,6 +39,16 @@ const decisionAudits = () =>
 		.where(eq(auditLog.entityType, 'decision'))
 		.get()!.n;
 const draftOf = (engagementId: number) => records.getRecord(db, engagementId)!.draft!.content;
+/** The Refusal `run` throws (failing the test when it throws nothing, or something else). */
+function refusalOf(run: () => unknown): Refusal {
+	try {
+		run();
+	} catch (e) {
+		expect(e).toBeInstanceOf(Refusal);
+		return e as Refusal;
+	}
+	throw new Error('expected a Refusal, but nothing was refused');
+}
 
 beforeAll(async () => {
 	db = testDb();
@@ -109,13 +120,13 @@ describe('a published version', () => {
 
 	it('moves on through call-in as new versions, the old ones kept', () => {
 		const before = records.getRecord(db, DAY_SERVICES)!;
-		const early = records.moveCallIn(at(DAY_SERVICES), 'calledIn', 'Cllr Rees');
-		expect(early).toEqual({
-			ok: false,
-			errors: { to: 'The call-in period is over, so the decision can only be confirmed' }
+		const early = refusalOf(() => records.moveCallIn(at(DAY_SERVICES), 'calledIn', 'Cllr Rees'));
+		expect(records.fieldErrorsOf(early)).toEqual({
+			to: 'The call-in period is over, so the decision can only be confirmed'
 		});
+		expect(records.getRecord(db, DAY_SERVICES)!.versions).toHaveLength(1);
 		const moved = records.moveCallIn(at(DAY_SERVICES), 'confirmed', '');
-		expect(moved).toEqual({ ok: true, value: 2 });
+		expect(moved).toBe(2);
 		const after = records.getRecord(db, DAY_SERVICES)!;
 		expect(after.versions.map((v) => [v.number, v.status])).toEqual([
 			[1, 'superseded'],
@@ -129,7 +140,7 @@ describe('a published version', () => {
 describe('drafting a new version from the data', () => {
 	it('starts afresh: options from the vote plus those staff added, a blank decision', () => {
 		const started = records.startDraft(at(DAY_SERVICES), 'data');
-		expect(started.ok).toBe(true);
+		expect(started).toBe(records.getRecord(db, DAY_SERVICES)!.draft!.id);
 		const c = draftOf(DAY_SERVICES);
 		expect(c.options.filter((o) => o.source === 'staff').map((o) => o.id)).toEqual([
 			's-per-session'
@@ -141,24 +152,28 @@ describe('drafting a new version from the data', () => {
 	});
 
 	it('refuses a second draft', () => {
-		expect(records.startDraft(at(DAY_SERVICES), 'published')).toEqual({
-			ok: false,
-			errors: { _: 'There is already a draft: change it, or publish it first.' }
-		});
+		expect(() => records.startDraft(at(DAY_SERVICES), 'published')).toThrowError(
+			expect.objectContaining({
+				field: '_',
+				message: 'There is already a draft: change it, or publish it first.'
+			})
+		);
 	});
 
 	it('refuses a decision dated before the vote closed, and writes nothing', () => {
 		const audits = decisionAudits();
 		const draft = draftOf(DAY_SERVICES);
-		const result = records.saveDecision(at(DAY_SERVICES), {
-			...DECIDED,
-			date: '2026-10-29',
-			minuteRef: 'CAB/1',
-			callIn: { ...DECIDED.callIn, until: '2026-11-30' }
-		});
-		expect(result).toEqual({
-			ok: false,
-			errors: { date: 'The decision date cannot be before the vote closed on 30 October 2026' }
+		const refused = refusalOf(() =>
+			records.saveDecision(at(DAY_SERVICES), {
+				...DECIDED,
+				date: '2026-10-29',
+				minuteRef: 'CAB/1',
+				callIn: { ...DECIDED.callIn, until: '2026-11-30' }
+			})
+		);
+		expect(refused).toMatchObject({ field: 'date', reason: 'fields' });
+		expect(records.fieldErrorsOf(refused)).toEqual({
+			date: 'The decision date cannot be before the vote closed on 30 October 2026'
 		});
 		expect(draftOf(DAY_SERVICES)).toEqual(draft);
 		expect(decisionAudits()).toBe(audits);
@@ -166,14 +181,15 @@ describe('drafting a new version from the data', () => {
 
 	it('refuses "decided" with an empty minute reference, and writes nothing', () => {
 		const draft = draftOf(DAY_SERVICES);
-		const result = records.saveDecision(at(DAY_SERVICES), {
-			...DECIDED,
-			date: '2026-11-19',
-			minuteRef: ' ',
-			callIn: { ...DECIDED.callIn, until: '2026-11-30' }
-		});
-		expect(result.ok).toBe(false);
-		if (!result.ok) expect(Object.keys(result.errors)).toEqual(['minuteRef']);
+		const refused = refusalOf(() =>
+			records.saveDecision(at(DAY_SERVICES), {
+				...DECIDED,
+				date: '2026-11-19',
+				minuteRef: ' ',
+				callIn: { ...DECIDED.callIn, until: '2026-11-30' }
+			})
+		);
+		expect(Object.keys(records.fieldErrorsOf(refused))).toEqual(['minuteRef']);
 		expect(draftOf(DAY_SERVICES)).toEqual(draft);
 	});
 
@@ -181,18 +197,54 @@ describe('drafting a new version from the data', () => {
 		const audits = decisionAudits();
 		const draft = draftOf(DAY_SERVICES);
 		const keys = adverseImpacts(draft.evidence, draft.eqia).map((a) => a.row.key);
-		const result = records.saveAssessment(at(DAY_SERVICES), {
-			entries: keys.map((key) => ({
-				key,
-				mitigation: key === '9-older' ? '' : 'Mitigated',
-				owner: 'Head'
-			})),
-			judgement: 'continue',
-			reasons: 'Justified',
-			signOff: { name: 'P Shah', role: 'Equality lead', date: councilDay(NOW) }
-		});
-		expect(result.ok).toBe(false);
-		if (!result.ok) expect(Object.keys(result.errors)).toEqual(['mitigation-9-older']);
+		const refused = refusalOf(() =>
+			records.saveAssessment(at(DAY_SERVICES), {
+				entries: keys.map((key) => ({
+					key,
+					mitigation: key === '9-older' ? '' : 'Mitigated',
+					owner: 'Head'
+				})),
+				judgement: 'continue',
+				reasons: 'Justified',
+				signOff: { name: 'P Shah', role: 'Equality lead', date: councilDay(NOW) }
+			})
+		);
+		expect(Object.keys(records.fieldErrorsOf(refused))).toEqual(['mitigation-9-older']);
+		expect(draftOf(DAY_SERVICES)).toEqual(draft);
+		expect(decisionAudits()).toBe(audits);
+	});
+
+	it('refuses a sign-off with every field at fault at once, each beside its field', () => {
+		const draft = draftOf(DAY_SERVICES);
+		const keys = adverseImpacts(draft.evidence, draft.eqia).map((a) => a.row.key);
+		const refused = refusalOf(() =>
+			records.saveAssessment(at(DAY_SERVICES), {
+				entries: keys.map((key) => ({ key, mitigation: 'Mitigated', owner: '' })),
+				judgement: 'continue',
+				reasons: 'Justified',
+				signOff: { name: ' ', role: 'Equality lead', date: councilDay(NOW) }
+			})
+		);
+		const errors = records.fieldErrorsOf(refused);
+		expect(Object.keys(errors)).toEqual([...keys.map((k) => `owner-${k}`), 'signOffName']);
+		expect(errors.signOffName).toBe('Enter the name of the person signing off');
+		expect(refused).toMatchObject({ field: `owner-${keys[0]}`, message: errors[refused.field] });
+		expect(draftOf(DAY_SERVICES)).toEqual(draft);
+	});
+
+	it('refuses to remove an option the vote listed, or one that is gone, and writes nothing', () => {
+		const audits = decisionAudits();
+		const draft = draftOf(DAY_SERVICES);
+		const fromVote = draft.options.find((o) => o.source === 'vote')!.id;
+		expect(() => records.removeOption(at(DAY_SERVICES), fromVote)).toThrowError(
+			expect.objectContaining({
+				field: '_',
+				message: 'The vote’s proposals are always listed as options.'
+			})
+		);
+		expect(() => records.removeOption(at(DAY_SERVICES), 'gone')).toThrowError(
+			expect.objectContaining({ field: '_', message: 'That is no longer listed.' })
+		);
 		expect(draftOf(DAY_SERVICES)).toEqual(draft);
 		expect(decisionAudits()).toBe(audits);
 	});
@@ -220,20 +272,32 @@ describe('drafting a new version from the data', () => {
 			{ kind: 'question', text: 'Why now?' },
 			NOW
 		);
-		expect(asked.ok).toBe(true);
+		expect(asked).toBeGreaterThan(0);
 		const r = records.getRecord(db, DAY_SERVICES)!;
 		expect(records.draftProblems(db, r, NOW).map((p) => p.section)).toContain('scrutiny');
-		if (asked.ok)
-			scrutiny.answer(
-				db,
-				commissioner,
-				DAY_SERVICES,
-				{ itemId: asked.id, answer: 'Because.' },
-				NOW
-			);
+		expect(() => records.publish(at(DAY_SERVICES))).toThrowError(
+			expect.objectContaining({ reason: 'incomplete' })
+		);
+		expect(records.whatStopsPublishing(db, DAY_SERVICES, NOW).map((p) => p.section)).toContain(
+			'scrutiny'
+		);
+		scrutiny.answer(db, commissioner, DAY_SERVICES, { itemId: asked, answer: 'Because.' }, NOW);
 		expect(
 			records.draftProblems(db, records.getRecord(db, DAY_SERVICES)!, NOW).map((p) => p.section)
 		).not.toContain('scrutiny');
+	});
+
+	it('refuses an answer to a question on another record, and writes nothing', () => {
+		const audits = decisionAudits();
+		const items = () => scrutiny.listScrutiny(db, records.getRecord(db, DAY_SERVICES)!.id);
+		const before = items();
+		expect(() =>
+			scrutiny.answer(db, commissioner, DAY_SERVICES, { itemId: 99_999, answer: 'No.' }, NOW)
+		).toThrowError(
+			expect.objectContaining({ field: '_', message: 'That question is not on this record.' })
+		);
+		expect(items()).toEqual(before);
+		expect(decisionAudits()).toBe(audits);
 	});
 
 	it('keeps scrutiny as written', () => {
@@ -245,16 +309,35 @@ describe('drafting a new version from the data', () => {
 });
 
 describe('a record for an engagement with no closed vote', () => {
+	it('takes no questions before a record is started', () => {
+		expect(() =>
+			scrutiny.ask(db, councillor, LIBRARIES, { kind: 'question', text: 'When?' }, NOW)
+		).toThrowError(
+			expect.objectContaining({
+				field: '_',
+				message: 'There is no decision record to scrutinise yet.'
+			})
+		);
+		expect(() => records.publish(at(LIBRARIES))).toThrowError(
+			expect.objectContaining({ reason: 'incomplete', message: 'There is no draft to publish.' })
+		);
+		expect(records.whatStopsPublishing(db, LIBRARIES, NOW)).toEqual([
+			{ section: 'options', message: 'There is no draft to publish.' }
+		]);
+	});
+
 	it('drafts from what exists, and publishes once complete', () => {
-		expect(records.startDraft(at(LIBRARIES), 'data').ok).toBe(true);
+		expect(records.startDraft(at(LIBRARIES), 'data')).toBeGreaterThan(0);
 		let c = draftOf(LIBRARIES);
 		expect(c.evidence.vote).toBeNull();
 		expect(c.options).toEqual([]);
 		expect(c.summary.views).toBe(
 			'No community budget vote has closed for this engagement, so there are no vote results.'
 		);
-		const refused = records.publish(at(LIBRARIES));
-		expect(refused.ok).toBe(false);
+		expect(() => records.publish(at(LIBRARIES))).toThrowError(
+			expect.objectContaining({ field: '_', reason: 'incomplete' })
+		);
+		expect(records.getRecord(db, LIBRARIES)!.current).toBeNull();
 
 		records.addOption(
 			at(LIBRARIES),
@@ -272,15 +355,15 @@ describe('a record for an engagement with no closed vote', () => {
 			recommendation: 'Keep them.',
 			financeNote: ''
 		});
-		const signed = records.saveAssessment(at(LIBRARIES), {
+		records.saveAssessment(at(LIBRARIES), {
 			entries: [],
 			judgement: 'noMajorChange',
 			reasons: 'Nothing changes.',
 			signOff: { name: 'P Shah', role: 'Lead', date: '2026-11-20' }
 		});
-		expect(signed.ok).toBe(true);
 		c = draftOf(LIBRARIES);
-		const decided = records.saveDecision(at(LIBRARIES), {
+		expect(c.eqia.signOff?.name).toBe('P Shah');
+		records.saveDecision(at(LIBRARIES), {
 			...c.decision,
 			status: 'decided',
 			date: '2020-01-01',
@@ -291,8 +374,9 @@ describe('a record for an engagement with no closed vote', () => {
 			publicSummaryCy: "Mae'r holl ganghennau yn aros ar agor.",
 			callIn: { until: '2020-01-08', status: 'open', note: '' }
 		});
-		expect(decided.ok).toBe(true);
-		expect(records.publish(at(LIBRARIES))).toEqual({ ok: true, number: 1 });
+		expect(draftOf(LIBRARIES).decision.minuteRef).toBe('CAB/2026/200');
+		expect(records.whatStopsPublishing(db, LIBRARIES, NOW)).toEqual([]);
+		expect(records.publish(at(LIBRARIES))).toBe(1);
 		expect(youSaidWeDid(db, LIBRARIES, NOW)?.decision?.number).toBe(1);
 	});
 });

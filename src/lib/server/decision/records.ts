@@ -39,6 +39,7 @@ import {
 import { writeSummary } from '../../decision/summary';
 import * as audit from '../audit';
 import * as catalogue from '../catalogue';
+import { Refusal } from '../command-refusal';
 import { write, type DB } from '../db/open';
 import {
 	decisionRecord,
@@ -58,12 +59,28 @@ export interface Editing {
 	now: Date;
 }
 
-export type Result<T = void> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
+/**
+ * Why a change is refused, when the page does something of its own with it: `fields` (the
+ * refusal's params hold a message for each field at fault, as the rules found them; its own
+ * field and message are the first of them) and `incomplete` (the draft cannot be published:
+ * `whatStopsPublishing` says why). Every other refusal has one field and its English message.
+ * Staff pages show the English as it is, so no reason needs words of its own.
+ */
+export type DecisionReason = 'fields' | 'incomplete';
 
-const refused = (errors: FieldErrors): { ok: false; errors: FieldErrors } => ({
-	ok: false,
-	errors
-});
+/** Refuses with the rules' message for each field at fault (nothing is written). */
+function refuseFields(errors: FieldErrors): never {
+	const [field, message] = Object.entries(errors)[0];
+	throw new Refusal<DecisionReason>(field, message, { reason: 'fields', params: errors });
+}
+
+/** A refusal's message for each field: every field a `fields` refusal names, else its one. */
+export function fieldErrorsOf(e: Refusal): FieldErrors {
+	const errors: FieldErrors = { [e.field]: e.message };
+	if (e.reason === 'fields')
+		for (const [field, message] of Object.entries(e.params)) errors[field] = String(message);
+	return errors;
+}
 
 export interface VersionView {
 	id: number;
@@ -186,16 +203,16 @@ function fromData(
  * Starts a draft: the engagement's first record, or a new version of a published one, either
  * afresh from the data (options staff added are kept) or as a copy of the version in force.
  */
-export function startDraft(at: Editing, from: 'data' | 'published'): Result<number> {
+export function startDraft(at: Editing, from: 'data' | 'published'): number {
 	const { db, actor, engagementId, now } = at;
 	return write(db, (tx) => {
 		if (!catalogue.getEngagement(tx, engagementId))
-			return refused({ _: 'That engagement does not exist.' });
+			throw new Refusal('_', 'That engagement does not exist.');
 		let record = getRecord(tx, engagementId);
 		if (record?.draft)
-			return refused({ _: 'There is already a draft: change it, or publish it first.' });
+			throw new Refusal('_', 'There is already a draft: change it, or publish it first.');
 		if (from === 'published' && !record?.current)
-			return refused({ from: 'Nothing is published yet: start from the data.' });
+			throw new Refusal('from', 'Nothing is published yet: start from the data.');
 		const recordId =
 			record?.id ??
 			tx
@@ -231,7 +248,7 @@ export function startDraft(at: Editing, from: 'data' | 'published'): Result<numb
 			},
 			now
 		);
-		return { ok: true, value: id };
+		return id;
 	});
 }
 
@@ -242,21 +259,16 @@ interface Edit {
 }
 
 /**
- * Changes the draft with `change`, which returns the new text (and what to log), or field
- * errors: then nothing is written.
+ * Changes the draft with `change`, which returns the new text (and what to log), or throws a
+ * Refusal: then nothing is written.
  */
-function editDraft(
-	at: Editing,
-	action: string,
-	change: (content: DecisionContent) => Edit | { errors: FieldErrors }
-): Result {
+function editDraft(at: Editing, action: string, change: (content: DecisionContent) => Edit): void {
 	const { db, actor, engagementId, now } = at;
-	return write(db, (tx) => {
+	write(db, (tx) => {
 		const record = getRecord(tx, engagementId);
 		if (!record?.draft)
-			return refused({ _: 'There is no draft to change: start a new version first.' });
+			throw new Refusal('_', 'There is no draft to change: start a new version first.');
 		const edit = change(record.draft.content);
-		if ('errors' in edit) return refused(edit.errors);
 		tx.update(decisionVersion)
 			.set({ content: JSON.stringify(edit.content), updatedAt: now })
 			.where(eq(decisionVersion.id, record.draft.id))
@@ -273,7 +285,6 @@ function editDraft(
 			},
 			now
 		);
-		return { ok: true, value: undefined };
 	});
 }
 
@@ -287,7 +298,7 @@ export function addOption(
 	at: Editing,
 	input: NewOption,
 	id = `s-${generateToken().slice(0, 10)}`
-): Result {
+): void {
 	const option: DecisionOption = {
 		...input,
 		id,
@@ -295,7 +306,7 @@ export function addOption(
 		countDecision: null,
 		recommended: false
 	};
-	return editDraft(at, 'option.add', (c) => ({
+	editDraft(at, 'option.add', (c) => ({
 		content: { ...c, options: [...c.options, option] },
 		before: null,
 		after: option
@@ -303,7 +314,7 @@ export function addOption(
 }
 
 /**
- * The draft without one item of a list (an option, a change), or why not: it is gone already,
+ * The draft without one item of a list (an option, a change), or refused: it is gone already,
  * or `keep` says it must stay.
  */
 function withoutItem<K extends 'options' | 'changes'>(
@@ -311,24 +322,24 @@ function withoutItem<K extends 'options' | 'changes'>(
 	list: K,
 	id: string,
 	keep: (item: DecisionContent[K][number]) => string | null = () => null
-): Edit | { errors: FieldErrors } {
+): Edit {
 	const items = c[list] as { id: string }[];
 	const item = items.find((x) => x.id === id) as DecisionContent[K][number] | undefined;
-	if (!item) return { errors: { _: 'That is no longer listed.' } };
+	if (!item) throw new Refusal('_', 'That is no longer listed.');
 	const kept = keep(item);
-	if (kept) return { errors: { _: kept } };
+	if (kept) throw new Refusal('_', kept);
 	return { content: { ...c, [list]: items.filter((x) => x.id !== id) }, before: item, after: null };
 }
 
 /** Removes an option staff added; the vote's proposals are always listed. */
-export function removeOption(at: Editing, optionId: string): Result {
+export function removeOption(at: Editing, optionId: string): void {
 	const fromVote = (o: DecisionOption) =>
 		o.source === 'vote' ? 'The vote’s proposals are always listed as options.' : null;
-	return editDraft(at, 'option.remove', (c) => withoutItem(c, 'options', optionId, fromVote));
+	editDraft(at, 'option.remove', (c) => withoutItem(c, 'options', optionId, fromVote));
 }
 
-export function saveSummary(at: Editing, summary: SummaryText): Result {
-	return editDraft(at, 'summary.save', (c) => ({
+export function saveSummary(at: Editing, summary: SummaryText): void {
+	editDraft(at, 'summary.save', (c) => ({
 		content: { ...c, summary },
 		before: c.summary,
 		after: summary
@@ -336,8 +347,8 @@ export function saveSummary(at: Editing, summary: SummaryText): Result {
 }
 
 /** Writes the summary again from the record's evidence, throwing away the edits. */
-export function rewriteSummary(at: Editing): Result {
-	return editDraft(at, 'summary.rewrite', (c) => {
+export function rewriteSummary(at: Editing): void {
+	editDraft(at, 'summary.rewrite', (c) => {
 		const summary = writeSummary(c.evidence);
 		return { content: { ...c, summary }, before: c.summary, after: summary };
 	});
@@ -346,10 +357,10 @@ export function rewriteSummary(at: Editing): Result {
 export function saveRecommendation(
 	at: Editing,
 	input: { recommended: string[]; recommendation: string; financeNote: string }
-): Result {
-	return editDraft(at, 'recommendation.save', (c) => {
+): void {
+	editDraft(at, 'recommendation.save', (c) => {
 		const unknown = input.recommended.filter((id) => !c.options.some((o) => o.id === id));
-		if (unknown.length) return { errors: { recommended: 'Choose options from the list.' } };
+		if (unknown.length) throw new Refusal('recommended', 'Choose options from the list.');
 		const options = c.options.map((o) => ({
 			...o,
 			recommended: input.recommended.includes(o.id)
@@ -370,12 +381,12 @@ export function saveRecommendation(
 }
 
 /** Records which of a proposal's groups the assessor finds adversely affected. */
-export function markImpacts(at: Editing, proposalId: string, adverseGroups: string[]): Result {
-	return editDraft(at, 'eqia.impacts', (c): Edit | { errors: FieldErrors } => {
+export function markImpacts(at: Editing, proposalId: string, adverseGroups: string[]): void {
+	editDraft(at, 'eqia.impacts', (c) => {
 		const proposal = c.evidence.vote?.proposals.find((p) => p.id === proposalId);
-		if (!proposal) return { errors: { _: 'That proposal is not in this record.' } };
+		if (!proposal) throw new Refusal('_', 'That proposal is not in this record.');
 		if (adverseGroups.some((g) => !proposal.groups.some((x) => x.group === g)))
-			return { errors: { adverse: 'Choose groups from the list.' } };
+			throw new Refusal('adverse', 'Choose groups from the list.');
 		const eqia = markEqiaImpacts(c.evidence, c.eqia, proposalId, adverseGroups);
 		return {
 			content: { ...c, eqia },
@@ -397,12 +408,12 @@ export interface AssessmentInput {
  * Saves the mitigations, owners, judgement and reasons; with a sign-off, signs the assessment
  * off too, or refuses (writing nothing) with what stops it, field by field.
  */
-export function saveAssessment(at: Editing, input: AssessmentInput): Result {
-	return editDraft(at, input.signOff ? 'eqia.signOff' : 'eqia.save', (c) => {
+export function saveAssessment(at: Editing, input: AssessmentInput): void {
+	editDraft(at, input.signOff ? 'eqia.signOff' : 'eqia.save', (c) => {
 		let eqia = writeMitigations(c.evidence, c.eqia, input.entries, input.judgement, input.reasons);
 		if (input.signOff) {
 			const signed = signOff(c.evidence, eqia, input.signOff, councilDay(at.now));
-			if (!signed.ok) return { errors: signed.errors };
+			if (!signed.ok) refuseFields(signed.errors);
 			eqia = signed.eqia;
 		}
 		return { content: { ...c, eqia }, before: c.eqia, after: eqia };
@@ -410,10 +421,10 @@ export function saveAssessment(at: Editing, input: AssessmentInput): Result {
 }
 
 /** Records what members decided; refused (nothing written) with what is wrong, by field. */
-export function saveDecision(at: Editing, decision: MembersDecision): Result {
-	return editDraft(at, 'members.save', (c) => {
+export function saveDecision(at: Editing, decision: MembersDecision): void {
+	editDraft(at, 'members.save', (c) => {
 		const errors = decisionProblems(decision, dayContext(c, at.now));
-		if (Object.keys(errors).length) return { errors };
+		if (Object.keys(errors).length) refuseFields(errors);
 		const next = withDecision(c.decision, decision);
 		return { content: { ...c, decision: next }, before: c.decision, after: next };
 	});
@@ -423,9 +434,9 @@ export function addChange(
 	at: Editing,
 	input: Omit<PlannedChange, 'id'>,
 	id = `c-${generateToken().slice(0, 10)}`
-): Result {
+): void {
 	const change = { id, ...input };
-	return editDraft(at, 'change.add', (c) => ({
+	editDraft(at, 'change.add', (c) => ({
 		content: {
 			...c,
 			changes: [...c.changes, change].sort((a, b) => a.when.localeCompare(b.when))
@@ -435,27 +446,37 @@ export function addChange(
 	}));
 }
 
-export function removeChange(at: Editing, changeId: string): Result {
-	return editDraft(at, 'change.remove', (c) => withoutItem(c, 'changes', changeId));
+export function removeChange(at: Editing, changeId: string): void {
+	editDraft(at, 'change.remove', (c) => withoutItem(c, 'changes', changeId));
 }
 
 /**
- * Publishes the draft as the next numbered version, superseding the one in force; refused with
- * every problem (nothing written) while the record is incomplete.
+ * What stops the engagement's draft being published now, as the publish page lists it (empty
+ * when it can be): a question, read again by the page after `publish` refused.
  */
-export function publish(
-	at: Editing
-): { ok: true; number: number } | { ok: false; problems: Problem[] } {
+export function whatStopsPublishing(db: DB, engagementId: number, now: Date): Problem[] {
+	const record = getRecord(db, engagementId);
+	if (!record?.draft) return [{ section: 'options', message: 'There is no draft to publish.' }];
+	return draftProblems(db, record, now);
+}
+
+/**
+ * Publishes the draft as the next numbered version, superseding the one in force, and returns
+ * its number; refused (reason `incomplete`, nothing written) while the record is incomplete:
+ * `whatStopsPublishing` lists why.
+ */
+export function publish(at: Editing): number {
 	const { db, actor, engagementId, now } = at;
 	return write(db, (tx) => {
 		const record = getRecord(tx, engagementId);
 		if (!record?.draft)
-			return {
-				ok: false,
-				problems: [{ section: 'options', message: 'There is no draft to publish.' }]
-			};
-		const problems = draftProblems(tx, record, now);
-		if (problems.length) return { ok: false, problems };
+			throw new Refusal<DecisionReason>('_', 'There is no draft to publish.', {
+				reason: 'incomplete'
+			});
+		if (draftProblems(tx, record, now).length)
+			throw new Refusal<DecisionReason>('_', 'The record cannot be published yet.', {
+				reason: 'incomplete'
+			});
 		const number = nextNumber(record.versions);
 		tx.update(decisionVersion)
 			.set({ number, publishedAt: now, publishedBy: actor.id, updatedAt: now })
@@ -472,7 +493,7 @@ export function publish(
 			},
 			now
 		);
-		return { ok: true, number };
+		return number;
 	});
 }
 
@@ -480,16 +501,16 @@ export function publish(
  * Records a call-in change on the version in force, as a new published version (the old one is
  * never changed); a draft of the same decision follows it.
  */
-export function moveCallIn(at: Editing, to: CallInStatus, note: string): Result<number> {
+export function moveCallIn(at: Editing, to: CallInStatus, note: string): number {
 	const { db, actor, engagementId, now } = at;
 	return write(db, (tx) => {
 		const record = getRecord(tx, engagementId);
 		const current = record?.current;
-		if (!record || !current) return refused({ _: 'Nothing is published yet.' });
+		if (!record || !current) throw new Refusal('_', 'Nothing is published yet.');
 		if (current.content.decision.status !== 'decided')
-			return refused({ _: 'Members have not decided yet, so there is nothing to call in.' });
+			throw new Refusal('_', 'Members have not decided yet, so there is nothing to call in.');
 		const moved = callInMove(current.content.decision.callIn, to, note, councilDay(now));
-		if (!moved.ok) return moved;
+		if (!moved.ok) refuseFields(moved.errors);
 		const content = {
 			...current.content,
 			decision: { ...current.content.decision, callIn: moved.callIn }
@@ -531,6 +552,6 @@ export function moveCallIn(at: Editing, to: CallInStatus, note: string): Result<
 			},
 			now
 		);
-		return { ok: true, value: number };
+		return number;
 	});
 }

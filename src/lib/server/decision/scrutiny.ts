@@ -2,8 +2,8 @@
 // question, comment and answer is kept as written (the database refuses changes), and each is
 // audit-logged with the change it is.
 import { asc, eq, inArray } from 'drizzle-orm';
-import type { FieldErrors } from '../../decision/eqia';
 import * as audit from '../audit';
+import { Refusal } from '../command-refusal';
 import { write, type DB } from '../db/open';
 import { decisionScrutiny, decisionScrutinyAnswer } from '../db/schema';
 import type { SessionUser } from '../session';
@@ -63,18 +63,20 @@ export function listScrutiny(db: DB, recordId: number): ScrutinyItem[] {
 
 const actorOf = (u: SessionUser): audit.Actor => ({ id: u.id, email: u.email });
 
-/** A councillor's question or comment on the version being worked on (the draft, if any). */
+/**
+ * A councillor's question or comment on the version being worked on (the draft, if any): its
+ * id, or refused when there is no record yet.
+ */
 export function ask(
 	db: DB,
 	by: SessionUser,
 	engagementId: number,
 	input: { kind: 'question' | 'comment'; text: string },
 	now = new Date()
-): { ok: true; id: number } | { ok: false; errors: FieldErrors } {
+): number {
 	return write(db, (tx) => {
 		const record = getRecord(tx, engagementId);
-		if (!record)
-			return { ok: false, errors: { _: 'There is no decision record to scrutinise yet.' } };
+		if (!record) throw new Refusal('_', 'There is no decision record to scrutinise yet.');
 		const versionNumber = record.draft ? null : (record.current?.number ?? null);
 		const id = tx
 			.insert(decisionScrutiny)
@@ -100,25 +102,25 @@ export function ask(
 			},
 			now
 		);
-		return { ok: true, id };
+		return id;
 	});
 }
 
-/** A staff answer to a question or comment on this engagement's record. */
+/** A staff answer to a question or comment on this engagement's record; refused if it is not. */
 export function answer(
 	db: DB,
 	by: SessionUser,
 	engagementId: number,
 	input: { itemId: number; answer: string },
 	now = new Date()
-): { ok: true } | { ok: false; errors: FieldErrors } {
-	return write(db, (tx) => {
+): void {
+	write(db, (tx) => {
 		const record = getRecord(tx, engagementId);
 		const item = record
 			? tx.select().from(decisionScrutiny).where(eq(decisionScrutiny.id, input.itemId)).get()
 			: undefined;
 		if (!record || !item || item.recordId !== record.id)
-			return { ok: false, errors: { _: 'That question is not on this record.' } };
+			throw new Refusal('_', 'That question is not on this record.');
 		tx.insert(decisionScrutinyAnswer)
 			.values({
 				scrutinyId: item.id,
@@ -139,6 +141,5 @@ export function answer(
 			},
 			now
 		);
-		return { ok: true };
 	});
 }

@@ -5,7 +5,7 @@
  */
 import type * as audit from '../audit';
 import * as voteExports from '../budget/exports';
-import { isRefusal } from '../command-refusal';
+import { Refusal } from '../command-refusal';
 import type { DB } from '../db/open';
 import { openDataZip, type OpenDataStep } from '../report/open-data';
 import { engagementReport } from '../report/report';
@@ -25,9 +25,6 @@ export interface BuiltExport {
 	fileName: string;
 	mime: string;
 }
-
-/** A failure to tell the staff member as it is (the vote is open, the engagement is gone). */
-export class ExportError extends Error {}
 
 type StepKey = 'report' | OpenDataStep | 'read' | 'write';
 
@@ -64,7 +61,9 @@ export function stepsOf(task: ExportTask): { key: StepKey; label: string }[] {
 /**
  * Builds the file. Every export is audit-logged as the direct downloads always were: the
  * open-data ZIP by `openDataZip`, a vote's files by `prepareExport`.
- * @throws ExportError when the export cannot be made from what is in the database
+ * @throws Refusal when the export cannot be made from what is in the database (the engagement
+ * is gone; the vote is still open, refused by `prepareExport`): a failure to tell the staff
+ * member as it is, which the job records as its error (see `buildJob`).
  */
 export async function buildExport(
 	db: DB,
@@ -75,7 +74,7 @@ export async function buildExport(
 	if (task.kind === 'open-data') {
 		onStep('report');
 		const report = engagementReport(db, task.entityId);
-		if (!report) throw new ExportError('Engagement not found');
+		if (!report) throw new Refusal('_', 'Engagement not found');
 		const zip = openDataZip(db, ctx.actor, report, ctx.councilName, onStep);
 		return {
 			bytes: zip,
@@ -84,13 +83,13 @@ export async function buildExport(
 		};
 	}
 	onStep('read');
-	let data: voteExports.ExportData;
-	try {
-		data = voteExports.prepareExport(db, ctx.actor, task.entityId, task.format, ctx.councilName);
-	} catch (e) {
-		if (isRefusal(e)) throw new ExportError(e.message);
-		throw e;
-	}
+	const data = voteExports.prepareExport(
+		db,
+		ctx.actor,
+		task.entityId,
+		task.format,
+		ctx.councilName
+	);
 	onStep('write');
 	const body =
 		task.format === 'csv'

@@ -18,7 +18,7 @@ export async function downloadNow(
 	const cfg = jobsConfig();
 	const { job, done } = startExport(db, cfg, user, task, councilName);
 	const outcome = await done;
-	if (!outcome.ok) error(outcome.expected ? 409 : 500, outcome.message);
+	if (outcome.status === 'failed') error(outcome.expected ? 409 : 500, outcome.message);
 	const finished = getExport(db, cfg, job.id)!;
 	const file = openExport(db, cfg, finished, user);
 	if (!file) error(410, 'The file is no longer there: start the export again');

@@ -71,7 +71,7 @@ describe('an export job', () => {
 			await new Promise((r) => setTimeout(r, 2));
 			seen.push(row(job.id));
 		}
-		expect(await done).toEqual({ ok: true });
+		expect(await done).toEqual({ status: 'done' });
 		const percents = seen.map((j) => progressOf(j).percent);
 		expect(percents).toEqual([...percents].sort((a, b) => a - b));
 		expect(percents.at(-1)).toBe(100);
@@ -97,14 +97,17 @@ describe('an export job', () => {
 			const open = db.select().from(vote).where(eq(vote.status, 'open')).get()!;
 			const task = base.entityId === -1 ? { ...base, entityId: open.id } : base;
 			const cfg = config();
+			const audits = db.select().from(auditLog).all().length;
 			const { job, done } = startExport(db, cfg, staff.admin, task, COUNCIL);
 			const outcome = await done;
-			expect(outcome).toMatchObject({ ok: false, expected: true });
+			expect(outcome).toMatchObject({ status: 'failed', expected: true });
 			const failed = getExport(db, cfg, job.id)!;
 			expect(failed.status).toBe('failed');
 			expect(failed.error).toMatch(/Engagement not found|close the vote first/);
 			expect(files().filter((f) => f.startsWith(job.id))).toEqual([]);
 			expect(openExport(db, cfg, failed, staff.admin)).toBeUndefined();
+			// Refused before anything was read out: no export is recorded.
+			expect(db.select().from(auditLog).all()).toHaveLength(audits);
 		},
 		60_000
 	);
@@ -115,7 +118,7 @@ describe('an export job', () => {
 		const closed = db.select().from(vote).where(eq(vote.status, 'closed')).get()!;
 		const task = { kind: 'vote', format: 'csv', entityId: closed.id } as const;
 		const { job, done } = startExport(db, cfg, staff.commissioner, task, COUNCIL);
-		expect(await done).toEqual({ ok: true });
+		expect(await done).toEqual({ status: 'done' });
 		expect(files()).toContain(`${job.id}.export`);
 		const { finishedAt, expiresAt } = row(job.id);
 		expect(expiresAt!.getTime() - finishedAt!.getTime()).toBe(RETENTION_MS);
@@ -133,7 +136,7 @@ describe('an export job', () => {
 		const closed = db.select().from(vote).where(eq(vote.status, 'closed')).get()!;
 		const task = { kind: 'vote', format: 'json', entityId: closed.id } as const;
 		const { job, done } = startExport(db, cfg, staff.commissioner, task, COUNCIL);
-		expect(await done).toEqual({ ok: true });
+		expect(await done).toEqual({ status: 'done' });
 		const finished = getExport(db, cfg, job.id)!;
 		expect(mayFetch(finished, 'facilitator')).toBe(false);
 		expect(openExport(db, cfg, finished, staff.facilitator)).toBeUndefined();
@@ -189,7 +192,11 @@ describe('an export job', () => {
 			{ kind: 'open-data', format: 'zip', entityId: 1 },
 			COUNCIL
 		);
-		expect(await done).toMatchObject({ ok: false, message: 'Engagement not found' });
+		expect(await done).toMatchObject({
+			status: 'failed',
+			message: 'Engagement not found',
+			expected: true
+		});
 		expect(getExport(mem, cfg, job.id)?.status).toBe('failed');
 	});
 });

@@ -44,7 +44,12 @@ export interface JobsConfig {
 	now?: () => Date;
 }
 
-export type Outcome = { ok: true } | { ok: false; message: string; expected: boolean };
+/**
+ * How a job ended, as its row says: built, or failed with the message its page shows;
+ * `expected` when the export was refused (the vote is open, the engagement is gone) rather
+ * than broken. Not a refusal itself: the job has run, and its row keeps what happened.
+ */
+export type Outcome = { status: 'done' } | { status: 'failed'; message: string; expected: boolean };
 
 const clock = (cfg: JobsConfig) => (cfg.now ?? (() => new Date()))();
 const filePath = (cfg: JobsConfig, id: string) => join(cfg.dir, `${id}.export`);
@@ -118,9 +123,9 @@ export function startExport(
 					.run();
 			}
 			const after = db.select().from(exportJob).where(eq(exportJob.id, job.id)).get()!;
-			if (after.status === 'done') return { ok: true };
+			if (after.status === 'done') return { status: 'done' };
 			const message = after.error ?? UNEXPECTED;
-			return { ok: false, message, expected: message !== UNEXPECTED };
+			return { status: 'failed', message, expected: message !== UNEXPECTED };
 		});
 	return { job, done };
 }

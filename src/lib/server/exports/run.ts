@@ -6,9 +6,10 @@
  */
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
+import { isRefusal } from '../command-refusal';
 import type { DB } from '../db/open';
 import { exportJob } from '../db/schema';
-import { buildExport, ExportError, stepsOf, type ExportContext, type ExportTask } from './build';
+import { buildExport, stepsOf, type ExportContext, type ExportTask } from './build';
 
 /** How long a finished file is kept: long enough to download it, short enough not to linger. */
 export const RETENTION_MS = 60 * 60 * 1000;
@@ -53,7 +54,9 @@ export async function buildJob(db: DB, input: JobInput): Promise<void> {
 	} catch (e) {
 		rmSync(tmp, { force: true });
 		rmSync(input.outPath, { force: true });
-		const expected = e instanceof ExportError;
+		// A refusal (the vote is open, the engagement is gone) is the job's error as it is; any
+		// other failure is logged here and the page says only that something went wrong.
+		const expected = isRefusal(e);
 		if (!expected) console.error('Export failed', e);
 		set({
 			status: 'failed',

@@ -2,10 +2,12 @@ import { fail, redirect } from '@sveltejs/kit';
 import { SignInSchema } from '$lib/accounts/schemas';
 import { parseForm, type FieldErrors } from '$lib/forms/parse';
 import * as audit from '$lib/server/audit';
+import { isRefusal } from '$lib/server/command-refusal';
 import * as config from '$lib/server/config';
 import { getDb } from '$lib/server/db';
+import { refused } from '$lib/server/refusal';
 import { setSessionCookie } from '$lib/server/session';
-import { DEVICE_COOKIE, setDeviceCookie, signIn } from '$lib/server/sign-in';
+import { DEVICE_COOKIE, setDeviceCookie, signIn, type SignedIn } from '$lib/server/sign-in';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Only same-site paths: never send someone signing in to another site. */
@@ -24,27 +26,18 @@ export const actions: Actions = {
 		const parsed = parseForm(SignInSchema, await request.formData());
 		const values = { email: parsed.values.email };
 		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
-		const result = await signIn(db, {
-			email: parsed.data.email,
-			password: parsed.data.password,
-			ip: getClientAddress(),
-			deviceCookie: cookies.get(DEVICE_COOKIE)
-		});
-		if (!result.ok && result.reason === 'rate') {
-			setHeaders({ 'Retry-After': String(result.retryAfterSeconds) });
-			const minutes = Math.ceil(result.retryAfterSeconds / 60);
-			return fail(429, {
-				values,
-				errors: {
-					_: `Too many attempts to sign in. Wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`
-				} as FieldErrors
+		let result: SignedIn;
+		try {
+			result = await signIn(db, {
+				email: parsed.data.email,
+				password: parsed.data.password,
+				ip: getClientAddress(),
+				deviceCookie: cookies.get(DEVICE_COOKIE)
 			});
-		}
-		if (!result.ok) {
-			return fail(400, {
-				values,
-				errors: { email: 'Enter a correct email address and password' } as FieldErrors
-			});
+		} catch (e) {
+			if (!isRefusal(e, 'rate')) return refused(e, { values });
+			setHeaders({ 'Retry-After': String(e.params.seconds) });
+			return fail(429, { values, errors: { [e.field]: e.message } as FieldErrors });
 		}
 		const secure = url.protocol === 'https:';
 		setSessionCookie(cookies, result.token, result.session.expiresAt, secure);

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { CallInSchema, StartDraftSchema } from '$lib/decision/schemas';
 import { parseForm } from '$lib/forms/parse';
+import { isRefusal } from '$lib/server/command-refusal';
 import { getDb } from '$lib/server/db';
 import * as records from '$lib/server/decision/records';
 import * as scrutiny from '$lib/server/decision/scrutiny';
@@ -27,15 +28,28 @@ export const actions: Actions = {
 		const parsed = parseForm(StartDraftSchema, await request.formData());
 		if (!parsed.ok)
 			return fail(400, { action: 'start', values: parsed.values, errors: parsed.errors });
-		const result = records.startDraft(at, parsed.data.from);
-		return settle(result, parsed.values, recordPath(id), 'start');
+		return settle(
+			() => records.startDraft(at, parsed.data.from),
+			parsed.values,
+			recordPath(id),
+			'start'
+		);
 	},
 	publish: async ({ locals, params }) => {
 		const at = editing(locals, params.id);
 		const id = at.engagementId;
-		const result = records.publish(at);
-		if (!result.ok) return fail(400, { action: 'publish', problems: result.problems });
-		redirect(303, `${recordPath(id)}?published=${result.number}`);
+		let number: number;
+		try {
+			number = records.publish(at);
+		} catch (e) {
+			// The draft is incomplete: the page lists what stops it, each linked to its section.
+			if (!isRefusal(e, 'incomplete')) throw e;
+			return fail(400, {
+				action: 'publish',
+				problems: records.whatStopsPublishing(at.db, id, at.now)
+			});
+		}
+		redirect(303, `${recordPath(id)}?published=${number}`);
 	},
 	callIn: async ({ request, locals, params }) => {
 		const at = editing(locals, params.id);
@@ -43,7 +57,11 @@ export const actions: Actions = {
 		const parsed = parseForm(CallInSchema, await request.formData());
 		if (!parsed.ok)
 			return fail(400, { action: 'callIn', values: parsed.values, errors: parsed.errors });
-		const result = records.moveCallIn(at, parsed.data.to, parsed.data.note);
-		return settle(result, parsed.values, recordPath(id), 'callIn');
+		return settle(
+			() => records.moveCallIn(at, parsed.data.to, parsed.data.note),
+			parsed.values,
+			recordPath(id),
+			'callIn'
+		);
 	}
 };

@@ -1,12 +1,13 @@
 // What every decision-record page and action shares: the engagement in the address, who may
 // change the record, and a refusal turned into the form's errors.
 import { error, fail, redirect } from '@sveltejs/kit';
-import type { FieldErrors, FormValues } from '$lib/forms/parse';
+import type { FormValues } from '$lib/forms/parse';
 import * as catalogue from '$lib/server/catalogue';
+import { isRefusal } from '$lib/server/command-refusal';
 import { getDb } from '$lib/server/db';
-import type * as records from '$lib/server/decision/records';
-import type { Result } from '$lib/server/decision/records';
+import * as records from '$lib/server/decision/records';
 import { actorOf, requireRole } from '$lib/server/guard';
+import { refused } from '$lib/server/refusal';
 
 /** The engagement id in the address, or a 404. */
 export function engagementIdOf(param: string): number {
@@ -22,11 +23,26 @@ export function editor(locals: App.Locals) {
 }
 
 /**
- * A change's result as the action answers: on to `next` when done; otherwise the form again
- * with the input and each message beside its field (nothing was written).
+ * A refused change as the form again: the input, and each message beside its field (nothing
+ * was written). A refusal of several fields at once (a sign-off with each missing mitigation)
+ * puts every one of them beside its field; anything but a refusal is thrown on.
  */
-export function settle(result: Result<unknown>, values: FormValues, next: string, action?: string) {
-	if (!result.ok) return fail(400, { action, values, errors: result.errors as FieldErrors });
+export function refusedForm(e: unknown, values: FormValues, action?: string) {
+	if (isRefusal(e, 'fields'))
+		return fail(400, { action, values, errors: records.fieldErrorsOf(e) });
+	return refused(e, { action, values });
+}
+
+/**
+ * Makes a change and answers as the action does: on to `next` when done; otherwise the form
+ * again (see `refusedForm`).
+ */
+export function settle(change: () => unknown, values: FormValues, next: string, action?: string) {
+	try {
+		change();
+	} catch (e) {
+		return refusedForm(e, values, action);
+	}
 	redirect(303, next);
 }
 

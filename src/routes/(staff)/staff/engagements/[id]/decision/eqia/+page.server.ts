@@ -17,19 +17,23 @@ export const actions: Actions = {
 		const parsed = parseForm(mitigationsSchema(keys), await request.formData());
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
 		const d = parsed.data as Record<string, string> & typeof parsed.data;
-		const result = records.saveAssessment(at, {
-			entries: keys.map((key) => ({
-				key,
-				mitigation: d[`mitigation-${key}`] ?? '',
-				owner: d[`owner-${key}`] ?? ''
-			})),
-			judgement: d.judgement ?? null,
-			reasons: d.reasons,
-			signOff:
-				d.intent === 'signOff'
-					? { name: d.signOffName, role: d.signOffRole, date: d.signOffDate }
-					: null
-		});
-		return settle(result, parsed.values, `${recordPath(id)}/eqia`);
+		return settle(
+			() =>
+				records.saveAssessment(at, {
+					entries: keys.map((key) => ({
+						key,
+						mitigation: d[`mitigation-${key}`] ?? '',
+						owner: d[`owner-${key}`] ?? ''
+					})),
+					judgement: d.judgement ?? null,
+					reasons: d.reasons,
+					signOff:
+						d.intent === 'signOff'
+							? { name: d.signOffName, role: d.signOffRole, date: d.signOffDate }
+							: null
+				}),
+			parsed.values,
+			`${recordPath(id)}/eqia`
+		);
 	}
 };

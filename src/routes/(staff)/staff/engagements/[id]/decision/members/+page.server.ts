@@ -13,11 +13,16 @@ export const actions: Actions = {
 		if (!parsed.ok)
 			return fail(400, { action: 'decision', values: parsed.values, errors: parsed.errors });
 		const { callInUntil, ...d } = parsed.data;
-		const result = records.saveDecision(at, {
-			...d,
-			callIn: { until: callInUntil, status: 'open', note: '' }
-		});
-		return settle(result, parsed.values, `${recordPath(id)}/members`, 'decision');
+		return settle(
+			() =>
+				records.saveDecision(at, {
+					...d,
+					callIn: { until: callInUntil, status: 'open', note: '' }
+				}),
+			parsed.values,
+			`${recordPath(id)}/members`,
+			'decision'
+		);
 	},
 	addChange: async ({ request, locals, params }) => {
 		const at = editing(locals, params.id);
@@ -25,8 +30,12 @@ export const actions: Actions = {
 		const parsed = parseForm(ChangeSchema, await request.formData());
 		if (!parsed.ok)
 			return fail(400, { action: 'addChange', values: parsed.values, errors: parsed.errors });
-		const result = records.addChange(at, parsed.data);
-		return settle(result, parsed.values, `${recordPath(id)}/members`, 'addChange');
+		return settle(
+			() => records.addChange(at, parsed.data),
+			parsed.values,
+			`${recordPath(id)}/members`,
+			'addChange'
+		);
 	},
 	removeChange: async ({ request, locals, params }) => {
 		const at = editing(locals, params.id);
@@ -34,7 +43,11 @@ export const actions: Actions = {
 		const parsed = parseForm(ChangeIdSchema, await request.formData());
 		if (!parsed.ok)
 			return fail(400, { action: 'removeChange', values: parsed.values, errors: parsed.errors });
-		const result = records.removeChange(at, parsed.data.changeId);
-		return settle(result, parsed.values, `${recordPath(id)}/members`, 'removeChange');
+		return settle(
+			() => records.removeChange(at, parsed.data.changeId),
+			parsed.values,
+			`${recordPath(id)}/members`,
+			'removeChange'
+		);
 	}
 };

@@ -12,8 +12,12 @@ export const actions: Actions = {
 		const parsed = parseForm(OptionSchema, await request.formData());
 		if (!parsed.ok)
 			return fail(400, { action: 'add', values: parsed.values, errors: parsed.errors });
-		const result = records.addOption(at, parsed.data);
-		return settle(result, parsed.values, `${recordPath(id)}/options`, 'add');
+		return settle(
+			() => records.addOption(at, parsed.data),
+			parsed.values,
+			`${recordPath(id)}/options`,
+			'add'
+		);
 	},
 	remove: async ({ request, locals, params }) => {
 		const at = editing(locals, params.id);
@@ -21,7 +25,11 @@ export const actions: Actions = {
 		const parsed = parseForm(OptionIdSchema, await request.formData());
 		if (!parsed.ok)
 			return fail(400, { action: 'remove', values: parsed.values, errors: parsed.errors });
-		const result = records.removeOption(at, parsed.data.optionId);
-		return settle(result, parsed.values, `${recordPath(id)}/options`, 'remove');
+		return settle(
+			() => records.removeOption(at, parsed.data.optionId),
+			parsed.values,
+			`${recordPath(id)}/options`,
+			'remove'
+		);
 	}
 };

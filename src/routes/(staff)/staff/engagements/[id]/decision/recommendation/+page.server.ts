@@ -11,7 +11,10 @@ export const actions: Actions = {
 		const id = at.engagementId;
 		const parsed = parseForm(RecommendationSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
-		const result = records.saveRecommendation(at, parsed.data);
-		return settle(result, parsed.values, `${recordPath(id)}/recommendation`);
+		return settle(
+			() => records.saveRecommendation(at, parsed.data),
+			parsed.values,
+			`${recordPath(id)}/recommendation`
+		);
 	}
 };

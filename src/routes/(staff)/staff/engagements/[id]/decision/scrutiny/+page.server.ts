@@ -5,6 +5,7 @@ import { getDb } from '$lib/server/db';
 import * as records from '$lib/server/decision/records';
 import * as scrutiny from '$lib/server/decision/scrutiny';
 import { requireRole } from '$lib/server/guard';
+import { refused } from '$lib/server/refusal';
 import { engagementIdOf, recordPath } from '../record.server';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -22,10 +23,13 @@ export const actions: Actions = {
 		const parsed = parseForm(ScrutinySchema, await request.formData());
 		if (!parsed.ok)
 			return fail(400, { action: 'ask', values: parsed.values, errors: parsed.errors });
-		const result = scrutiny.ask(getDb(), user, id, parsed.data);
-		if (!result.ok)
-			return fail(400, { action: 'ask', values: parsed.values, errors: result.errors });
-		redirect(303, `${recordPath(id)}/scrutiny#item-${result.id}`);
+		let asked: number;
+		try {
+			asked = scrutiny.ask(getDb(), user, id, parsed.data);
+		} catch (e) {
+			return refused(e, { action: 'ask', values: parsed.values });
+		}
+		redirect(303, `${recordPath(id)}/scrutiny#item-${asked}`);
 	},
 	answer: async ({ request, locals, params }) => {
 		const user = requireRole(locals, 'admin', 'commissioner');
@@ -45,8 +49,11 @@ export const actions: Actions = {
 				errors: { [`answer-${itemId}`]: errors.answer ?? 'That question is not on this record.' }
 			});
 		}
-		const result = scrutiny.answer(getDb(), user, id, parsed.data);
-		if (!result.ok) return fail(400, { action: 'answer', itemId, values, errors: result.errors });
+		try {
+			scrutiny.answer(getDb(), user, id, parsed.data);
+		} catch (e) {
+			return refused(e, { action: 'answer', itemId, values });
+		}
 		redirect(303, `${recordPath(id)}/scrutiny#item-${parsed.data.itemId}`);
 	}
 };

@@ -11,11 +11,11 @@ export const actions: Actions = {
 		const id = at.engagementId;
 		const parsed = parseForm(SummarySchema, await request.formData());
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
-		return settle(records.saveSummary(at, parsed.data), parsed.values, recordPath(id));
+		return settle(() => records.saveSummary(at, parsed.data), parsed.values, recordPath(id));
 	},
 	rewrite: async ({ locals, params }) => {
 		const at = editing(locals, params.id);
 		const id = at.engagementId;
-		return settle(records.rewriteSummary(at), {}, `${recordPath(id)}/summary`);
+		return settle(() => records.rewriteSummary(at), {}, `${recordPath(id)}/summary`);
 	}
 };

@@ -18,7 +18,10 @@ export const actions: Actions = {
 		const id = at.engagementId;
 		const parsed = parseForm(ImpactMarksSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
-		const result = records.markImpacts(at, params.proposal, parsed.data.adverse);
-		return settle(result, parsed.values, `${recordPath(id)}/eqia`);
+		return settle(
+			() => records.markImpacts(at, params.proposal, parsed.data.adverse),
+			parsed.values,
+			`${recordPath(id)}/eqia`
+		);
 	}
 };
