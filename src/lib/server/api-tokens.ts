@@ -101,7 +101,7 @@ export function authenticate(db: DB, authorization: string | null, now = new Dat
 			message: 'That API token is not valid or has been revoked'
 		};
 	const verdict = consume(db, `api:${row.id}`, API_BUCKET, now);
-	if (!verdict.ok)
+	if (!verdict.allowed)
 		return { allowed: false, status: 429, retryAfterSeconds: verdict.retryAfterSeconds };
 	db.update(apiToken).set({ lastUsedAt: now }).where(eq(apiToken.id, row.id)).run();
 	return { allowed: true, tokenId: row.id };

@@ -9,7 +9,9 @@ export interface Bucket {
 	refillMs: number;
 }
 
-export type Verdict = { ok: true } | { ok: false; retryAfterSeconds: number };
+/** Whether an attempt may go ahead: a guard's answer, not a refusal (each caller says no in
+ * its own way, a 429 with Retry-After or a Refusal thrown after the spend has committed). */
+export type Verdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 /**
  * Takes one token from the bucket `key` (a token bucket kept in SQLite, so limits survive a
@@ -18,13 +20,13 @@ export type Verdict = { ok: true } | { ok: false; retryAfterSeconds: number };
 export function consume(db: DB, key: string, bucket: Bucket, now = new Date()): Verdict {
 	return write(db, (tx) => {
 		const { tokens: left, updatedAt, verdict } = level(tx, key, bucket, now);
-		if (!verdict.ok) return verdict;
+		if (!verdict.allowed) return verdict;
 		const tokens = left - 1;
 		tx.insert(rateLimit)
 			.values({ key, tokens, updatedAt })
 			.onConflictDoUpdate({ target: rateLimit.key, set: { tokens, updatedAt } })
 			.run();
-		return { ok: true };
+		return { allowed: true };
 	});
 }
 
@@ -42,8 +44,8 @@ function level(db: DB, key: string, bucket: Bucket, now: Date) {
 	const wait = bucket.refillMs - (now.getTime() - updatedAt.getTime());
 	const verdict: Verdict =
 		tokens < 1
-			? { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(wait / 1000)) }
-			: { ok: true };
+			? { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(wait / 1000)) }
+			: { allowed: true };
 	return { tokens, updatedAt, verdict };
 }
 

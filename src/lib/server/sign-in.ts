@@ -68,7 +68,7 @@ export async function signIn(
 	now = new Date()
 ): Promise<SignedIn> {
 	const ipVerdict = consume(db, `signin:ip:${input.ip}`, IP_BUCKET, now);
-	if (!ipVerdict.ok) throw tooManyAttempts(ipVerdict.retryAfterSeconds);
+	if (!ipVerdict.allowed) throw tooManyAttempts(ipVerdict.retryAfterSeconds);
 
 	const account = getAccountByEmail(db, input.email);
 	const trusted =
@@ -76,7 +76,7 @@ export async function signIn(
 	const accountKey = `signin:account:${input.email.toLowerCase()}`;
 	if (!trusted) {
 		const verdict = consume(db, accountKey, ACCOUNT_BUCKET, now);
-		if (!verdict.ok) throw tooManyAttempts(verdict.retryAfterSeconds);
+		if (!verdict.allowed) throw tooManyAttempts(verdict.retryAfterSeconds);
 	}
 
 	const valid = account

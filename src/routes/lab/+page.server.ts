@@ -28,7 +28,7 @@ export const actions: Actions = {
 		if (!found) {
 			// Only wrong codes use up the allowance, so a full room behind one address is not held up.
 			const verdict = consume(db, `lab-code:ip:${getClientAddress()}`, codes.CODE_ENTRY_BUCKET);
-			if (!verdict.ok) {
+			if (!verdict.allowed) {
 				setHeaders({ 'Retry-After': String(verdict.retryAfterSeconds) });
 				return fail(429, {
 					values: parsed.values,

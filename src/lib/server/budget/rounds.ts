@@ -276,7 +276,7 @@ export function lookUpCode(
 	const key = `room:ip:${address}`;
 	if (!options.staff) {
 		const verdict = check(db, key, CODE_ENTRY_BUCKET, now);
-		if (!verdict.ok)
+		if (!verdict.allowed)
 			throw new Refusal<RoundReason>(
 				'room',
 				'Too many wrong room codes from this address. Wait a minute and try again.',

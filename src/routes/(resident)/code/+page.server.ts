@@ -46,7 +46,7 @@ export const actions: Actions = {
 	default: async ({ request, cookies, url, getClientAddress, setHeaders }) => {
 		const db = getDb();
 		const verdict = consume(db, `code:ip:${getClientAddress()}`, codes.CODE_ENTRY_BUCKET);
-		if (!verdict.ok) {
+		if (!verdict.allowed) {
 			setHeaders({ 'Retry-After': String(verdict.retryAfterSeconds) });
 			return fail(429, {
 				values: {} as Record<string, string>,

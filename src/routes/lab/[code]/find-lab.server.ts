@@ -22,6 +22,6 @@ export function labForCode(
 	const found = isJoinCode(code) ? board.findLabByCode(db, code) : undefined;
 	if (found) return found;
 	const verdict = consume(db, `lab-code:ip:${clientAddress}`, codes.CODE_ENTRY_BUCKET);
-	if (!verdict.ok) error(429, 'Too many wrong session codes. Wait a minute and try again.');
+	if (!verdict.allowed) error(429, 'Too many wrong session codes. Wait a minute and try again.');
 	error(404, 'Session not found');
 }

@@ -63,7 +63,7 @@ export const actions: Actions = {
 		const db = getDb();
 		const loaded = charterOf(params.slug);
 		const verdict = consume(db, `charter-comment:ip:${getClientAddress()}`, COMMENT_BUCKET);
-		if (!verdict.ok) {
+		if (!verdict.allowed) {
 			setHeaders({ 'Retry-After': String(verdict.retryAfterSeconds) });
 			return fail(429, {
 				values: {} as Record<string, string | string[]>,
