@@ -9,6 +9,10 @@
  * - `reason` is a message key for pages residents read: the route looks the words up in the
  *   resident's language (English or Welsh) by the key, never by the English wording, so a
  *   change of wording cannot break the Welsh. `params` fill the message (`{ seconds }`).
+ * - `fields` has a message for every field at fault when there are several (a sign-off missing
+ *   two mitigations, a ballot over both limits): `field` with `message` and any others.
+ * - `details` are the message's sentences one by one, for a page that lists every reason
+ *   (a charter change the life cycle refuses for three reasons): by default the message.
  *
  * A leaf: server modules throw it without importing anything of SvelteKit.
  */
@@ -17,16 +21,25 @@ export type RefusalParams = Readonly<Record<string, string | number>>;
 export class Refusal<R extends string = string> extends Error {
 	readonly reason: R | undefined;
 	readonly params: RefusalParams;
+	readonly fields: Readonly<Record<string, string>>;
+	readonly details: readonly string[];
 
 	constructor(
 		readonly field: string,
 		message: string,
-		options: { reason?: R; params?: RefusalParams } = {}
+		options: {
+			reason?: R;
+			params?: RefusalParams;
+			fields?: Readonly<Record<string, string>>;
+			details?: readonly string[];
+		} = {}
 	) {
 		super(message);
 		this.name = 'Refusal';
 		this.reason = options.reason;
 		this.params = options.params ?? {};
+		this.fields = { [field]: message, ...options.fields };
+		this.details = options.details ?? [message];
 	}
 }
 

@@ -59,3 +59,22 @@ describe('isRefusal', () => {
 		expect(isRefusal(e, reason)).toBe(is);
 	});
 });
+
+describe('a refusal of several fields', () => {
+	it('puts every field’s message beside its field, the first where the page names it', () => {
+		const e = new Refusal('date', 'Give the date.', {
+			fields: { minuteRef: 'Give the minute reference.' }
+		});
+		expect(e.fields).toEqual({ date: 'Give the date.', minuteRef: 'Give the minute reference.' });
+		expect(refused(e, {}, { field: (f) => (f === 'date' ? 'decidedOn' : f) })).toEqual({
+			status: 400,
+			data: { errors: { decidedOn: 'Give the date.', minuteRef: 'Give the minute reference.' } }
+		});
+	});
+
+	it('lists its details, or just its message', () => {
+		const reasons = ['The charter is published.', 'Nobody has signed it.'];
+		expect(new Refusal('_', reasons.join(' '), { details: reasons }).details).toEqual(reasons);
+		expect(new Refusal('_', 'No.').details).toEqual(['No.']);
+	});
+});

@@ -60,8 +60,9 @@ export function refuse(event: Pick<RequestEvent, 'request'>, status: number, mes
 
 /**
  * The form's answer to a command that refused: a {@link Refusal} becomes
- * `fail(400, { ...form, errors: { [field]: message } })`, with `form` the rest the page shows
- * again (the values sent, which action); anything else is thrown on.
+ * `fail(400, { ...form, errors })`, a message beside each field at fault (usually one), with
+ * `form` the rest the page shows again (the values sent, which action); anything else is
+ * thrown on.
  *
  * - `field` names the field on this page when it differs from the command's (`_`, the whole
  *   form, for a field the page has no input for).
@@ -78,8 +79,10 @@ export function refused<F extends Record<string, unknown>>(
 	} = {}
 ) {
 	if (!(e instanceof Refusal)) throw e;
-	const field = options.field ? options.field(e.field) : e.field;
+	const fieldOf = options.field ?? ((field: string) => field);
+	const errors: Record<string, string> = {};
+	for (const [field, message] of Object.entries(e.fields)) errors[fieldOf(field)] = message;
 	const words = e.reason !== undefined ? options.say?.[e.reason] : undefined;
-	const errors: Record<string, string> = { [field]: words ? words(e.params) : e.message };
+	if (words) errors[fieldOf(e.field)] = words(e.params);
 	return fail(400, { ...form, errors });
 }

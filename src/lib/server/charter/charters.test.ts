@@ -16,7 +16,6 @@ import {
 } from '../db/schema';
 import { Refusal } from '../command-refusal';
 import * as charters from './charters';
-import { reasonsOf } from './charters';
 import * as signingLinks from './signing-links';
 
 const actor = { id: 1, email: 'commissioner@test.example' };
@@ -46,6 +45,9 @@ beforeEach(() => {
 });
 
 /** The refusal `run` throws (anything else it throws, or throwing nothing, fails the test). */
+/** A charter refusal's reasons, one by one. */
+const detailsOf = (e: Refusal) => e.details;
+
 function refusal(run: () => unknown): Refusal {
 	try {
 		run();
@@ -129,9 +131,9 @@ describe('drafting', () => {
 		const commitment = { ...demoCharterContent().commitments[0], partyId: 'nobody' };
 		const added = refusal(() => charters.addItem(db, actor, id, 'commitments', commitment, T0));
 		expect(added).toMatchObject({ field: '_', reason: undefined });
-		expect(reasonsOf(added)).toEqual(['Choose a party from the list.']);
+		expect(detailsOf(added)).toEqual(['Choose a party from the list.']);
 		expect(
-			reasonsOf(refusal(() => charters.removeItem(db, actor, id, 'parties', 'p-council', T0)))
+			detailsOf(refusal(() => charters.removeItem(db, actor, id, 'parties', 'p-council', T0)))
 		).toHaveLength(1);
 	});
 });
@@ -141,7 +143,7 @@ describe('a refused change', () => {
 		const id = charters.createCharter(db, actor, { engagementId, title: 'Empty' }, T0);
 		charters.saveBasics(db, actor, id, { title: 'Empty', service: '', summary: '' }, T0);
 		const refused = refusal(() => charters.openConsultation(db, actor, id, later(1)));
-		const reasons = reasonsOf(refused);
+		const reasons = detailsOf(refused);
 		expect(reasons).toEqual([
 			'Say which service the charter covers.',
 			expect.stringMatching(/^The charter is empty/)
@@ -156,7 +158,7 @@ describe('a refused change', () => {
 		const audited = db.select().from(auditLog).all().length;
 		const commitment = { ...demoCharterContent().commitments[0], partyId: 'nobody' };
 		expect(
-			reasonsOf(
+			detailsOf(
 				refusal(() =>
 					write(db, (tx) => {
 						charters.saveBasics(tx, actor, id, { ...before.content, title: 'Renamed' }, T0);
@@ -242,7 +244,7 @@ describe('the life cycle through the database', () => {
 		});
 		const hash = charters.getCharter(db, id)!.state.versions[0].hash;
 		const input = { name: 'Alan Brooks', role: 'Director', versionHash: hash };
-		expect(reasonsOf(refusal(() => signingLinks.sign(db, first.token, input, later(5))))).toEqual([
+		expect(detailsOf(refusal(() => signingLinks.sign(db, first.token, input, later(5))))).toEqual([
 			'This signing link has been replaced by a newer one. Use the latest link you were sent.'
 		]);
 		signingLinks.sign(db, second.token, input, later(6));
@@ -250,7 +252,7 @@ describe('the life cycle through the database', () => {
 		expect(again).toMatchObject({ field: '_', reason: 'cannotSign' });
 		expect(db.select().from(charterSignature).all()).toHaveLength(1);
 		expect(
-			reasonsOf(refusal(() => signingLinks.issue(db, actor, id, ['p-council'], later(8))))
+			detailsOf(refusal(() => signingLinks.issue(db, actor, id, ['p-council'], later(8))))
 		).toEqual(['Riverside Borough Council has already signed version 1.']);
 		// Tokens are never stored, only their hashes.
 		const stored = db.select().from(charterSigningLink).all();
@@ -368,7 +370,7 @@ describe('who gets a signing link', () => {
 		}
 	])('refuses $name, and makes none', ({ partyIds, reasons }) => {
 		const id = signedByProvider();
-		expect(reasonsOf(refusal(() => signingLinks.issue(db, actor, id, partyIds, later(5))))).toEqual(
+		expect(detailsOf(refusal(() => signingLinks.issue(db, actor, id, partyIds, later(5))))).toEqual(
 			reasons
 		);
 		expect(liveParties(id)).toEqual(['p-provider']);
@@ -376,7 +378,7 @@ describe('who gets a signing link', () => {
 
 	it('refuses while the charter is not being signed', () => {
 		const id = completeDraft();
-		expect(reasonsOf(refusal(() => signingLinks.issue(db, actor, id, [], later(1))))).toEqual([
+		expect(detailsOf(refusal(() => signingLinks.issue(db, actor, id, [], later(1))))).toEqual([
 			'The charter is not being signed, so no signing links can be made.'
 		]);
 	});

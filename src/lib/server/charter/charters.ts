@@ -46,8 +46,8 @@ export type SignReason = 'cannotSign';
 
 /**
  * A charter change refused. The life cycle gives every reason it may not happen, in plain
- * English: they are the message, one after another, and each one apart in `params` (`0`,
- * `1`, …) for the staff pages that list them (see {@link reasonsOf}).
+ * English: they are the message, one after another, and each one apart in `details` for the
+ * staff pages that list them.
  */
 export function charterRefusal(
 	reasons: readonly string[],
@@ -55,14 +55,8 @@ export function charterRefusal(
 ): Refusal<CharterReason> {
 	return new Refusal<CharterReason>(options.field ?? '_', reasons.join(' '), {
 		reason: options.reason,
-		params: Object.fromEntries(reasons.entries())
+		details: reasons
 	});
-}
-
-/** A refusal's reasons one by one: a charter refusal's each, any other's message. */
-export function reasonsOf(e: Refusal): string[] {
-	const listed = Object.values(e.params).map(String);
-	return listed.length > 0 ? listed : [e.message];
 }
 
 /** A random item id for an outcome, party, commitment or standard (stable across versions). */

@@ -67,9 +67,7 @@ describe('saving a charter in Welsh', () => {
 			refused = e;
 		}
 		expect(refused).toBeInstanceOf(Refusal);
-		expect(charters.reasonsOf(refused as Refusal)).toEqual([
-			expect.stringContaining('can never be changed')
-		]);
+		expect((refused as Refusal).details).toEqual([expect.stringContaining('can never be changed')]);
 		expect(charters.getCharter(db, id)!.state.content).toEqual(frozen.content);
 	});
 });

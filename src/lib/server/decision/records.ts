@@ -60,26 +60,17 @@ export interface Editing {
 }
 
 /**
- * Why a change is refused, when the page does something of its own with it: `fields` (the
- * refusal's params hold a message for each field at fault, as the rules found them; its own
- * field and message are the first of them) and `incomplete` (the draft cannot be published:
- * `whatStopsPublishing` says why). Every other refusal has one field and its English message.
- * Staff pages show the English as it is, so no reason needs words of its own.
+ * Why a change is refused, when the page does something of its own with it: `incomplete` (the
+ * draft cannot be published: `whatStopsPublishing` says why). Every other refusal has its
+ * English message beside each field at fault: staff pages show the English as it is, so no
+ * reason needs words of its own.
  */
-export type DecisionReason = 'fields' | 'incomplete';
+export type DecisionReason = 'incomplete';
 
 /** Refuses with the rules' message for each field at fault (nothing is written). */
 function refuseFields(errors: FieldErrors): never {
 	const [field, message] = Object.entries(errors)[0];
-	throw new Refusal<DecisionReason>(field, message, { reason: 'fields', params: errors });
-}
-
-/** A refusal's message for each field: every field a `fields` refusal names, else its one. */
-export function fieldErrorsOf(e: Refusal): FieldErrors {
-	const errors: FieldErrors = { [e.field]: e.message };
-	if (e.reason === 'fields')
-		for (const [field, message] of Object.entries(e.params)) errors[field] = String(message);
-	return errors;
+	throw new Refusal<DecisionReason>(field, message, { fields: errors });
 }
 
 export interface VersionView {

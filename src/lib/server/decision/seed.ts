@@ -39,8 +39,7 @@ function ok<T>(run: () => T, step: string): T {
 		return run();
 	} catch (e) {
 		if (!isRefusal(e)) throw e;
-		const errors = records.fieldErrorsOf(e);
-		throw new Error(`Demo decision record: ${step} refused: ${JSON.stringify(errors)}`, {
+		throw new Error(`Demo decision record: ${step} refused: ${JSON.stringify(e.fields)}`, {
 			cause: e
 		});
 	}

@@ -18,5 +18,5 @@ export function charterOf(db: DB, param: string): charters.LoadedCharter {
  */
 export function refusedWithReasons<F extends Record<string, unknown>>(e: unknown, form: F) {
 	if (!isRefusal(e)) throw e;
-	return fail(400, { ...form, reasons: charters.reasonsOf(e) });
+	return fail(400, { ...form, reasons: e.details });
 }

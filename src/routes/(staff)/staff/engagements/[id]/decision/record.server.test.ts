@@ -1,16 +1,19 @@
 import { isActionFailure, isRedirect } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
 import { Refusal } from '$lib/server/command-refusal';
-import { refusedForm, settle } from './record.server';
+import { settle } from './record.server';
 
 const values = { date: '2026-10-29', minuteRef: '' };
 
 describe('a refused change on a decision page', () => {
 	it('comes back as the form with every field the rules found at fault', () => {
 		const errors = { date: 'Enter the date', minuteRef: 'Enter the minute reference' };
-		const failed = refusedForm(
-			new Refusal('date', errors.date, { reason: 'fields', params: errors }),
+		const failed = settle(
+			() => {
+				throw new Refusal('date', errors.date, { fields: errors });
+			},
 			values,
+			'/next',
 			'decision'
 		);
 		expect(failed).toMatchObject({ status: 400, data: { action: 'decision', values, errors } });

@@ -1,9 +1,8 @@
 // What every decision-record page and action shares: the engagement in the address, who may
 // change the record, and a refusal turned into the form's errors.
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import type { FormValues } from '$lib/forms/parse';
 import * as catalogue from '$lib/server/catalogue';
-import { isRefusal } from '$lib/server/command-refusal';
 import { getDb } from '$lib/server/db';
 import * as records from '$lib/server/decision/records';
 import { actorOf, requireRole } from '$lib/server/guard';
@@ -23,25 +22,15 @@ export function editor(locals: App.Locals) {
 }
 
 /**
- * A refused change as the form again: the input, and each message beside its field (nothing
- * was written). A refusal of several fields at once (a sign-off with each missing mitigation)
- * puts every one of them beside its field; anything but a refusal is thrown on.
- */
-export function refusedForm(e: unknown, values: FormValues, action?: string) {
-	if (isRefusal(e, 'fields'))
-		return fail(400, { action, values, errors: records.fieldErrorsOf(e) });
-	return refused(e, { action, values });
-}
-
-/**
- * Makes a change and answers as the action does: on to `next` when done; otherwise the form
- * again (see `refusedForm`).
+ * Makes a change and answers as the action does: on to `next` when done; refused, the form
+ * again with the input and each message beside its field (every field at fault, as a sign-off
+ * missing two mitigations has); anything but a refusal is thrown on.
  */
 export function settle(change: () => unknown, values: FormValues, next: string, action?: string) {
 	try {
 		change();
 	} catch (e) {
-		return refusedForm(e, values, action);
+		return refused(e, { action, values });
 	}
 	redirect(303, next);
 }
