@@ -3,20 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { EngagementSchema } from '../catalogue/schemas';
 import { staffUser, testDb, withCatalogue } from '../test/db';
 import * as catalogue from './catalogue';
-import { Refusal } from './command-refusal';
 import { write } from './db/open';
 import { auditLog, engagement, service } from './db/schema';
-
-/** The refusal `run` throws (anything else it throws, or throwing nothing, fails the test). */
-function refusal(run: () => unknown): Refusal {
-	try {
-		run();
-	} catch (e) {
-		if (e instanceof Refusal) return e;
-		throw e;
-	}
-	throw new Error('Expected a refusal, but it was done');
-}
+import { refusalOf } from '../test/refusal';
 
 describe('catalogue', () => {
 	it('adds a service and records who did it, before and after', () => {
@@ -41,7 +30,7 @@ describe('catalogue', () => {
 		const u = staffUser(db);
 		const before = db.select({ n: count() }).from(service).get()!.n;
 		expect(
-			refusal(() =>
+			refusalOf(() =>
 				catalogue.saveService(db, { id: u.id, email: u.email }, { id: 'libraries', name: 'Again' })
 			)
 		).toMatchObject({ field: 'id', message: 'A service with this id already exists' });
@@ -54,7 +43,7 @@ describe('catalogue', () => {
 		const db = withCatalogue(testDb());
 		const u = staffUser(db);
 		expect(
-			refusal(() =>
+			refusalOf(() =>
 				catalogue.createEngagement(
 					db,
 					{ id: u.id, email: u.email },
@@ -71,7 +60,7 @@ describe('catalogue', () => {
 		const actor = { id: u.id, email: u.email };
 		const services = catalogue.listServices(db, true);
 		expect(
-			refusal(() =>
+			refusalOf(() =>
 				write(db, (tx) => {
 					catalogue.saveService(tx, actor, { id: 'museums', name: 'Museums' });
 					catalogue.createEngagement(tx, actor, { title: 'X', serviceId: 'nope' });

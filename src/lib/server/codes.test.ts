@@ -7,18 +7,7 @@ import * as codes from './codes';
 import { write } from './db/open';
 import { auditLog, codeUse, participationCode } from './db/schema';
 import { hashToken } from './tokens';
-import { Refusal } from './command-refusal';
-
-/** The refusal `run` throws (anything else it throws, or throwing nothing, fails the test). */
-function refusal(run: () => unknown): Refusal {
-	try {
-		run();
-	} catch (e) {
-		if (e instanceof Refusal) return e;
-		throw e;
-	}
-	throw new Error('Expected a refusal, but it was done');
-}
+import { refusalOf } from '../test/refusal';
 
 function setUp() {
 	const db = withCatalogue(testDb());
@@ -92,11 +81,11 @@ describe('participation codes', () => {
 			size: 3
 		});
 		codes.spoilCode(db, actor, made[0]);
-		expect(refusal(() => codes.spoilCode(db, actor, made[0]))).toMatchObject({
+		expect(refusalOf(() => codes.spoilCode(db, actor, made[0]))).toMatchObject({
 			field: 'code',
 			message: 'No unspoiled code matches; check it and try again'
 		});
-		expect(refusal(() => codes.spoilCode(db, actor, 'ACDEFGHJKMNP')).field).toBe('code');
+		expect(refusalOf(() => codes.spoilCode(db, actor, 'ACDEFGHJKMNP')).field).toBe('code');
 		write(db, (tx) => codes.spendCode(tx, codes.findCode(db, made[1])!.id, 'vote:1', 'online'));
 		expect(codes.listBatches(db, engagementId)).toMatchObject([{ size: 3, spoiled: 1, used: 1 }]);
 		expect(codes.codeCounts(db, engagementId)).toMatchObject({
@@ -110,7 +99,7 @@ describe('participation codes', () => {
 		const { db, actor, engagementId } = setUp();
 		const batch = { engagementId, label: 'T', unit: 'person' as const, size: 2 };
 		expect(
-			refusal(() =>
+			refusalOf(() =>
 				write(db, (tx) => {
 					codes.createBatch(tx, actor, batch);
 					codes.createBatch(tx, actor, { ...batch, serviceId: 'no-such-service' });
@@ -138,7 +127,7 @@ describe('participation codes', () => {
 		});
 		codes.spoilCode(db, actor, made[0]);
 		// Refused, a second spoiling writes no entry.
-		refusal(() => codes.spoilCode(db, actor, made[0]));
+		refusalOf(() => codes.spoilCode(db, actor, made[0]));
 		const actions = db
 			.select()
 			.from(auditLog)

@@ -9,7 +9,6 @@ import type { DB } from '../server/db/open';
 import { engagement } from '../server/db/schema';
 import { castBallot, type Voter } from '../server/budget/ballots';
 import { openRound } from '../server/budget/rounds';
-import { Refusal } from '../server/command-refusal';
 import {
 	addProposal,
 	createVote,
@@ -18,21 +17,9 @@ import {
 	type Eligibility
 } from '../server/budget/votes';
 
-export const T0 = new Date('2027-01-10T10:00:00Z');
+export { refusalOf } from './refusal';
 
-/**
- * The refusal `fn` throws, to check its field, reason and words; the test fails if `fn` throws
- * nothing, or throws something other than a refusal.
- */
-export function refusalOf(fn: () => unknown): Refusal {
-	try {
-		fn();
-	} catch (e) {
-		if (e instanceof Refusal) return e;
-		throw e;
-	}
-	throw new Error('expected a refusal, but nothing was refused');
-}
+export const T0 = new Date('2027-01-10T10:00:00Z');
 
 export function setup() {
 	const db = withCatalogue(testDb());

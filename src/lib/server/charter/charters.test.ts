@@ -17,6 +17,7 @@ import {
 import { Refusal } from '../command-refusal';
 import * as charters from './charters';
 import * as signingLinks from './signing-links';
+import { refusalOf } from '../../test/refusal';
 
 const actor = { id: 1, email: 'commissioner@test.example' };
 const T0 = new Date('2026-03-01T09:00:00Z');
@@ -44,19 +45,8 @@ beforeEach(() => {
 		.get().id;
 });
 
-/** The refusal `run` throws (anything else it throws, or throwing nothing, fails the test). */
 /** A charter refusal's reasons, one by one. */
 const detailsOf = (e: Refusal) => e.details;
-
-function refusal(run: () => unknown): Refusal {
-	try {
-		run();
-	} catch (e) {
-		if (e instanceof Refusal) return e;
-		throw e;
-	}
-	throw new Error('Expected a refusal, but it was done');
-}
 
 /** A charter whose working text is the complete demo text, still a draft. */
 function completeDraft(): number {
@@ -106,7 +96,7 @@ describe('drafting', () => {
 
 	it('refuses an engagement that does not exist', () => {
 		expect(
-			refusal(() => charters.createCharter(db, actor, { engagementId: 999, title: 'X' }, T0))
+			refusalOf(() => charters.createCharter(db, actor, { engagementId: 999, title: 'X' }, T0))
 		).toMatchObject({ field: 'engagementId', message: 'Choose an engagement from the list.' });
 		expect(db.select().from(charter).all()).toEqual([]);
 		expect(db.select().from(auditLog).all()).toEqual([]);
@@ -129,11 +119,11 @@ describe('drafting', () => {
 	it('refuses a commitment for a party that is not in the charter, and removing a party with commitments', () => {
 		const id = completeDraft();
 		const commitment = { ...demoCharterContent().commitments[0], partyId: 'nobody' };
-		const added = refusal(() => charters.addItem(db, actor, id, 'commitments', commitment, T0));
+		const added = refusalOf(() => charters.addItem(db, actor, id, 'commitments', commitment, T0));
 		expect(added).toMatchObject({ field: '_', reason: undefined });
 		expect(detailsOf(added)).toEqual(['Choose a party from the list.']);
 		expect(
-			detailsOf(refusal(() => charters.removeItem(db, actor, id, 'parties', 'p-council', T0)))
+			detailsOf(refusalOf(() => charters.removeItem(db, actor, id, 'parties', 'p-council', T0)))
 		).toHaveLength(1);
 	});
 });
@@ -142,7 +132,7 @@ describe('a refused change', () => {
 	it('gives every reason apart, and all of them as its message', () => {
 		const id = charters.createCharter(db, actor, { engagementId, title: 'Empty' }, T0);
 		charters.saveBasics(db, actor, id, { title: 'Empty', service: '', summary: '' }, T0);
-		const refused = refusal(() => charters.openConsultation(db, actor, id, later(1)));
+		const refused = refusalOf(() => charters.openConsultation(db, actor, id, later(1)));
 		const reasons = detailsOf(refused);
 		expect(reasons).toEqual([
 			'Say which service the charter covers.',
@@ -159,7 +149,7 @@ describe('a refused change', () => {
 		const commitment = { ...demoCharterContent().commitments[0], partyId: 'nobody' };
 		expect(
 			detailsOf(
-				refusal(() =>
+				refusalOf(() =>
 					write(db, (tx) => {
 						charters.saveBasics(tx, actor, id, { ...before.content, title: 'Renamed' }, T0);
 						charters.addItem(tx, actor, id, 'commitments', commitment, T0);
@@ -179,7 +169,7 @@ describe('the life cycle through the database', () => {
 		const key = charters.addComment(db, id, { name: 'Mo', text: 'Saturdays too?' }, later(2));
 		// An open comment keeps the text from signing: refused, and nothing changes.
 		const before = charters.getCharter(db, id)!.state;
-		expect(refusal(() => charters.openSigning(db, actor, id, later(3))).field).toBe('_');
+		expect(refusalOf(() => charters.openSigning(db, actor, id, later(3))).field).toBe('_');
 		expect(charters.getCharter(db, id)!.state).toEqual(before);
 
 		charters.answerComment(
@@ -244,15 +234,15 @@ describe('the life cycle through the database', () => {
 		});
 		const hash = charters.getCharter(db, id)!.state.versions[0].hash;
 		const input = { name: 'Alan Brooks', role: 'Director', versionHash: hash };
-		expect(detailsOf(refusal(() => signingLinks.sign(db, first.token, input, later(5))))).toEqual([
-			'This signing link has been replaced by a newer one. Use the latest link you were sent.'
-		]);
+		expect(detailsOf(refusalOf(() => signingLinks.sign(db, first.token, input, later(5))))).toEqual(
+			['This signing link has been replaced by a newer one. Use the latest link you were sent.']
+		);
 		signingLinks.sign(db, second.token, input, later(6));
-		const again = refusal(() => signingLinks.sign(db, second.token, input, later(7)));
+		const again = refusalOf(() => signingLinks.sign(db, second.token, input, later(7)));
 		expect(again).toMatchObject({ field: '_', reason: 'cannotSign' });
 		expect(db.select().from(charterSignature).all()).toHaveLength(1);
 		expect(
-			detailsOf(refusal(() => signingLinks.issue(db, actor, id, ['p-council'], later(8))))
+			detailsOf(refusalOf(() => signingLinks.issue(db, actor, id, ['p-council'], later(8))))
 		).toEqual(['Riverside Borough Council has already signed version 1.']);
 		// Tokens are never stored, only their hashes.
 		const stored = db.select().from(charterSigningLink).all();
@@ -265,7 +255,7 @@ describe('the life cycle through the database', () => {
 		charters.openConsultation(db, actor, id, later(1));
 		charters.openSigning(db, actor, id, later(2));
 		const [link] = signingLinks.issue(db, actor, id, ['p-provider'], later(3));
-		const refused = refusal(() =>
+		const refused = refusalOf(() =>
 			signingLinks.sign(
 				db,
 				link.token,
@@ -306,7 +296,7 @@ describe('the life cycle through the database', () => {
 		const key = charters.addComment(db, id, { name: '', text: 'Good.' }, later(2));
 		const answer = { commentId: key, response: 'acknowledged' as const, answer: '' };
 		charters.answerComment(db, actor, id, answer, later(3));
-		expect(refusal(() => charters.answerComment(db, actor, id, answer, later(4)))).toMatchObject({
+		expect(refusalOf(() => charters.answerComment(db, actor, id, answer, later(4)))).toMatchObject({
 			field: '_',
 			reason: undefined
 		});
@@ -318,7 +308,7 @@ describe('the life cycle through the database', () => {
 	it('a public comment is refused when the charter is not open for comments', () => {
 		const id = completeDraft();
 		expect(
-			refusal(() => charters.addComment(db, id, { name: '', text: 'Hello there' }, later(1)))
+			refusalOf(() => charters.addComment(db, id, { name: '', text: 'Hello there' }, later(1)))
 		).toMatchObject({ field: '_', reason: 'commentsClosed' });
 		expect(db.select().from(charterComment).all()).toHaveLength(0);
 		expect(db.select().from(charter).get()!.status).toBe('draft');
@@ -370,15 +360,15 @@ describe('who gets a signing link', () => {
 		}
 	])('refuses $name, and makes none', ({ partyIds, reasons }) => {
 		const id = signedByProvider();
-		expect(detailsOf(refusal(() => signingLinks.issue(db, actor, id, partyIds, later(5))))).toEqual(
-			reasons
-		);
+		expect(
+			detailsOf(refusalOf(() => signingLinks.issue(db, actor, id, partyIds, later(5))))
+		).toEqual(reasons);
 		expect(liveParties(id)).toEqual(['p-provider']);
 	});
 
 	it('refuses while the charter is not being signed', () => {
 		const id = completeDraft();
-		expect(detailsOf(refusal(() => signingLinks.issue(db, actor, id, [], later(1))))).toEqual([
+		expect(detailsOf(refusalOf(() => signingLinks.issue(db, actor, id, [], later(1))))).toEqual([
 			'The charter is not being signed, so no signing links can be made.'
 		]);
 	});

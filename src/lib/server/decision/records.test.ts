@@ -3,7 +3,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { adverseImpacts } from '../../decision/eqia';
 import { testDb } from '../../test/db';
 import { DECIDED } from '../../test/decision';
-import { Refusal } from '../command-refusal';
 import type { DB } from '../db/open';
 import { auditLog, decisionScrutiny, decisionVersion, user } from '../db/schema';
 import { seedIfEmpty } from '../seed';
@@ -12,6 +11,7 @@ import { councilDay } from './evidence';
 import { listDecided, youSaidWeDid } from './public';
 import * as records from './records';
 import * as scrutiny from './scrutiny';
+import { refusalOf } from '../../test/refusal';
 
 let db: DB;
 let commissioner: SessionUser;
@@ -39,16 +39,6 @@ const decisionAudits = () =>
 		.where(eq(auditLog.entityType, 'decision'))
 		.get()!.n;
 const draftOf = (engagementId: number) => records.getRecord(db, engagementId)!.draft!.content;
-/** The Refusal `run` throws (failing the test when it throws nothing, or something else). */
-function refusalOf(run: () => unknown): Refusal {
-	try {
-		run();
-	} catch (e) {
-		expect(e).toBeInstanceOf(Refusal);
-		return e as Refusal;
-	}
-	throw new Error('expected a Refusal, but nothing was refused');
-}
 
 beforeAll(async () => {
 	db = testDb();

@@ -5,7 +5,6 @@ import type { LiveEvent } from '../../lab/view';
 import { staffUser, testDb, withCatalogue } from '../../test/db';
 import * as catalogue from '../catalogue';
 import { createParticipant } from '../codes';
-import { Refusal } from '../command-refusal';
 import {
 	auditLog,
 	labDot,
@@ -32,21 +31,10 @@ import {
 	shortlistOf
 } from './proposals';
 import { tool } from './tool';
+import { refusalOf } from '../../test/refusal';
 
 const T0 = new Date('2026-10-14T10:00:00Z');
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
-
-/** The refusal `run` throws: the test fails if it returns, or throws anything else. */
-function refusalOf(run: () => unknown): Refusal {
-	let thrown: unknown;
-	try {
-		run();
-	} catch (e) {
-		thrown = e;
-	}
-	expect(thrown).toBeInstanceOf(Refusal);
-	return thrown as Refusal;
-}
 
 /**
  * The fan-out is shared by the process and every test's database numbers its first lab 1: a

@@ -2,29 +2,18 @@ import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buildPages, type CustomQuestion } from '../../survey/template';
 import * as codes from '../codes';
-import { Refusal } from '../command-refusal';
 import { write } from '../db/open';
 import { codeUse, surveyDraft, surveyResponse, surveyResponseSpecial } from '../db/schema';
 import * as responses from './responses';
 import * as results from './results';
 import * as surveys from './surveys';
 import { TEST_NOW, testCouncil, type TestCouncil } from '../../test/survey-db';
+import { refusalOf } from '../../test/refusal';
 
 let c: TestCouncil;
 beforeEach(() => {
 	c = testCouncil();
 });
-
-/** The refusal `run` throws (anything else it throws, or throwing nothing, fails the test). */
-function refusal(run: () => unknown): Refusal {
-	try {
-		run();
-	} catch (e) {
-		if (e instanceof Refusal) return e;
-		throw e;
-	}
-	throw new Error('Expected a refusal, but it was done');
-}
 
 const OPEN_ENTRY = { allowed: true, viaCode: false } as const;
 
@@ -251,7 +240,7 @@ describe('submitting', () => {
 		const loaded = results.forAnalysis(results.listResponses(c.db, s.id));
 		expect(loaded[0].segments).toEqual(['carers', 'disabled']);
 		expect(
-			refusal(() => responses.submitDraft(c.db, s, draft.id, OPEN_ENTRY, TEST_NOW))
+			refusalOf(() => responses.submitDraft(c.db, s, draft.id, OPEN_ENTRY, TEST_NOW))
 		).toMatchObject({ field: '_', reason: 'submitted' });
 		expect(c.db.select().from(surveyResponse).all()).toHaveLength(1);
 	});
@@ -263,7 +252,7 @@ describe('submitting', () => {
 		// q2 is required and now shown, but unanswered.
 		expect(responses.firstIncompletePage(s, { 'custom:q1': 'o1' })).toBe(PAGE.q2);
 		expect(
-			refusal(() => responses.submitDraft(c.db, s, draft.id, OPEN_ENTRY, TEST_NOW))
+			refusalOf(() => responses.submitDraft(c.db, s, draft.id, OPEN_ENTRY, TEST_NOW))
 		).toMatchObject({
 			field: `page-${PAGE.q2 + 1}`,
 			reason: 'missing',
@@ -294,7 +283,7 @@ describe('submitting', () => {
 		const other = responses.startDraft(c.db, s, second, TEST_NOW);
 		fillIn(s, other.id);
 		expect(
-			refusal(() =>
+			refusalOf(() =>
 				responses.submitDraft(c.db, s, other.id, { allowed: true, viaCode: true, codeId }, TEST_NOW)
 			)
 		).toMatchObject({ field: '_', reason: 'codeUsed' });
@@ -313,7 +302,7 @@ describe('submitting', () => {
 		// Saving "yes" to q1 shows q2, which is unanswered: the submission in the same
 		// transaction is refused, and the saved page with it.
 		expect(
-			refusal(() =>
+			refusalOf(() =>
 				write(c.db, (tx) => {
 					responses.savePage(tx, s, draft.id, PAGE.q1, { 'custom:q1': 'o1' });
 					responses.submitDraft(tx, s, draft.id, OPEN_ENTRY, TEST_NOW);
@@ -332,11 +321,11 @@ describe('submitting', () => {
 		fillIn(s, draft.id);
 		responses.submitDraft(c.db, s, draft.id, OPEN_ENTRY, TEST_NOW);
 		expect(
-			refusal(() => responses.savePage(c.db, s, draft.id, PAGE.q1, { 'custom:q1': 'o1' }))
+			refusalOf(() => responses.savePage(c.db, s, draft.id, PAGE.q1, { 'custom:q1': 'o1' }))
 		).toMatchObject({ field: '_', reason: 'submitted' });
 		const other = openSurvey();
 		expect(
-			refusal(() => responses.savePage(c.db, other, draft.id, PAGE.q1, { 'custom:q1': 'o1' }))
+			refusalOf(() => responses.savePage(c.db, other, draft.id, PAGE.q1, { 'custom:q1': 'o1' }))
 		).toMatchObject({ field: '_', reason: 'missing' });
 		const kept = c.db.select().from(surveyDraft).where(eq(surveyDraft.id, draft.id)).get()!;
 		expect(kept).toMatchObject({ submitted: true, answers: '{}' });
@@ -347,7 +336,7 @@ describe('submitting', () => {
 		const draft = responses.startDraft(c.db, s, browser(), TEST_NOW);
 		fillIn(s, draft.id);
 		expect(
-			refusal(() =>
+			refusalOf(() =>
 				responses.submitDraft(c.db, s, draft.id, OPEN_ENTRY, new Date('2026-07-01T00:00:00Z'))
 			)
 		).toMatchObject({ field: '_', reason: 'closed' });

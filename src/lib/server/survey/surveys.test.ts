@@ -2,11 +2,11 @@ import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CustomQuestion } from '../../survey/template';
 import * as codes from '../codes';
-import { Refusal } from '../command-refusal';
 import { auditLog } from '../db/schema';
 import * as responses from './responses';
 import * as surveys from './surveys';
 import { TEST_NOW, testCouncil, type TestCouncil } from '../../test/survey-db';
+import { refusalOf } from '../../test/refusal';
 
 const details = (over: Partial<surveys.SurveyDetails> = {}): surveys.SurveyDetails => ({
 	title: 'Libraries survey',
@@ -35,17 +35,6 @@ let c: TestCouncil;
 beforeEach(() => {
 	c = testCouncil();
 });
-
-/** The refusal `run` throws (anything else it throws, or throwing nothing, fails the test). */
-function refusal(run: () => unknown): Refusal {
-	try {
-		run();
-	} catch (e) {
-		if (e instanceof Refusal) return e;
-		throw e;
-	}
-	throw new Error('Expected a refusal, but it was done');
-}
 
 /** Submits one (empty) response, so the survey counts as having responses. */
 function respond(surveyId: number): void {
@@ -85,7 +74,7 @@ describe('createSurvey', () => {
 
 	it('refuses a service that is not in the catalogue', () => {
 		expect(
-			refusal(() =>
+			refusalOf(() =>
 				surveys.createSurvey(c.db, c.actor, c.engagementId, details({ serviceIds: ['nope'] }))
 			)
 		).toMatchObject({ field: 'serviceIds', message: 'Choose services from the list.' });
@@ -150,7 +139,7 @@ describe('once there are responses', () => {
 		const before = surveys.getSurvey(c.db, id);
 		const audited = c.db.select().from(auditLog).all().length;
 		expect(
-			refusal(() =>
+			refusalOf(() =>
 				surveys.updateSurvey(
 					c.db,
 					c.actor,
@@ -162,7 +151,7 @@ describe('once there are responses', () => {
 		// Refused, the change writes nothing: not the new title, not an audit entry.
 		expect(surveys.getSurvey(c.db, id)).toEqual(before);
 		expect(c.db.select().from(auditLog).all()).toHaveLength(audited);
-		expect(refusal(() => surveys.removeQuestion(c.db, c.actor, id, 'q1'))).toMatchObject({
+		expect(refusalOf(() => surveys.removeQuestion(c.db, c.actor, id, 'q1'))).toMatchObject({
 			field: '_',
 			message: expect.stringMatching(/cannot change/)
 		});
