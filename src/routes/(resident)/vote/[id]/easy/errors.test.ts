@@ -27,6 +27,14 @@ describe('the ballot refusals in easy read', () => {
 			{ 'mark-11': 'Choose one answer.' }
 		],
 		[
+			'a code that has already voted, on paper or in the room: not "start again"',
+			{ _: 'err_vote_code_used' },
+			{},
+			{
+				_: 'Your code has already been used to vote. You cannot vote again with it. If you think this is wrong, please contact the council.'
+			}
+		],
+		[
 			'a form for another vote: start again',
 			{ _: 'err_vote_unknown_proposal' },
 			{},
