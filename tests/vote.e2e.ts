@@ -806,9 +806,11 @@ test.describe('staff', () => {
 		await expect(kiosk).toHaveURL(/\/staff\/sign-in/);
 		expect(await totals(page, id)).toEqual(['0', '0', '0', '1', '1', '1']);
 		await open(page, `/staff/votes/${id}/kiosk`);
-		await expect(page.getByRole('row', { name: /Central library counter/ })).toContainText('1');
+		const row = page.getByRole('row', { name: /Central library counter/ });
+		await expect(row).toContainText('1');
 		await page.getByRole('button', { name: /End/ }).click();
-		await kiosk.close();
+		await expect(row).not.toContainText('Running');
+		await kiosk.context().close();
 	});
 
 	test('the projector shows turnout live and the results when revealed', async ({
@@ -1165,7 +1167,10 @@ test.describe('verified service users', () => {
 		await expect(row.getByRole('cell').nth(5)).toHaveText('1');
 		await expectAccessible(staff);
 		await staff.getByRole('button', { name: /End/ }).click();
-		await staff.close();
+		// Ended (and the page settled: closing it mid-post could hang the browser for a minute).
+		await expect(row).not.toContainText('Running');
+		await expect(row.getByRole('button', { name: /End/ })).toHaveCount(0);
+		await staff.context().close();
 	});
 
 	test('the vote page warns before opening about a saving no group depends on', async ({
