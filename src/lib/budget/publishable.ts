@@ -13,13 +13,13 @@
  * count treats those exactly as if the ballots still named their groups.
  *
  * Nothing under 10 is published: a group of fewer than 10 ballots is given only as such, with
- * whether it passes the margin and point tests (all the count can use of a group below every
+ * whether it joins unions, its point test (all the count can use of a group below every
  * minimum size), and an area with fewer than 10 ballots is merged with the other small areas
  * (its population too, when weighting), or left out if even the merged areas are fewer than 10.
  * Pure: the server counts this, the open data publishes it, the command line recounts it.
  */
 import { checkRules } from './count';
-import { groupRules, passesMarginAndPoint } from './groups';
+import { groupRules, joinsUnions } from './groups';
 import {
 	BallotReader,
 	CountInputError,
@@ -71,7 +71,7 @@ export function groupTotals(input: CountInput & { ballots: Iterable<Ballot> }): 
 			const d = mark ? g.dontWants : g.wants;
 			return {
 				fewerThan10: true,
-				joinsUnions: passesMarginAndPoint({ n: g.ballots, d, N, D }, gr)
+				joinsUnions: joinsUnions({ n: g.ballots, d, N, D }, gr)
 			};
 		};
 		return {

@@ -132,11 +132,11 @@ export interface GroupFigures {
  * A group of fewer than 10 ballots, published without its figures (nothing under 10 is ever
  * published). The count needs nothing else of it: a group that small is below every minimum
  * group size (at least 10), so it can never protect, be marginal or be flagged; all it can do
- * is join unions of declared groups, which it does when it passes the margin and point tests.
+ * is join unions of declared groups, which it does when it passes the point test (groups.joinsUnions).
  */
 export interface SuppressedFigures {
 	fewerThan10: true;
-	/** Whether it passes the margin and point tests (and so joins unions of declared groups). */
+	/** Whether it passes the point test, and so joins unions of declared groups (groups.joinsUnions). */
 	joinsUnions: boolean;
 }
 
