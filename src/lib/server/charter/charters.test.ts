@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { demoCharterContent } from '../../charter/demo';
 import { publishedVersion } from '../../charter/state';
-import { openDatabase, write, type DB } from '../db/open';
+import { write, type DB } from '../db/open';
 import {
 	auditLog,
 	charter,
@@ -11,12 +11,12 @@ import {
 	charterSigningLink,
 	charterVersion,
 	engagement,
-	service,
-	user
+	service
 } from '../db/schema';
 import { Refusal } from '../command-refusal';
 import * as charters from './charters';
 import * as signingLinks from './signing-links';
+import { staffUser, testDb } from '../../test/db';
 import { refusalOf } from '../../test/refusal';
 
 const actor = { id: 1, email: 'commissioner@test.example' };
@@ -27,16 +27,8 @@ let db: DB;
 let engagementId: number;
 
 beforeEach(() => {
-	db = openDatabase(':memory:');
-	db.insert(user)
-		.values({
-			email: actor.email,
-			name: 'C',
-			role: 'commissioner',
-			passwordHash: 'x',
-			createdAt: T0
-		})
-		.run();
+	db = testDb();
+	staffUser(db, 'commissioner', actor.email);
 	db.insert(service).values({ id: 'day', name: 'Adult day services' }).run();
 	engagementId = db
 		.insert(engagement)

@@ -1,12 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { reviewBoard } from '../../charter/review';
 import { publishedVersion } from '../../charter/state';
-import { openDatabase, write, type DB } from '../db/open';
-import { engagement, service, user } from '../db/schema';
+import { write, type DB } from '../db/open';
+import { engagement, service } from '../db/schema';
 import * as charters from './charters';
 import { engagementSteps } from '../steps';
 import { tool } from './tool';
 import { DEMO_CHARTER_SLUG } from './seed';
+import { staffUser, testDb } from '../../test/db';
 
 const NOW = new Date('2026-11-01T10:00:00Z');
 const actor = { id: 1, email: 'c@test.example' };
@@ -14,16 +15,8 @@ let db: DB;
 let engagementIds: number[];
 
 beforeEach(() => {
-	db = openDatabase(':memory:');
-	db.insert(user)
-		.values({
-			email: actor.email,
-			name: 'C',
-			role: 'commissioner',
-			passwordHash: 'x',
-			createdAt: NOW
-		})
-		.run();
+	db = testDb();
+	staffUser(db, 'commissioner', actor.email);
 	db.insert(service).values({ id: 'adult-social-care', name: 'Adult day services' }).run();
 	engagementIds = [1, 2].map(
 		(n) =>
@@ -61,11 +54,8 @@ describe('the demo charter', () => {
 	});
 
 	it('is the same every time it is seeded', () => {
-		const again = openDatabase(':memory:');
-		again
-			.insert(user)
-			.values({ email: 'x', name: 'C', role: 'commissioner', passwordHash: 'x', createdAt: NOW })
-			.run();
+		const again = testDb();
+		staffUser(again);
 		again.insert(service).values({ id: 'adult-social-care', name: 'Adult day services' }).run();
 		again
 			.insert(engagement)
